@@ -268,7 +268,7 @@ public final class HistoryReader {
         sink.emit(line, col);
     }
 
-    /** Jepsen's log lines: {@code <level> jepsen.util - <process>\t:<type>\t:<f>\t<value>}; other lines are passed over. */
+    /** Jepsen's log lines: {@code <level> jepsen.util - <process> :<type> :<f> <value>}, separated by tabs or spaces; other lines are passed over. */
     private static void readLog(BufferedReader in, Sink sink) throws IOException, HistoryException {
         String marker = "jepsen.util - ";
         String line;
@@ -278,9 +278,9 @@ public final class HistoryReader {
             int at = line.indexOf(marker);
             if (at < 0) continue;
             int start = at + marker.length();
-            String[] parts = line.substring(start).split("\t", 4);
+            String[] parts = line.substring(start).strip().split("\\s+", 4);
             if (parts.length < 3) {
-                sink.error(lineNo, start + 1, "expected <process> TAB :<type> TAB :<f> TAB <value> after \"jepsen.util - \"");
+                sink.error(lineNo, start + 1, "expected <process> :<type> :<f> <value> after \"jepsen.util - \"");
                 continue;
             }
             EventBuilder b = sink.builder;
