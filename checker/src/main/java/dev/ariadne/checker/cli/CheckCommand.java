@@ -1,0 +1,116 @@
+package dev.ariadne.checker.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ariadne.checker.datatype.DatatypeOptions;
+import dev.ariadne.checker.datatype.NilRead;
+import dev.ariadne.checker.model.CheckRequest;
+import dev.ariadne.checker.model.ModelChecker;
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.Reports;
+import dev.ariadne.history.History;
+import dev.ariadne.history.io.EdnParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Checks a history against a consistency model and prints the verdict, with a counterexample for each violation.")
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "the history: JSON, JSON Lines, Jepsen EDN or Jepsen log lines")
+    Path file;
+
+    @Option(names = {"-m", "--model"}, defaultValue = "linearizable", description = "the consistency model (default: ${DEFAULT-VALUE}; see 'ariadne models')")
+    String model;
+
+    @Option(names = {"-d", "--datatype"}, description = "the datatype (default: inferred from the operations' f values)")
+    String datatype;
+
+    @Option(names = "--initial", paramLabel = "VALUE", description = "initial value, in EDN or JSON: 0, nil, \"x\", {x 0, y 0} (default: the datatype's, nil for registers)")
+    String initial;
+
+    @Option(names = "--nil-read", paramLabel = "absent|unknown", defaultValue = "absent",
+            description = "what an ok read of nil means: the register held nil (absent: etcd, Porcupine) or nothing was observed (unknown: Knossos). Default: ${DEFAULT-VALUE}")
+    String nilRead;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "time limit, e.g. 30s, 500ms, 2m; then the verdict is UNKNOWN (exit 2). Default: none")
+    String timeout;
+
+    @Option(names = "--memory", paramLabel = "SIZE", description = "limit on the search memo, e.g. 512m, 2g; then the verdict is UNKNOWN (exit 2). Default: half the heap")
+    String memory;
+
+    @Option(names = "--threads", description = "partitions checked at once (default: one per core)")
+    int threads;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    String output;
+
+    @Mixin
+    InputOptions input;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!output.equals("text") && !output.equals("json")) throw new IllegalArgumentException("--output takes text or json, not " + output);
+        History h = input.read(file);
+        DatatypeOptions opts = new DatatypeOptions(initial == null ? null : parseValue(initial), NilRead.parse(nilRead));
+        CheckRequest req = new CheckRequest(model, datatype, opts, timeout == null ? 0 : parseMillis(timeout),
+                memory == null ? 0 : parseBytes(memory), threads);
+        CheckResult r = ModelChecker.check(h, req);
+        if (output.equals("json")) {
+            spec.commandLine().getOut().print(Reports.json(r, file.toString()));
+        } else {
+            spec.commandLine().getOut().print("file:     " + file + "\n" + Reports.text(r));
+        }
+        spec.commandLine().getOut().flush();
+        return r.verdict().exitCode();
+    }
+
+    static JsonNode parseValue(String s) {
+        try {
+            EdnParser p = new EdnParser(new StringReader(s));
+            JsonNode v = p.read();
+            if (p.skipBlank() >= 0) throw new IllegalArgumentException("--initial: unexpected text after " + v);
+            return v;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--initial: cannot read " + s + ": " + e.getMessage());
+        }
+    }
+
+    static long parseMillis(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) return Long.parseLong(t.substring(0, t.length() - 2));
+            if (t.endsWith("s")) return Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000);
+            if (t.endsWith("m")) return Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000);
+            if (t.endsWith("h")) return Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 3_600_000);
+            return Math.round(Double.parseDouble(t) * 1000);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--timeout takes a duration such as 30s, 500ms or 2m, not " + s);
+        }
+    }
+
+    static long parseBytes(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        long mul = 1;
+        if (t.endsWith("k")) mul = 1L << 10;
+        else if (t.endsWith("m")) mul = 1L << 20;
+        else if (t.endsWith("g")) mul = 1L << 30;
+        if (mul > 1) t = t.substring(0, t.length() - 1);
+        try {
+            return Math.round(Double.parseDouble(t) * mul);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--memory takes a size such as 512m or 2g, not " + s);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.ariadne.checker.cli;
+
+import dev.ariadne.history.History;
+import dev.ariadne.history.HistoryException;
+import dev.ariadne.history.io.HistoryFormat;
+import dev.ariadne.history.io.HistoryReader;
+import dev.ariadne.history.io.ReadOptions;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** How to read the input history (shared by the commands that read one). */
+final class InputOptions {
+    @Option(names = "--format", paramLabel = "FORMAT", description = "input format: json, jsonl, edn or log (default: detected from the content)")
+    String format;
+
+    @Option(names = "--independent", description = "values are Jepsen independent-key tuples [k v]: split them into key and value")
+    boolean independent;
+
+    ReadOptions readOptions() {
+        return new ReadOptions(format == null ? null : HistoryFormat.parse(format), independent);
+    }
+
+    History read(Path file) throws HistoryException {
+        return HistoryReader.read(file, readOptions());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.ariadne.checker.cli;
+
+import dev.ariadne.checker.datatype.DatatypeMismatch;
+import dev.ariadne.checker.model.UnsupportedCheck;
+import dev.ariadne.history.HistoryException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code ariadne} command. Exit codes, for CI gates: 0 the history satisfies the model, 1 it
+ * does not, 2 unknown (a budget ran out), 3 unusable input, 64 usage error.
+ */
+@Command(name = "ariadne", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A Jepsen-style consistency checker: does a recorded history keep a consistency model?",
+        subcommands = {CheckCommand.class, ValidateCommand.class, ConvertCommand.class, ModelsCommand.class, BenchCommand.class,
+                GenerateCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  the history satisfies the model (or the input is valid)",
+                "  1  the history violates the model",
+                "  2  unknown: a time or memory budget ran out",
+                "  3  unusable input (the message names file, line and what is wrong)",
+                " 64  usage error"})
+public final class Main implements Runnable {
+    public static final int VALID = 0, INVALID = 1, UNKNOWN = 2, BAD_INPUT = 3, USAGE = 64, INTERNAL = 70;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. ariadne check history.jsonl");
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"ariadne " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given output streams and returns the exit code (for tests and embedding). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("ariadne: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                err.println("Try 'ariadne " + (ex.getCommandLine() == cl ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            }
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof HistoryException he) {
+                err.println(he.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof DatatypeMismatch dm) {
+                err.println("ariadne: " + dm.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof UnsupportedCheck || ex instanceof IllegalArgumentException) {
+                err.println("ariadne: " + ex.getMessage());
+                return USAGE;
+            }
+            err.println("ariadne: internal error: " + ex + " (set ARIADNE_DEBUG=1 for the stack trace, and please report it)");
+            if (System.getenv("ARIADNE_DEBUG") != null) ex.printStackTrace(err);
+            return INTERNAL;
+        });
+        return cl.execute(args);
+    }
+}

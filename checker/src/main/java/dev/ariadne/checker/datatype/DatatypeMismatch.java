@@ -1,0 +1,17 @@
+package dev.ariadne.checker.datatype;
+
+import dev.ariadne.history.Operation;
+
+/** An operation the chosen datatype cannot read: unusable input for this check (exit code 3). */
+public final class DatatypeMismatch extends RuntimeException {
+    private final transient Operation operation;
+
+    public DatatypeMismatch(Operation operation, String message) {
+        super("op " + operation.index() + " (" + operation.f() + " " + dev.ariadne.history.Values.show(operation.value()) + "): " + message);
+        this.operation = operation;
+    }
+
+    public Operation operation() {
+        return operation;
+    }
+}

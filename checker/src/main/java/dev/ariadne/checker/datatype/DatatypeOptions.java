@@ -1,0 +1,14 @@
+package dev.ariadne.checker.datatype;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Parameters of the shipped datatypes.
+ *
+ * @param initial the initial value (a register's value, a counter's number, a multi-register's map
+ *                or one value for every key), or null for the datatype's default
+ * @param nilRead the meaning of a read that returns nil
+ */
+public record DatatypeOptions(JsonNode initial, NilRead nilRead) {
+    public static final DatatypeOptions DEFAULT = new DatatypeOptions(null, NilRead.ABSENT);
+}

@@ -1,0 +1,90 @@
+package dev.ariadne.checker.datatype;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ariadne.history.Operation;
+import dev.ariadne.history.Values;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A map of string keys to string values ({@code kv}), as in Porcupine's key-value model: operations
+ * carry a {@code key}; {@code put v} sets it, {@code append s} appends to it, {@code get} returns it.
+ * A key never written reads as the empty string (nil is accepted as the same). Checked per key.
+ */
+public final class Kv implements Datatype<String, Kv.Input> {
+    static final int GET = 0, PUT = 1, APPEND = 2;
+
+    /** {@code s}: the string got, put or appended; null for a get of unknown result. */
+    public record Input(int kind, String s) {}
+
+    private final String initial;
+
+    public Kv(DatatypeOptions options) {
+        this.initial = options.initial() == null || options.initial().isNull() ? "" : text(options.initial());
+    }
+
+    private static String text(JsonNode v) {
+        return v.isTextual() ? v.textValue() : Values.show(v);
+    }
+
+    @Override
+    public String name() {
+        return "kv";
+    }
+
+    @Override
+    public String init() {
+        return initial;
+    }
+
+    @Override
+    public Input input(Operation op) {
+        if (op.key() == null) throw new IllegalArgumentException("kv operations carry a key");
+        JsonNode v = op.value();
+        return switch (op.f() == null ? "" : op.f()) {
+            case "get", "read" -> new Input(GET, op.isOk() ? (v.isNull() ? "" : text(v)) : null);
+            case "put", "write" -> new Input(PUT, v.isNull() ? "" : text(v));
+            case "append" -> new Input(APPEND, v.isNull() ? "" : text(v));
+            default -> throw new IllegalArgumentException("kv has no operation " + op.f() + " (it has get, put, append)");
+        };
+    }
+
+    @Override
+    public String step(String state, Input in) {
+        return switch (in.kind) {
+            case GET -> in.s == null || in.s.equals(state) ? state : null;
+            case PUT -> in.s;
+            default -> state.concat(in.s);
+        };
+    }
+
+    @Override
+    public boolean isNoOp(Input in) {
+        return in.kind == GET && in.s == null;
+    }
+
+    @Override
+    public String whyIllegal(String state, Input in) {
+        return "can't get \"" + in.s + "\" from a key holding \"" + state + "\"";
+    }
+
+    @Override
+    public String describeState(String state) {
+        return "\"" + state + "\"";
+    }
+
+    @Override
+    public String describe(Operation op) {
+        String v = op.value().isNull() ? "" : text(op.value());
+        return switch (op.f()) {
+            case "get", "read" -> "get " + Values.show(op.key()) + " → " + (op.isOk() ? "\"" + v + "\"" : "?");
+            default -> op.f() + " " + Values.show(op.key()) + " \"" + v + "\"";
+        };
+    }
+
+    @Override
+    public Collection<JsonNode> keys(Operation op) {
+        return List.of(op.key());
+    }
+}

@@ -1,0 +1,190 @@
+package dev.ariadne.checker.linearizable;
+
+import dev.ariadne.checker.datatype.Datatype;
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.Counterexample;
+import dev.ariadne.checker.report.LinearizabilityCounterexample;
+import dev.ariadne.checker.report.OpView;
+import dev.ariadne.checker.report.PartitionResult;
+import dev.ariadne.checker.report.Timeline;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.history.History;
+import dev.ariadne.history.Operation;
+import dev.ariadne.history.Values;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Checks linearizability (Herlihy and Wing, 1990): every operation appears to take effect at one
+ * instant between its invocation and its completion, in an order the datatype's sequential
+ * specification allows. Jepsen's outcomes: {@code fail} operations never happened and are left out;
+ * {@code info} and never-completed ones may take effect at any time after their invocation, or never.
+ *
+ * <p>The history is split into partitions over disjoint keys ({@link Partition}), each searched
+ * ({@link Search}) on its own, in parallel; each non-linearizable partition is shrunk to a 1-minimal
+ * counterexample ({@link Minimizer}), re-verified before it is reported.
+ */
+public final class LinearizabilityChecker {
+
+    /**
+     * @param timeoutMillis  wall-clock limit for the whole check (0: none); then the verdict is UNKNOWN
+     * @param memoBytes      limit on the bytes all searches' memos may hold at once
+     * @param threads        partitions searched at once
+     * @param minimizeMillis limit on shrinking each counterexample (then the one found so far is shown)
+     */
+    public record Options(long timeoutMillis, long memoBytes, int threads, long minimizeMillis) {
+        public static Options defaults() {
+            return new Options(0, Runtime.getRuntime().maxMemory() / 2, Runtime.getRuntime().availableProcessors(), 30_000);
+        }
+
+        public Options withTimeout(long millis) {
+            return new Options(millis, memoBytes, threads, minimizeMillis);
+        }
+    }
+
+    private LinearizabilityChecker() {}
+
+    private record Outcome(PartitionResult result, Counterexample counterexample, long cexNanos, String note) {}
+
+    public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, Options options) {
+        long start = System.nanoTime();
+        List<Partition> partitions = new ArrayList<>(Partition.split(history.operations(), datatype));
+        partitions.sort(Comparator.comparingInt((Partition p) -> -p.operations().size()));
+        // Read every operation first, so that unusable input fails before any search starts.
+        List<Problem<S, I>> problems = new ArrayList<>();
+        for (Partition p : partitions) problems.add(new Problem<>(datatype, p.operations()));
+
+        Budget budget = Budget.of(options.timeoutMillis(), options.memoBytes());
+        int threads = Math.max(1, Math.min(options.threads(), partitions.size()));
+        Budget each = budget.share(threads);
+        List<Outcome> outcomes = new ArrayList<>();
+        if (threads == 1) {
+            for (int i = 0; i < partitions.size(); i++) outcomes.add(checkPartition(history, partitions.get(i), problems.get(i), each, options));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "ariadne-search");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<Outcome>> futures = new ArrayList<>();
+                for (int i = 0; i < partitions.size(); i++) {
+                    Partition part = partitions.get(i);
+                    Problem<S, I> prob = problems.get(i);
+                    futures.add(pool.submit(() -> checkPartition(history, part, prob, each, options)));
+                }
+                for (Future<Outcome> f : futures) outcomes.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                budget.cancelled().set(true);
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                budget.cancelled().set(true);
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        Verdict verdict = Verdict.VALID;
+        List<PartitionResult> results = new ArrayList<>();
+        List<Counterexample> cex = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        long explored = 0;
+        long cexNanos = 0;
+        int invalid = 0;
+        int unknown = 0;
+        for (Outcome o : outcomes) {
+            results.add(o.result);
+            verdict = verdict.and(o.result.verdict());
+            explored += o.result.explored();
+            cexNanos += o.cexNanos;
+            if (o.counterexample != null) cex.add(o.counterexample);
+            if (o.note != null) notes.add(o.note);
+            if (o.result.verdict() == Verdict.INVALID) invalid++;
+            if (o.result.verdict() == Verdict.UNKNOWN) unknown++;
+        }
+        int n = partitions.size();
+        String where = n == 1 ? "" : " (" + n + " partitions by key)";
+        String summary = switch (verdict) {
+            case VALID -> "The history is linearizable" + where + ".";
+            case INVALID -> (n == 1 ? "The history is not linearizable." : invalid + " of " + n + " partitions are not linearizable.");
+            case UNKNOWN -> "Undecided: " + unknown + " of " + n + " partitions ran out of budget before a verdict"
+                    + (n > 1 ? "; the other " + (n - unknown) + " are linearizable." : ".");
+        };
+        long total = System.nanoTime() - start;
+        return new CheckResult("linearizable", datatype.name(), false, verdict, summary, results, cex,
+                new CheckResult.Statistics(history.size(), n, explored, total - cexNanos, cexNanos), notes);
+    }
+
+    private static <S, I> Outcome checkPartition(History history, Partition part, Problem<S, I> prob, Budget budget, Options options) {
+        long t0 = System.nanoTime();
+        Search.Result r = prob.prepare(prob.allRequired(), budget, false).search.run();
+        long t1 = System.nanoTime();
+        int size = prob.ops.size();
+        switch (r.outcome()) {
+            case LINEARIZABLE:
+                return new Outcome(new PartitionResult(part.label(), size, Verdict.VALID, null, t1 - t0, r.explored()), null, 0, null);
+            case UNKNOWN: {
+                String why = budget.cancelled().get() ? "cancelled"
+                        : (budget.deadlineNanos() != Long.MAX_VALUE && System.nanoTime() - budget.deadlineNanos() > 0)
+                        ? "the time limit ran out after " + r.explored() + " search steps"
+                        : "the memory budget of " + (budget.memoBytes() >> 20) + " MiB for the search memo ran out after " + r.explored() + " search steps";
+                return new Outcome(new PartitionResult(part.label(), size, Verdict.UNKNOWN, why, t1 - t0, r.explored()), null, 0, null);
+            }
+            default:
+                break;
+        }
+        long deadline = Math.min(budget.deadlineNanos(), System.nanoTime() + options.minimizeMillis() * 1_000_000L);
+        Budget shrink = new Budget(deadline, budget.memoBytes(), budget.cancelled());
+        Minimizer.Minimal m = Minimizer.minimize(prob, shrink, Math.max(200, 50 * (t1 - t0) / 1_000_000));
+        Counterexample c = counterexample(history, part, prob, m, budget);
+        long t2 = System.nanoTime();
+        String note = m.minimal() ? null : "partition " + part.label() + ": the counterexample is verified but not shown 1-minimal (its budget ran out)";
+        return new Outcome(new PartitionResult(part.label(), size, Verdict.INVALID, null, t1 - t0, r.explored()), c, t2 - t1, note);
+    }
+
+    private static <S, I> LinearizabilityCounterexample counterexample(History history, Partition part, Problem<S, I> prob,
+                                                                       Minimizer.Minimal m, Budget budget) {
+        Problem<S, I>.Run run = prob.prepare(m.keep(), new Budget(Long.MAX_VALUE, budget.memoBytes(), budget.cancelled()), true);
+        Search.Result r = run.search.run();
+        if (r.outcome() == Search.Outcome.LINEARIZABLE) {
+            throw new IllegalStateException("internal error: counterexample for partition " + part.label() + " does not verify");
+        }
+        Datatype<S, I> dt = prob.datatype;
+        List<OpView> ops = new ArrayList<>();
+        for (Operation o : Minimizer.chosen(prob, m.keep())) ops.add(view(history, dt, o));
+        List<LinearizabilityCounterexample.Step> steps = new ArrayList<>();
+        for (int k = 0; k < r.longest().length; k++) {
+            Operation o = prob.ops.get(run.orig[r.longest()[k]]);
+            @SuppressWarnings("unchecked") S after = (S) r.statesAfter()[k];
+            steps.add(new LinearizabilityCounterexample.Step(view(history, dt, o), dt.describeState(after)));
+        }
+        OpView stuck = null;
+        String stuckState = null;
+        String reason = null;
+        if (r.stuck() >= 0) {
+            int i = run.orig[r.stuck()];
+            @SuppressWarnings("unchecked") S s = (S) r.stuckState();
+            stuck = view(history, dt, prob.ops.get(i));
+            stuckState = dt.describeState(s);
+            I in = prob.input(i);
+            reason = dt.step(s, in) == null ? dt.whyIllegal(s, in)
+                    : "every order that places it there fails later";
+        }
+        int relaxed = prob.ops.size() - Minimizer.count(m.keep());
+        return new LinearizabilityCounterexample(part.label(), ops, relaxed, m.minimal(), steps, stuck, stuckState, reason, Timeline.render(ops));
+    }
+
+    static OpView view(History h, Datatype<?, ?> dt, Operation o) {
+        String process = h.processName(o.process()) == null ? "?" + o.process() : Values.show(h.processName(o.process()));
+        return new OpView(o.index(), process, dt.describe(o), o.outcome().jepsenName(), o.invokePosition(), o.completePosition());
+    }
+}

@@ -1,0 +1,159 @@
+package dev.ariadne.checker.linearizable;
+
+import dev.ariadne.checker.datatype.Datatype;
+import dev.ariadne.checker.datatype.DatatypeMismatch;
+import dev.ariadne.history.OpType;
+import dev.ariadne.history.Operation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One partition made ready for searching: each operation read once by the datatype, both as it
+ * is and relaxed. Relaxing an {@code ok} operation keeps its invocation but lets it take effect at
+ * any time after it, or never, with its result unconstrained (it becomes {@code info} with its
+ * invocation's value). Relaxing only widens the set of legal behaviours, so a set of operations
+ * that stays non-linearizable while all others are relaxed proves the history non-linearizable.
+ */
+final class Problem<S, I> {
+    final Datatype<S, I> datatype;
+    final List<Operation> ops;
+    private final List<I> inputs;
+    private final List<I> relaxed;
+
+    Problem(Datatype<S, I> datatype, List<Operation> ops) {
+        this.datatype = datatype;
+        this.ops = ops;
+        this.inputs = new ArrayList<>(ops.size());
+        this.relaxed = new ArrayList<>(ops.size());
+        for (Operation o : ops) {
+            inputs.add(read(o));
+            relaxed.add(o.isOk() ? read(o.with(o.invoke().value(), OpType.INFO)) : null);
+        }
+    }
+
+    private I read(Operation o) {
+        try {
+            return datatype.input(o);
+        } catch (IllegalArgumentException e) {
+            throw new DatatypeMismatch(o, e.getMessage());
+        }
+    }
+
+    /** The datatype's reading of operation i, as it happened. */
+    I input(int i) {
+        return inputs.get(i);
+    }
+
+    /** Whether relaxing operation i makes it vanish (a read whose result no longer matters). */
+    boolean relaxesToNoOp(int i) {
+        return relaxed.get(i) != null && datatype.isNoOp(relaxed.get(i));
+    }
+
+    /** All {@code ok} operations, which must take effect. */
+    boolean[] allRequired() {
+        boolean[] keep = new boolean[ops.size()];
+        for (int i = 0; i < keep.length; i++) keep[i] = ops.get(i).isOk();
+        return keep;
+    }
+
+    /** A search in which exactly the {@code keep} operations are required and every other one is optional. */
+    Run prepare(boolean[] keep, Budget budget, boolean track) {
+        return prepare(keep, budget, track, false);
+    }
+
+    /** As {@link #prepare(boolean[], Budget, boolean)}; {@code reuse} widens the search (see {@link Search}). */
+    Run prepare(boolean[] keep, Budget budget, boolean track, boolean reuse) {
+        int n = ops.size();
+        List<I> in = new ArrayList<>(n);
+        boolean[] req = new boolean[n];
+        int[] orig = new int[n];
+        int m = 0;
+        int lastReturn = -1;
+        for (int i = 0; i < n; i++) {
+            Operation o = ops.get(i);
+            boolean required = keep[i] && o.isOk();
+            I input = required || !o.isOk() ? inputs.get(i) : relaxed.get(i);
+            if (datatype.isNoOp(input)) continue;
+            in.add(input);
+            req[m] = required;
+            orig[m] = i;
+            if (required) lastReturn = Math.max(lastReturn, o.returnPosition());
+            m++;
+        }
+        // Leave out optional operations whose effect nobody could observe, until nothing changes.
+        boolean[] drop = new boolean[m];
+        boolean[] reqM = java.util.Arrays.copyOf(req, m);
+        while (true) {
+            List<I> live = new ArrayList<>(m);
+            boolean[] liveReq = new boolean[m];
+            int[] liveIdx = new int[m];
+            int k = 0;
+            for (int j = 0; j < m; j++) {
+                if (drop[j]) continue;
+                // An optional operation invoked after every required one returned can always be left out.
+                if (!reqM[j] && ops.get(orig[j]).invokePosition() > lastReturn) {
+                    drop[j] = true;
+                    continue;
+                }
+                live.add(in.get(j));
+                liveReq[k] = reqM[j];
+                liveIdx[k++] = j;
+            }
+            boolean[] more = new boolean[k];
+            datatype.pruneOptional(live, java.util.Arrays.copyOf(liveReq, k), more);
+            boolean changed = false;
+            for (int j = 0; j < k; j++) {
+                if (more[j] && !liveReq[j]) {
+                    drop[liveIdx[j]] = true;
+                    changed = true;
+                }
+            }
+            if (!changed) break;
+        }
+        List<I> finalIn = new ArrayList<>();
+        int[] finalOrig = new int[m];
+        boolean[] finalReq = new boolean[m];
+        int[] call = new int[m];
+        int[] ret = new int[m];
+        int f = 0;
+        for (int j = 0; j < m; j++) {
+            if (drop[j]) continue;
+            Operation o = ops.get(orig[j]);
+            finalIn.add(in.get(j));
+            finalOrig[f] = orig[j];
+            finalReq[f] = reqM[j];
+            call[f] = o.invokePosition();
+            ret[f] = reqM[j] ? o.returnPosition() : Integer.MAX_VALUE;
+            f++;
+        }
+        Search<S, I> search = new Search<>(datatype, finalIn, java.util.Arrays.copyOf(call, f), java.util.Arrays.copyOf(ret, f),
+                java.util.Arrays.copyOf(finalReq, f), budget, track, reuse);
+        return new Run(search, java.util.Arrays.copyOf(finalOrig, f));
+    }
+
+    /** A prepared search and the map from its operation numbers back to this problem's. */
+    final class Run {
+        final Search<S, I> search;
+        final int[] orig;
+
+        Run(Search<S, I> search, int[] orig) {
+            this.search = search;
+            this.orig = orig;
+        }
+    }
+
+    Search.Outcome check(boolean[] keep, Budget budget) {
+        return prepare(keep, budget, false).search.run().outcome();
+    }
+
+    /**
+     * The same verdict as {@link #check}, found faster when it is "not linearizable": first the
+     * widened search, whose "not linearizable" is conclusive, then the exact one.
+     */
+    Search.Outcome checkFast(boolean[] keep, Budget budget) {
+        Search.Outcome wide = prepare(keep, budget, false, true).search.run().outcome();
+        if (wide == Search.Outcome.NOT_LINEARIZABLE) return wide;
+        return check(keep, budget);
+    }
+}

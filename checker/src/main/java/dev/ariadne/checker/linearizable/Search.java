@@ -1,0 +1,290 @@
+package dev.ariadne.checker.linearizable;
+
+import dev.ariadne.checker.datatype.Datatype;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Linearizability of one partition by depth-first search: Wing and Gong's algorithm with Lowe's
+ * memoisation ("Testing for linearizability", Concurrency and Computation 2017), the algorithm of
+ * Porcupine and of Horn and Kroening's P-compositional checker.
+ *
+ * <p>Invocations and completions sit in one doubly linked list in history order. The search walks
+ * it from the front: at an invocation it tries to linearize that operation now (the datatype allows
+ * the step, and the configuration (set of linearized operations, state) has not been explored
+ * before); then the operation's entries leave the list and the walk restarts at the front. Meeting
+ * the completion of an operation not yet linearized means the current prefix cannot be extended:
+ * the search undoes the last choice and tries the next invocation after it.
+ *
+ * <p>Required operations ({@code ok}) must be linearized before their completion. Optional ones
+ * ({@code info}: they may or may not have taken effect) have no completion entry: they may be
+ * linearized at any point after their invocation, or never. The history is linearizable as soon
+ * as every required operation is linearized.
+ *
+ * <p>One reduction on top: optional operations with equal inputs are interchangeable (a step depends
+ * only on the state and the input, and neither has a deadline), so of two such, the one invoked
+ * earlier is always linearized first. Any linearization can be rearranged into that form, so no
+ * verdict changes, but crashed duplicates (Jepsen's many {@code info} writes of the same few values)
+ * no longer multiply the search space.
+ */
+final class Search<S, I> {
+
+    enum Outcome { LINEARIZABLE, NOT_LINEARIZABLE, UNKNOWN }
+
+    /**
+     * What one search found. For a history that is not linearizable and when asked to track it:
+     * the longest partial linearization ({@code longest}, operation indices into the problem, with
+     * the state after each), the first required operation that could not be placed after it
+     * ({@code stuck}, -1 if none) and the state there.
+     */
+    record Result(Outcome outcome, long explored, int[] longest, Object[] statesAfter, int stuck, Object stuckState) {}
+
+    private final Datatype<S, I> datatype;
+    private final List<I> inputs;
+    private final int n;
+    private final boolean[] required;
+    private final Budget budget;
+    private final boolean track;
+    private final boolean reuse;
+
+    private final int head;
+    private final int[] next;
+    private final int[] prev;
+    private final long[] zobrist;
+    /** For an optional operation: the closest earlier-invoked optional one with an equal input, or -1. */
+    private final int[] twin;
+
+    Search(Datatype<S, I> datatype, List<I> inputs, int[] call, int[] ret, boolean[] required, Budget budget, boolean track) {
+        this(datatype, inputs, call, ret, required, budget, track, false);
+    }
+
+    /**
+     * @param reuse let optional operations take effect any number of times (a widening: a history
+     *              that is not linearizable even so is not linearizable; the converse does not hold).
+     *              Their configurations then need no place in the memo's set, which makes proofs of
+     *              non-linearizability with many optional operations polynomial in them.
+     */
+    Search(Datatype<S, I> datatype, List<I> inputs, int[] call, int[] ret, boolean[] required, Budget budget, boolean track,
+           boolean reuse) {
+        this.reuse = reuse;
+        this.datatype = datatype;
+        this.inputs = inputs;
+        this.n = inputs.size();
+        this.required = required;
+        this.budget = budget;
+        this.track = track;
+        this.head = 2 * n;
+        this.next = new int[2 * n + 1];
+        this.prev = new int[2 * n + 1];
+        this.zobrist = new long[n];
+        SplittableRandom rnd = new SplittableRandom(0x5EEDL);
+        for (int i = 0; i < n; i++) zobrist[i] = rnd.nextLong();
+        this.twin = new int[n];
+        Integer[] byCall = new Integer[n];
+        for (int i = 0; i < n; i++) byCall[i] = i;
+        Arrays.sort(byCall, (a, b) -> Integer.compare(call[a], call[b]));
+        java.util.HashMap<I, Integer> lastOptional = new java.util.HashMap<>();
+        for (int k = 0; k < n; k++) {
+            int i = byCall[k];
+            twin[i] = -1;
+            if (required[i]) continue;
+            Integer t = lastOptional.put(inputs.get(i), i);
+            if (t != null) twin[i] = t;
+        }
+
+        // Entries in history order: 2i is operation i's invocation, 2i+1 its completion (required only).
+        long[] keyed = new long[2 * n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            keyed[m++] = ((long) call[i] << 22) | (2L * i);
+            if (required[i]) keyed[m++] = ((long) ret[i] << 22) | (2L * i + 1);
+        }
+        if (n >= (1 << 21)) throw new IllegalArgumentException("partition too large for one search: " + n + " operations");
+        long[] sorted = Arrays.copyOf(keyed, m);
+        Arrays.sort(sorted);
+        int last = head;
+        for (int k = 0; k < m; k++) {
+            int e = (int) (sorted[k] & ((1 << 22) - 1));
+            next[last] = e;
+            prev[e] = last;
+            last = e;
+        }
+        next[last] = -1;
+    }
+
+    private void lift(int op) {
+        int c = 2 * op;
+        remove(c);
+        if (required[op]) remove(c + 1);
+    }
+
+    private void unlift(int op) {
+        int c = 2 * op;
+        if (required[op]) restore(c + 1);
+        restore(c);
+    }
+
+    private void remove(int e) {
+        int p = prev[e];
+        int q = next[e];
+        next[p] = q;
+        if (q >= 0) prev[q] = p;
+    }
+
+    private void restore(int e) {
+        int p = prev[e];
+        int q = next[e];
+        next[p] = e;
+        if (q >= 0) prev[q] = e;
+    }
+
+    @SuppressWarnings("unchecked")
+    Result run() {
+        int remaining = 0;
+        for (int i = 0; i < n; i++) if (required[i]) remaining++;
+        if (remaining == 0) return new Result(Outcome.LINEARIZABLE, 0, new int[0], new Object[0], -1, null);
+
+        long[] bits = new long[(n + 63) >>> 6];
+        long bitsHash = 0;
+        VisitedSet visited = new VisitedSet(bits.length);
+        boolean deterministic = datatype.deterministic();
+
+        int[] stackOp = new int[n];
+        Object[] stackState = new Object[n];
+        Object[] stackAfter = new Object[n];
+        List<S>[] stackSucc = deterministic ? null : new List[n];
+        int[] stackNext = deterministic ? null : new int[n];
+        int depth = 0;
+
+        int[] longest = new int[0];
+        Object[] longestStates = new Object[0];
+        int stuck = -1;
+        Object stuckState = null;
+
+        S state = datatype.init();
+        long explored = 0;
+        int entry = next[head];
+        List<S> scratch = new ArrayList<>(4);
+
+        while (true) {
+            if ((++explored & 0xFFF) == 0 && (budget.expired() || visited.bytes() > budget.memoBytes())) {
+                return new Result(Outcome.UNKNOWN, explored, longest, longestStates, stuck, stuckState);
+            }
+            if (entry < 0 || (entry & 1) == 1) {
+                // The completion of an operation not yet linearized (or the end): undo the last choice.
+                if (track && depth >= longest.length && (depth > longest.length || stuck < 0)) {
+                    longest = Arrays.copyOf(stackOp, depth);
+                    longestStates = Arrays.copyOf(stackAfter, depth);
+                    stuck = entry < 0 ? -1 : entry >> 1;
+                    stuckState = state;
+                }
+                if (depth == 0) return new Result(Outcome.NOT_LINEARIZABLE, explored, longest, longestStates, stuck, stuckState);
+                depth--;
+                int op = stackOp[depth];
+                state = (S) stackState[depth];
+                if (!deterministic) {
+                    // Try the operation's other possible next states before moving on.
+                    List<S> succ = stackSucc[depth];
+                    boolean resumed = false;
+                    for (int k = stackNext[depth]; k < succ.size(); k++) {
+                        S s = succ.get(k);
+                        if (visited.add(bits, bitsHash, s)) {
+                            stackNext[depth] = k + 1;
+                            stackAfter[depth] = s;
+                            depth++;
+                            state = s;
+                            entry = next[head];
+                            resumed = true;
+                            break;
+                        }
+                    }
+                    if (resumed) continue;
+                }
+                if (!required[op] && reuse) {
+                    entry = next[2 * op];
+                    continue;
+                }
+                unlift(op);
+                bits[op >>> 6] &= ~(1L << op);
+                bitsHash ^= zobrist[op];
+                if (required[op]) remaining++;
+                entry = next[2 * op];
+                continue;
+            }
+            int op = entry >> 1;
+            int tw = twin[op];
+            if (tw >= 0 && (reuse || (bits[tw >>> 6] & (1L << tw)) == 0)) {
+                // Symmetry: of optional operations with equal inputs, the earlier-invoked goes first.
+                entry = next[entry];
+                continue;
+            }
+            I in = inputs.get(op);
+            boolean consume = required[op] || !reuse;
+            if (consume) {
+                bits[op >>> 6] |= 1L << op;
+                bitsHash ^= zobrist[op];
+            }
+            S chosen = null;
+            if (!deterministic && depth == stackOp.length) {
+                int cap = stackOp.length * 2 + 4;
+                stackOp = Arrays.copyOf(stackOp, cap);
+                stackState = Arrays.copyOf(stackState, cap);
+                stackAfter = Arrays.copyOf(stackAfter, cap);
+                stackSucc = Arrays.copyOf(stackSucc, cap);
+                stackNext = Arrays.copyOf(stackNext, cap);
+            }
+            if (deterministic) {
+                S s = datatype.step(state, in);
+                if (s != null && visited.add(bits, bitsHash, s)) chosen = s;
+            } else {
+                scratch.clear();
+                datatype.steps(state, in, scratch);
+                for (int k = 0; k < scratch.size(); k++) {
+                    S s = scratch.get(k);
+                    if (visited.add(bits, bitsHash, s)) {
+                        chosen = s;
+                        stackSucc[depth] = new ArrayList<>(scratch);
+                        stackNext[depth] = k + 1;
+                        break;
+                    }
+                }
+            }
+            if (chosen != null) {
+                if (depth == stackOp.length) {
+                    // Only reachable when optional operations are reused: the path outgrows n.
+                    int cap = stackOp.length * 2 + 4;
+                    stackOp = Arrays.copyOf(stackOp, cap);
+                    stackState = Arrays.copyOf(stackState, cap);
+                    stackAfter = Arrays.copyOf(stackAfter, cap);
+                    if (!deterministic) {
+                        stackSucc = Arrays.copyOf(stackSucc, cap);
+                        stackNext = Arrays.copyOf(stackNext, cap);
+                    }
+                }
+                stackOp[depth] = op;
+                stackState[depth] = state;
+                stackAfter[depth] = chosen;
+                depth++;
+                state = chosen;
+                if (!consume) {
+                    entry = next[head];
+                    continue;
+                }
+                lift(op);
+                if (required[op] && --remaining == 0) {
+                    return new Result(Outcome.LINEARIZABLE, explored, Arrays.copyOf(stackOp, depth), Arrays.copyOf(stackAfter, depth), -1, null);
+                }
+                entry = next[head];
+            } else {
+                if (consume) {
+                    bits[op >>> 6] &= ~(1L << op);
+                    bitsHash ^= zobrist[op];
+                }
+                entry = next[entry];
+            }
+        }
+    }
+}

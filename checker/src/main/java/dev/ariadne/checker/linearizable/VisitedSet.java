@@ -1,0 +1,79 @@
+package dev.ariadne.checker.linearizable;
+
+import java.util.Arrays;
+
+/**
+ * The search's memo of configurations already explored: pairs of (set of linearized operations,
+ * datatype state), as in Lowe's refinement of Wing and Gong's algorithm. Open addressing over
+ * primitive arrays; the bitset's hash is maintained incrementally by the caller (a Zobrist hash),
+ * so adding costs one probe and one array copy.
+ */
+final class VisitedSet {
+    private long[] hashes;
+    private long[][] sets;
+    private Object[] states;
+    private int size;
+    private int mask;
+    private final int words;
+
+    VisitedSet(int words) {
+        this.words = words;
+        int cap = 1024;
+        hashes = new long[cap];
+        sets = new long[cap][];
+        states = new Object[cap];
+        mask = cap - 1;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Bytes held, roughly: the slots plus each stored bitset. */
+    long bytes() {
+        return (long) hashes.length * 24 + (long) size * (16 + 8L * words);
+    }
+
+    /** Adds the configuration; false if it was present already. */
+    boolean add(long[] bits, long bitsHash, Object state) {
+        long h = mix(bitsHash ^ (state.hashCode() * 0x9E3779B97F4A7C15L));
+        if (h == 0) h = 1;
+        int i = (int) h & mask;
+        while (true) {
+            long[] s = sets[i];
+            if (s == null) break;
+            if (hashes[i] == h && Arrays.equals(s, bits) && states[i].equals(state)) return false;
+            i = (i + 1) & mask;
+        }
+        hashes[i] = h;
+        sets[i] = bits.clone();
+        states[i] = state;
+        if (++size * 2 > hashes.length) grow();
+        return true;
+    }
+
+    private void grow() {
+        long[] oh = hashes;
+        long[][] os = sets;
+        Object[] ost = states;
+        int cap = oh.length * 2;
+        hashes = new long[cap];
+        sets = new long[cap][];
+        states = new Object[cap];
+        mask = cap - 1;
+        for (int j = 0; j < oh.length; j++) {
+            if (os[j] == null) continue;
+            int i = (int) oh[j] & mask;
+            while (sets[i] != null) i = (i + 1) & mask;
+            hashes[i] = oh[j];
+            sets[i] = os[j];
+            states[i] = ost[j];
+        }
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+}

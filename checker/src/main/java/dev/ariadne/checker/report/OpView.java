@@ -1,0 +1,18 @@
+package dev.ariadne.checker.report;
+
+/**
+ * An operation as a report shows it.
+ *
+ * @param index            the invocation's {@code index} in the history
+ * @param process          the process as the history names it
+ * @param description      e.g. {@code write 3} or {@code read → 4}
+ * @param outcome          {@code ok}, {@code info} or {@code fail}
+ * @param invokePosition   the invocation's position among the history's events
+ * @param completePosition the completion's position, or -1 when it never completed
+ */
+public record OpView(long index, String process, String description, String outcome, int invokePosition, int completePosition) {
+    @Override
+    public String toString() {
+        return "op " + index + " (p" + process + " " + description + (outcome.equals("ok") ? "" : ", " + outcome) + ")";
+    }
+}

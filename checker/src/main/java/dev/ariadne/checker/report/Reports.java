@@ -1,0 +1,129 @@
+package dev.ariadne.checker.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Renders a {@link CheckResult} as text for people and as JSON for tools (schema in the README). */
+public final class Reports {
+    /** The version of the JSON report's schema. */
+    public static final int SCHEMA_VERSION = 1;
+    private static final int SHOWN_STEPS = 20;
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Reports() {}
+
+    public static String text(CheckResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("model:    ").append(r.model()).append('\n');
+        sb.append("datatype: ").append(r.datatype()).append(r.datatypeInferred() ? " (inferred)" : "").append('\n');
+        sb.append("verdict:  ").append(r.verdict()).append(" - ").append(r.summary()).append('\n');
+        for (PartitionResult p : r.partitions()) {
+            if (p.verdict() == Verdict.UNKNOWN) {
+                sb.append("  partition ").append(p.partition()).append(": UNKNOWN, ").append(p.detail()).append('\n');
+            }
+        }
+        int k = 0;
+        for (Counterexample c : r.counterexamples()) {
+            sb.append('\n').append("Counterexample ").append(++k).append(" (").append(c.kind()).append(")\n");
+            sb.append(indent(wrap(c.explanation(), 96), "  ")).append('\n');
+            if (c instanceof LinearizabilityCounterexample lc) linearizability(lc, sb);
+        }
+        CheckResult.Statistics s = r.statistics();
+        sb.append('\n').append(String.format(Locale.ROOT, "%d operations, %d partition%s, %d search steps; check %s, counterexamples %s%n",
+                s.operations(), s.partitions(), s.partitions() == 1 ? "" : "s", s.explored(), duration(s.checkNanos()), duration(s.counterexampleNanos())));
+        for (String n : r.notes()) sb.append("note: ").append(n).append('\n');
+        return sb.toString();
+    }
+
+    private static void linearizability(LinearizabilityCounterexample c, StringBuilder sb) {
+        sb.append("\n  Operations that cannot be linearized together:\n");
+        for (OpView o : c.operations()) sb.append("    ").append(o).append('\n');
+        sb.append("\n  Timeline (history order, left to right):\n").append(indent(c.timeline().stripTrailing(), "    ")).append('\n');
+        List<LinearizabilityCounterexample.Step> steps = c.partialLinearization();
+        sb.append("\n  Longest partial linearization (").append(steps.size()).append(" steps):\n");
+        int from = Math.max(0, steps.size() - SHOWN_STEPS);
+        if (from > 0) sb.append("    ... ").append(from).append(" earlier steps\n");
+        for (int i = from; i < steps.size(); i++) {
+            LinearizabilityCounterexample.Step st = steps.get(i);
+            sb.append(String.format(Locale.ROOT, "    %3d. %-50s state: %s%n", i + 1, st.op().toString(), st.stateAfter()));
+        }
+        if (c.stuck() != null) {
+            sb.append("    then ").append(c.stuck()).append(" cannot take effect: ").append(c.reason()).append('\n');
+        }
+    }
+
+    public static String json(CheckResult r, String file) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA_VERSION);
+        if (file != null) root.put("file", file);
+        root.put("model", r.model());
+        root.put("datatype", r.datatype());
+        root.put("datatypeInferred", r.datatypeInferred());
+        root.put("verdict", r.verdict().name());
+        root.put("valid", r.verdict() == Verdict.VALID);
+        root.put("exitCode", r.verdict().exitCode());
+        root.put("summary", r.summary());
+        ArrayNode parts = root.putArray("partitions");
+        for (PartitionResult p : r.partitions()) {
+            ObjectNode n = parts.addObject();
+            n.put("partition", p.partition());
+            n.put("operations", p.operations());
+            n.put("verdict", p.verdict().name());
+            if (p.detail() != null) n.put("detail", p.detail());
+            n.put("millis", p.nanos() / 1e6);
+            n.put("explored", p.explored());
+        }
+        ArrayNode cex = root.putArray("counterexamples");
+        for (Counterexample c : r.counterexamples()) {
+            ObjectNode n = cex.addObject();
+            n.put("kind", c.kind());
+            n.put("explanation", c.explanation());
+            n.setAll((ObjectNode) MAPPER.valueToTree(c));
+        }
+        ObjectNode st = root.putObject("statistics");
+        st.put("operations", r.statistics().operations());
+        st.put("partitions", r.statistics().partitions());
+        st.put("explored", r.statistics().explored());
+        st.put("checkMillis", r.statistics().checkNanos() / 1e6);
+        st.put("counterexampleMillis", r.statistics().counterexampleNanos() / 1e6);
+        ArrayNode notes = root.putArray("notes");
+        r.notes().forEach(notes::add);
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String duration(long nanos) {
+        if (nanos < 1_000_000) return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+        if (nanos < 10_000_000_000L) return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    private static String indent(String s, String pad) {
+        return pad + s.replace("\n", "\n" + pad);
+    }
+
+    private static String wrap(String s, int width) {
+        StringBuilder out = new StringBuilder();
+        int col = 0;
+        for (String w : s.split(" ")) {
+            if (col > 0 && col + 1 + w.length() > width) {
+                out.append('\n');
+                col = 0;
+            } else if (col > 0) {
+                out.append(' ');
+                col++;
+            }
+            out.append(w);
+            col += w.length();
+        }
+        return out.toString();
+    }
+}
