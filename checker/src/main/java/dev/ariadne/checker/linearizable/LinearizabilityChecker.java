@@ -40,7 +40,7 @@ public final class LinearizabilityChecker {
      */
     public record Options(long timeoutMillis, long memoBytes, int threads, long minimizeMillis) {
         public static Options defaults() {
-            return new Options(0, Runtime.getRuntime().maxMemory() / 2, Runtime.getRuntime().availableProcessors(), 30_000);
+            return new Options(0, Runtime.getRuntime().maxMemory() / 4, Runtime.getRuntime().availableProcessors(), 30_000);
         }
 
         public Options withTimeout(long millis) {

@@ -16,6 +16,7 @@ import java.util.List;
  * that stays non-linearizable while all others are relaxed proves the history non-linearizable.
  */
 final class Problem<S, I> {
+    private static final long WIDE_MEMO_BYTES = 64L << 20;
     final Datatype<S, I> datatype;
     final List<Operation> ops;
     private final List<I> inputs;
@@ -152,7 +153,9 @@ final class Problem<S, I> {
      * widened search, whose "not linearizable" is conclusive, then the exact one.
      */
     Search.Outcome checkFast(boolean[] keep, Budget budget) {
-        Search.Outcome wide = prepare(keep, budget, false, true).search.run().outcome();
+        // Reuse can grow states without end (a counter's adds): the widened search gets a small memo.
+        Budget small = new Budget(budget.deadlineNanos(), Math.min(budget.memoBytes(), WIDE_MEMO_BYTES), budget.cancelled());
+        Search.Outcome wide = prepare(keep, small, false, true).search.run().outcome();
         if (wide == Search.Outcome.NOT_LINEARIZABLE) return wide;
         return check(keep, budget);
     }

@@ -115,6 +115,15 @@ final class Search<S, I> {
         next[last] = -1;
     }
 
+    /** A last guard against running out of memory whatever the memo's estimate says: over 85% of the heap in use. */
+    private static boolean heapNearlyFull() {
+        Runtime rt = Runtime.getRuntime();
+        long limit = rt.maxMemory() / 100 * 85;
+        if (rt.totalMemory() - rt.freeMemory() <= limit) return false;
+        System.gc(); // the heap may be full of garbage only
+        return rt.totalMemory() - rt.freeMemory() > limit;
+    }
+
     private void lift(int op) {
         int c = 2 * op;
         remove(c);
@@ -166,11 +175,16 @@ final class Search<S, I> {
 
         S state = datatype.init();
         long explored = 0;
+        int maxReuseDepth = 2 * n + 64;
         int entry = next[head];
         List<S> scratch = new ArrayList<>(4);
 
         while (true) {
-            if ((++explored & 0xFFF) == 0 && (budget.expired() || visited.bytes() > budget.memoBytes())) {
+            if ((++explored & 0xFFF) == 0 && (budget.expired() || visited.bytes() > budget.memoBytes() || heapNearlyFull())) {
+                return new Result(Outcome.UNKNOWN, explored, longest, longestStates, stuck, stuckState);
+            }
+            if (reuse && depth > maxReuseDepth) {
+                // Reuse can make states grow without end (a queue's enqueues): give up rather than cut the search.
                 return new Result(Outcome.UNKNOWN, explored, longest, longestStates, stuck, stuckState);
             }
             if (entry < 0 || (entry & 1) == 1) {

@@ -29,9 +29,9 @@ final class VisitedSet {
         return size;
     }
 
-    /** Bytes held, roughly: the slots plus each stored bitset. */
+    /** Bytes held, roughly: the slots, each stored bitset, and an allowance for its state and the search stack. */
     long bytes() {
-        return (long) hashes.length * 24 + (long) size * (16 + 8L * words);
+        return (long) hashes.length * 24 + (long) size * (48 + 8L * words);
     }
 
     /** Adds the configuration; false if it was present already. */
