@@ -108,7 +108,7 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Times 'check' on each history in-process: warm-up rounds over all files, then the median of measured rounds per file, parsing excluded.")
+            description = "Times 'check' on each history in-process: warm-up rounds over all files, then per file the median of measured rounds of the verdict alone (parsing excluded), and separately the time to build its counterexamples.")
     static final class Check implements java.util.concurrent.Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -148,8 +148,9 @@ final class BenchCommand implements Runnable {
             names.sort(null);
             for (Path p : names) hs.add(input.read(p));
             DatatypeOptions opts = new DatatypeOptions(initial == null ? null : CheckCommand.parseValue(initial), NilRead.parse(nilRead));
-            CheckRequest req = new CheckRequest(model, datatype, opts, 0, 0, threads);
-            for (int r = 0; r < warmup; r++) for (History h : hs) ModelChecker.check(h, req);
+            CheckRequest full = new CheckRequest(model, datatype, opts, 0, 0, threads);
+            CheckRequest verdictOnly = full.withoutCounterexamples();
+            for (int r = 0; r < warmup; r++) for (History h : hs) ModelChecker.check(h, full);
             double totalCheck = 0;
             double totalCex = 0;
             int valid = 0, invalid = 0, unknown = 0;
@@ -158,11 +159,17 @@ final class BenchCommand implements Runnable {
                 double[] check = new double[rounds];
                 double[] cex = new double[rounds];
                 CheckResult last = null;
+                // Verdicts alone, repeated within a round until it lasts 20 ms, so that timer noise stays small.
+                long t = System.nanoTime();
+                ModelChecker.check(hs.get(i), verdictOnly);
+                int reps = (int) Math.max(1, Math.min(10_000, 20_000_000L / Math.max(1, System.nanoTime() - t)));
+                for (int r = 0; r < warmup; r++) for (int k = 0; k < reps; k++) ModelChecker.check(hs.get(i), verdictOnly);
                 for (int r = 0; r < rounds; r++) {
-                    last = ModelChecker.check(hs.get(i), req);
-                    check[r] = last.statistics().checkNanos() / 1e6;
-                    cex[r] = last.statistics().counterexampleNanos() / 1e6;
+                    long t0 = System.nanoTime();
+                    for (int k = 0; k < reps; k++) last = ModelChecker.check(hs.get(i), verdictOnly);
+                    check[r] = (System.nanoTime() - t0) / 1e6 / reps;
                 }
+                for (int r = 0; r < rounds; r++) cex[r] = ModelChecker.check(hs.get(i), full).statistics().counterexampleNanos() / 1e6;
                 Arrays.sort(check);
                 Arrays.sort(cex);
                 double c = check[rounds / 2];

@@ -37,14 +37,23 @@ public final class LinearizabilityChecker {
      * @param memoBytes      limit on the bytes all searches' memos may hold at once
      * @param threads        partitions searched at once
      * @param minimizeMillis limit on shrinking each counterexample (then the one found so far is shown)
+     * @param counterexamples whether to build counterexamples at all (benchmarks of the verdict alone turn it off)
      */
-    public record Options(long timeoutMillis, long memoBytes, int threads, long minimizeMillis) {
+    public record Options(long timeoutMillis, long memoBytes, int threads, long minimizeMillis, boolean counterexamples) {
+        /** Cached: on Linux, asking the runtime for its processors reads cgroup files, which costs more than a small check. */
+        private static final Options DEFAULTS = new Options(0, Runtime.getRuntime().maxMemory() / 4,
+                Runtime.getRuntime().availableProcessors(), 30_000, true);
+
         public static Options defaults() {
-            return new Options(0, Runtime.getRuntime().maxMemory() / 4, Runtime.getRuntime().availableProcessors(), 30_000);
+            return DEFAULTS;
         }
 
         public Options withTimeout(long millis) {
-            return new Options(millis, memoBytes, threads, minimizeMillis);
+            return new Options(millis, memoBytes, threads, minimizeMillis, counterexamples);
+        }
+
+        public Options withoutCounterexamples() {
+            return new Options(timeoutMillis, memoBytes, threads, minimizeMillis, false);
         }
     }
 
@@ -141,6 +150,9 @@ public final class LinearizabilityChecker {
             }
             default:
                 break;
+        }
+        if (!options.counterexamples()) {
+            return new Outcome(new PartitionResult(part.label(), size, Verdict.INVALID, null, t1 - t0, r.explored()), null, 0, null);
         }
         long deadline = Math.min(budget.deadlineNanos(), System.nanoTime() + options.minimizeMillis() * 1_000_000L);
         Budget shrink = new Budget(deadline, budget.memoBytes(), budget.cancelled());

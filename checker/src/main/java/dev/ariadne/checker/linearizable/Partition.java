@@ -25,6 +25,13 @@ import java.util.TreeSet;
 public record Partition(String label, List<Operation> operations) {
 
     public static List<Partition> split(List<Operation> ops, Datatype<?, ?> datatype) {
+        boolean noKeys = true;
+        for (int i = 0; i < ops.size() && noKeys; i++) noKeys = ops.get(i).isFail() || datatype.keys(ops.get(i)).isEmpty();
+        if (noKeys) {
+            List<Operation> live = new ArrayList<>(ops.size());
+            for (Operation o : ops) if (!o.isFail()) live.add(o);
+            return live.isEmpty() ? List.of() : List.of(new Partition("*", live));
+        }
         Map<JsonNode, JsonNode> parent = new HashMap<>();
         List<Collection<JsonNode>> keysOf = new ArrayList<>(ops.size());
         for (Operation o : ops) {

@@ -27,10 +27,15 @@ final class Problem<S, I> {
         this.ops = ops;
         this.inputs = new ArrayList<>(ops.size());
         this.relaxed = new ArrayList<>(ops.size());
-        for (Operation o : ops) {
-            inputs.add(read(o));
-            relaxed.add(o.isOk() ? read(o.with(o.invoke().value(), OpType.INFO)) : null);
+        for (Operation o : ops) inputs.add(read(o));
+    }
+
+    /** The relaxed readings, made on first use (only a counterexample needs them). */
+    private List<I> relaxed() {
+        if (relaxed.isEmpty() && !ops.isEmpty()) {
+            for (Operation o : ops) relaxed.add(o.isOk() ? read(o.with(o.invoke().value(), OpType.INFO)) : null);
         }
+        return relaxed;
     }
 
     private I read(Operation o) {
@@ -48,7 +53,7 @@ final class Problem<S, I> {
 
     /** Whether relaxing operation i makes it vanish (a read whose result no longer matters). */
     boolean relaxesToNoOp(int i) {
-        return relaxed.get(i) != null && datatype.isNoOp(relaxed.get(i));
+        return relaxed().get(i) != null && datatype.isNoOp(relaxed().get(i));
     }
 
     /** All {@code ok} operations, which must take effect. */
@@ -74,7 +79,7 @@ final class Problem<S, I> {
         for (int i = 0; i < n; i++) {
             Operation o = ops.get(i);
             boolean required = keep[i] && o.isOk();
-            I input = required || !o.isOk() ? inputs.get(i) : relaxed.get(i);
+            I input = required || !o.isOk() ? inputs.get(i) : relaxed().get(i);
             if (datatype.isNoOp(input)) continue;
             in.add(input);
             req[m] = required;

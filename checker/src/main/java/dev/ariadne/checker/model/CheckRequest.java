@@ -11,11 +11,21 @@ import dev.ariadne.checker.datatype.DatatypeOptions;
  * @param timeoutMillis time limit for the whole check; 0 for none. When it runs out the verdict is UNKNOWN.
  * @param memoryBytes   limit on the search memo's bytes; 0 for the default (half the heap)
  * @param threads       parallelism; 0 for one thread per core
+ * @param counterexamples whether to build counterexamples (off only to time verdicts alone)
  */
-public record CheckRequest(String model, String datatype, DatatypeOptions options, long timeoutMillis, long memoryBytes, int threads) {
+public record CheckRequest(String model, String datatype, DatatypeOptions options, long timeoutMillis, long memoryBytes, int threads,
+                           boolean counterexamples) {
+
+    public CheckRequest(String model, String datatype, DatatypeOptions options, long timeoutMillis, long memoryBytes, int threads) {
+        this(model, datatype, options, timeoutMillis, memoryBytes, threads, true);
+    }
 
     public static CheckRequest of(String model) {
         return new CheckRequest(model, null, DatatypeOptions.DEFAULT, 0, 0, 0);
+    }
+
+    public CheckRequest withoutCounterexamples() {
+        return new CheckRequest(model, datatype, options, timeoutMillis, memoryBytes, threads, false);
     }
 
     public CheckRequest withDatatype(String name) {

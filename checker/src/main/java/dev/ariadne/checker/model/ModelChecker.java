@@ -4,6 +4,7 @@ import dev.ariadne.checker.datatype.Datatype;
 import dev.ariadne.checker.datatype.Datatypes;
 import dev.ariadne.checker.linearizable.LinearizabilityChecker;
 import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.Verdict;
 import dev.ariadne.history.History;
 
 import java.util.ArrayList;
@@ -26,6 +27,10 @@ public final class ModelChecker {
     public static CheckResult check(History history, CheckRequest request) {
         ConsistencyModel model = ConsistencyModel.byName(request.model() == null ? "linearizable" : request.model());
         boolean inferred = request.datatype() == null;
+        if (inferred && history.size() == 0) {
+            return new CheckResult(model.cliName(), "none", true, Verdict.VALID, "The history has no operations, so it satisfies every model.",
+                    List.of(), List.of(), new CheckResult.Statistics(0, 0, 0, 0, 0), List.of("empty history: no datatype to infer"));
+        }
         String dtName = inferred
                 ? Datatypes.infer(history).orElseThrow(() -> new UnsupportedCheck(
                 "cannot infer the datatype from the functions " + history.functions() + "; name it with --datatype (see ariadne models)"))
@@ -45,7 +50,7 @@ public final class ModelChecker {
         LinearizabilityChecker.Options defaults = LinearizabilityChecker.Options.defaults();
         LinearizabilityChecker.Options opts = new LinearizabilityChecker.Options(request.timeoutMillis(),
                 request.memoryBytes() > 0 ? request.memoryBytes() : defaults.memoBytes(),
-                request.threads() > 0 ? request.threads() : defaults.threads(), defaults.minimizeMillis());
+                request.threads() > 0 ? request.threads() : defaults.threads(), defaults.minimizeMillis(), request.counterexamples());
         CheckResult r = LinearizabilityChecker.check(history, datatype, opts);
         List<String> notes = new ArrayList<>(r.notes());
         if (inferred) notes.add(0, "datatype " + dtName + " inferred from the functions " + history.functions());

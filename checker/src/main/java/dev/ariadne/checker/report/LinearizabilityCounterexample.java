@@ -36,8 +36,8 @@ public record LinearizabilityCounterexample(String partition, List<OpView> opera
                 .append(partition.equals("*") ? "" : " on key " + partition)
                 .append(" cannot be linearized");
         if (relaxedOperations > 0) {
-            sb.append(", even if each of the other ").append(relaxedOperations)
-                    .append(" may take effect at any time after its invocation or not at all");
+            sb.append(relaxedOperations == 1 ? ", even if the one other operation" : ", even if each of the other " + relaxedOperations + " operations")
+                    .append(" may take effect at any time after its invocation, or not at all");
         }
         sb.append('.');
         if (minimal) sb.append(" Relaxing any one of them makes the rest linearizable.");

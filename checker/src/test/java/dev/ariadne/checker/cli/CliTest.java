@@ -1,0 +1,118 @@
+package dev.ariadne.checker.cli;
+
+import dev.ariadne.generators.Objects;
+import dev.ariadne.generators.Simulation;
+import dev.ariadne.history.io.HistoryWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI's exit codes and messages, as a CI gate sees them. */
+class CliTest {
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Path example(String name) {
+        return Path.of(System.getProperty("ariadne.root", "..")).resolve("examples/histories").resolve(name);
+    }
+
+    @Test
+    void validHistoryExitsZero() {
+        Run r = run("check", example("register-ok.jsonl").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("verdict:  VALID").contains("cas-register (inferred)");
+    }
+
+    @Test
+    void violationExitsOneWithCounterexample() {
+        Run r = run("check", example("register-stale-read.jsonl").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("INVALID").contains("Counterexample 1").contains("can't read 1 from a register holding 2")
+                .contains("op 0 (p0 write 1)").contains("op 2 (p1 write 2)").contains("op 6 (p0 read → 1)");
+        Run json = run("check", example("register-stale-read.jsonl").toString(), "--output", "json");
+        assertThat(json.code()).isEqualTo(1);
+        assertThat(json.out()).contains("\"verdict\" : \"INVALID\"").contains("\"minimal\" : true").contains("\"exitCode\" : 1");
+    }
+
+    @Test
+    void badInputExitsThreeNamingFileAndLine() throws Exception {
+        Path f = example("malformed.jsonl");
+        byte[] before = Files.readAllBytes(f);
+        long mtime = Files.getLastModifiedTime(f).toMillis();
+        Run r = run("check", f.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("malformed.jsonl:3").contains("no pending invocation").doesNotContain("at dev.ariadne");
+        assertThat(Files.readAllBytes(f)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(f).toMillis()).isEqualTo(mtime);
+        assertThat(run("check", "no/such/file.jsonl").code()).isEqualTo(3);
+        assertThat(run("validate", f.toString()).code()).isEqualTo(3);
+    }
+
+    @Test
+    void datatypeMismatchIsBadInput() {
+        Run r = run("check", example("register-ok.jsonl").toString(), "--datatype", "register");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("a register has no cas");
+    }
+
+    @Test
+    void usageErrorsExitSixtyFour() {
+        assertThat(run("check", example("register-ok.jsonl").toString(), "--model", "no-such-model").code()).isEqualTo(64);
+        Run notYet = run("check", example("register-ok.jsonl").toString(), "--model", "serializable");
+        assertThat(notYet.code()).isEqualTo(64);
+        assertThat(notYet.err()).contains("transactional model");
+        assertThat(run("check").code()).isEqualTo(64);
+        assertThat(run("check", example("register-ok.jsonl").toString(), "--timeout", "soon").code()).isEqualTo(64);
+        assertThat(run("frobnicate").code()).isEqualTo(64);
+    }
+
+    @Test
+    void budgetsGiveUnknown(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("big.jsonl");
+        try (Writer w = Files.newBufferedWriter(f)) {
+            new Simulation(30_000, 30, 0.3, 7).run(Objects.of("cas-register", 3, 1), e -> {
+                try {
+                    HistoryWriter.writeJson(e, w);
+                    w.write('\n');
+                } catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            });
+        }
+        Run r = run("check", f.toString(), "--memory", "1k");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.out()).contains("UNKNOWN").contains("memory budget");
+    }
+
+    @Test
+    void validateConvertAndModels(@TempDir Path dir) throws Exception {
+        Run v = run("validate", example("cas-register.edn").toString());
+        assertThat(v.code()).isEqualTo(0);
+        assertThat(v.out()).contains("4 operations").contains("1 nemesis events");
+        Path out = dir.resolve("h.json");
+        assertThat(run("convert", example("cas-register.edn").toString(), out.toString(), "--to", "json").code()).isEqualTo(0);
+        Run back = run("check", out.toString(), "--initial", "0");
+        assertThat(back.code()).isEqualTo(0);
+        Path edn = dir.resolve("h.edn");
+        assertThat(run("convert", out.toString(), edn.toString(), "--to", "edn").code()).isEqualTo(0);
+        assertThat(Files.readString(edn)).contains(":f :cas");
+        Run same = run("convert", out.toString(), out.toString(), "--to", "jsonl");
+        assertThat(same.code()).isEqualTo(64);
+        Run models = run("models");
+        assertThat(models.out()).contains("linearizable").contains("cas-register").contains("strict-serializable");
+        assertThat(run("--version").out()).contains("ariadne");
+    }
+}
