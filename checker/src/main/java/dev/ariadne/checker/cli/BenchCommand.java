@@ -137,6 +137,9 @@ final class BenchCommand implements Runnable {
         @Option(names = "--threads", description = "threads per check (default: one per core)")
         int threads;
 
+        @Option(names = "--no-counterexamples", description = "time verdicts only")
+        boolean noCounterexamples;
+
         @Mixin
         InputOptions input;
 
@@ -150,7 +153,7 @@ final class BenchCommand implements Runnable {
             DatatypeOptions opts = new DatatypeOptions(initial == null ? null : CheckCommand.parseValue(initial), NilRead.parse(nilRead));
             CheckRequest full = new CheckRequest(model, datatype, opts, 0, 0, threads);
             CheckRequest verdictOnly = full.withoutCounterexamples();
-            for (int r = 0; r < warmup; r++) for (History h : hs) ModelChecker.check(h, full);
+            for (int r = 0; r < warmup; r++) for (History h : hs) ModelChecker.check(h, noCounterexamples ? verdictOnly : full);
             double totalCheck = 0;
             double totalCex = 0;
             int valid = 0, invalid = 0, unknown = 0;
@@ -169,7 +172,9 @@ final class BenchCommand implements Runnable {
                     for (int k = 0; k < reps; k++) last = ModelChecker.check(hs.get(i), verdictOnly);
                     check[r] = (System.nanoTime() - t0) / 1e6 / reps;
                 }
-                for (int r = 0; r < rounds; r++) cex[r] = ModelChecker.check(hs.get(i), full).statistics().counterexampleNanos() / 1e6;
+                if (!noCounterexamples) {
+                    for (int r = 0; r < rounds; r++) cex[r] = ModelChecker.check(hs.get(i), full).statistics().counterexampleNanos() / 1e6;
+                }
                 Arrays.sort(check);
                 Arrays.sort(cex);
                 double c = check[rounds / 2];

@@ -83,6 +83,26 @@ public final class Kv implements Datatype<String, Kv.Input> {
         };
     }
 
+    /**
+     * An optional put or append that no get could have seen may be left out: were it to take effect,
+     * every get until the next put would return a string starting with the put's value or containing
+     * the appended text, and no get does.
+     */
+    @Override
+    public void pruneOptional(List<Input> inputs, boolean[] required, boolean[] drop) {
+        List<String> seen = new java.util.ArrayList<>();
+        for (Input in : inputs) if (in.kind == GET && in.s != null) seen.add(in.s);
+        for (int i = 0; i < inputs.size(); i++) {
+            Input in = inputs.get(i);
+            if (required[i] || in.kind == GET) continue;
+            boolean observed = false;
+            for (int j = 0; j < seen.size() && !observed; j++) {
+                observed = in.kind == PUT ? seen.get(j).startsWith(in.s) : seen.get(j).contains(in.s);
+            }
+            if (!observed) drop[i] = true;
+        }
+    }
+
     @Override
     public Collection<JsonNode> keys(Operation op) {
         return List.of(op.key());

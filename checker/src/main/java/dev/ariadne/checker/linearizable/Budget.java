@@ -1,13 +1,20 @@
 package dev.ariadne.checker.linearizable;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Limits on one search: a wall-clock deadline ({@link System#nanoTime()}), a cap on the bytes its
  * memo may hold, and a shared cancellation flag. A search that hits any of them stops with
- * {@link Search.Outcome#UNKNOWN}; it never runs out of memory or hangs.
+ * {@link Search.Outcome#UNKNOWN}; it never runs out of memory or hangs. {@code stopAt} is a
+ * deadline that can be brought forward while searches run (when another partition has already
+ * decided the verdict).
  */
-public record Budget(long deadlineNanos, long memoBytes, AtomicBoolean cancelled) {
+public record Budget(long deadlineNanos, long memoBytes, AtomicBoolean cancelled, AtomicLong stopAt) {
+
+    public Budget(long deadlineNanos, long memoBytes, AtomicBoolean cancelled) {
+        this(deadlineNanos, memoBytes, cancelled, new AtomicLong(Long.MAX_VALUE));
+    }
 
     public static Budget unlimited() {
         return new Budget(Long.MAX_VALUE, Long.MAX_VALUE, new AtomicBoolean());
@@ -19,11 +26,27 @@ public record Budget(long deadlineNanos, long memoBytes, AtomicBoolean cancelled
     }
 
     boolean expired() {
-        return cancelled.get() || (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0);
+        if (cancelled.get()) return true;
+        long stop = stopAt.get();
+        if (deadlineNanos == Long.MAX_VALUE && stop == Long.MAX_VALUE) return false;
+        long now = System.nanoTime();
+        return (deadlineNanos != Long.MAX_VALUE && now - deadlineNanos > 0) || (stop != Long.MAX_VALUE && now - stop > 0);
+    }
+
+    /** Whether the movable deadline has passed. */
+    boolean stopped() {
+        long stop = stopAt.get();
+        return stop != Long.MAX_VALUE && System.nanoTime() - stop > 0;
+    }
+
+    /** Brings the movable deadline forward to {@code nanos} from now (never back). */
+    void stopIn(long nanos) {
+        long at = System.nanoTime() + nanos;
+        stopAt.accumulateAndGet(at, (cur, x) -> cur == Long.MAX_VALUE ? x : (x - cur < 0 ? x : cur));
     }
 
     /** The same limits with a smaller memo cap, for one of several searches run side by side. */
     public Budget share(int ways) {
-        return new Budget(deadlineNanos, Math.max(1 << 20, memoBytes / Math.max(1, ways)), cancelled);
+        return new Budget(deadlineNanos, Math.max(1 << 20, memoBytes / Math.max(1, ways)), cancelled, stopAt);
     }
 }

@@ -37,7 +37,9 @@ public final class LinearizabilityChecker {
      * @param memoBytes      limit on the bytes all searches' memos may hold at once
      * @param threads        partitions searched at once
      * @param minimizeMillis limit on shrinking each counterexample (then the one found so far is shown)
-     * @param counterexamples whether to build counterexamples at all (benchmarks of the verdict alone turn it off)
+     * @param counterexamples whether to build counterexamples at all (benchmarks of the verdict alone turn it off).
+     *                        Once one partition is not linearizable, the others get {@link #GRACE_MILLIS} more to
+     *                        finish (none without counterexamples): the verdict is known.
      */
     public record Options(long timeoutMillis, long memoBytes, int threads, long minimizeMillis, boolean counterexamples) {
         /** Cached: on Linux, asking the runtime for its processors reads cgroup files, which costs more than a small check. */
@@ -52,12 +54,25 @@ public final class LinearizabilityChecker {
             return new Options(millis, memoBytes, threads, minimizeMillis, counterexamples);
         }
 
+        public static final long GRACE_MILLIS = 2_000;
+
         public Options withoutCounterexamples() {
             return new Options(timeoutMillis, memoBytes, threads, minimizeMillis, false);
         }
     }
 
     private LinearizabilityChecker() {}
+
+    private static final java.util.Map<Integer, ExecutorService> POOLS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Daemon worker pools, one per size, kept for the life of the JVM: starting threads costs more than a small check. */
+    private static ExecutorService pool(int threads) {
+        return POOLS.computeIfAbsent(threads, n -> Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "ariadne-search");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
 
     private record Outcome(PartitionResult result, Counterexample counterexample, long cexNanos, String note) {}
 
@@ -76,11 +91,7 @@ public final class LinearizabilityChecker {
         if (threads == 1) {
             for (int i = 0; i < partitions.size(); i++) outcomes.add(checkPartition(history, partitions.get(i), problems.get(i), each, options));
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "ariadne-search");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = pool(threads);
             try {
                 List<Future<Outcome>> futures = new ArrayList<>();
                 for (int i = 0; i < partitions.size(); i++) {
@@ -97,8 +108,6 @@ public final class LinearizabilityChecker {
                 budget.cancelled().set(true);
                 if (e.getCause() instanceof RuntimeException re) throw re;
                 throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
             }
         }
 
@@ -124,7 +133,8 @@ public final class LinearizabilityChecker {
         String where = n == 1 ? "" : " (" + n + " partitions by key)";
         String summary = switch (verdict) {
             case VALID -> "The history is linearizable" + where + ".";
-            case INVALID -> (n == 1 ? "The history is not linearizable." : invalid + " of " + n + " partitions are not linearizable.");
+            case INVALID -> (n == 1 ? "The history is not linearizable." : invalid + " of " + n + " partitions "
+                    + (invalid == 1 ? "is" : "are") + " not linearizable" + (unknown > 0 ? "; " + unknown + " were left undecided." : "."));
             case UNKNOWN -> "Undecided: " + unknown + " of " + n + " partitions ran out of budget before a verdict"
                     + (n > 1 ? "; the other " + (n - unknown) + " are linearizable." : ".");
         };
@@ -143,6 +153,7 @@ public final class LinearizabilityChecker {
                 return new Outcome(new PartitionResult(part.label(), size, Verdict.VALID, null, t1 - t0, r.explored()), null, 0, null);
             case UNKNOWN: {
                 String why = budget.cancelled().get() ? "cancelled"
+                        : budget.stopped() ? "stopped unfinished: another partition already shows the history is not linearizable"
                         : (budget.deadlineNanos() != Long.MAX_VALUE && System.nanoTime() - budget.deadlineNanos() > 0)
                         ? "the time limit ran out after " + r.explored() + " search steps"
                         : "the memory budget of " + (budget.memoBytes() >> 20) + " MiB for the search memo ran out after " + r.explored() + " search steps";
@@ -151,6 +162,7 @@ public final class LinearizabilityChecker {
             default:
                 break;
         }
+        budget.stopIn(options.counterexamples() ? Options.GRACE_MILLIS * 1_000_000L : 0);
         if (!options.counterexamples()) {
             return new Outcome(new PartitionResult(part.label(), size, Verdict.INVALID, null, t1 - t0, r.explored()), null, 0, null);
         }
