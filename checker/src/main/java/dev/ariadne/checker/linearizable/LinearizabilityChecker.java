@@ -1,5 +1,9 @@
 package dev.ariadne.checker.linearizable;
 
+import dev.ariadne.checker.search.Budget;
+import dev.ariadne.checker.search.Outcome;
+import dev.ariadne.checker.search.Shrinker;
+
 import dev.ariadne.checker.datatype.Datatype;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Counterexample;
@@ -28,7 +32,7 @@ import java.util.concurrent.Future;
  *
  * <p>The history is split into partitions over disjoint keys ({@link Partition}), each searched
  * ({@link Search}) on its own, in parallel; each non-linearizable partition is shrunk to a 1-minimal
- * counterexample ({@link Minimizer}), re-verified before it is reported.
+ * counterexample ({@link Shrinker}), re-verified before it is reported.
  */
 public final class LinearizabilityChecker {
 
@@ -74,7 +78,7 @@ public final class LinearizabilityChecker {
         }));
     }
 
-    private record Outcome(PartitionResult result, Counterexample counterexample, long cexNanos, String note) {}
+    private record Done(PartitionResult result, Counterexample counterexample, long cexNanos, String note) {}
 
     public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, Options options) {
         long start = System.nanoTime();
@@ -87,19 +91,19 @@ public final class LinearizabilityChecker {
         Budget budget = Budget.of(options.timeoutMillis(), options.memoBytes());
         int threads = Math.max(1, Math.min(options.threads(), partitions.size()));
         Budget each = budget.share(threads);
-        List<Outcome> outcomes = new ArrayList<>();
+        List<Done> outcomes = new ArrayList<>();
         if (threads == 1) {
             for (int i = 0; i < partitions.size(); i++) outcomes.add(checkPartition(history, partitions.get(i), problems.get(i), each, options));
         } else {
             ExecutorService pool = pool(threads);
             try {
-                List<Future<Outcome>> futures = new ArrayList<>();
+                List<Future<Done>> futures = new ArrayList<>();
                 for (int i = 0; i < partitions.size(); i++) {
                     Partition part = partitions.get(i);
                     Problem<S, I> prob = problems.get(i);
                     futures.add(pool.submit(() -> checkPartition(history, part, prob, each, options)));
                 }
-                for (Future<Outcome> f : futures) outcomes.add(f.get());
+                for (Future<Done> f : futures) outcomes.add(f.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 budget.cancelled().set(true);
@@ -119,7 +123,7 @@ public final class LinearizabilityChecker {
         long cexNanos = 0;
         int invalid = 0;
         int unknown = 0;
-        for (Outcome o : outcomes) {
+        for (Done o : outcomes) {
             results.add(o.result);
             verdict = verdict.and(o.result.verdict());
             explored += o.result.explored();
@@ -143,48 +147,48 @@ public final class LinearizabilityChecker {
                 new CheckResult.Statistics(history.size(), n, explored, total - cexNanos, cexNanos), notes);
     }
 
-    private static <S, I> Outcome checkPartition(History history, Partition part, Problem<S, I> prob, Budget budget, Options options) {
+    private static <S, I> Done checkPartition(History history, Partition part, Problem<S, I> prob, Budget budget, Options options) {
         long t0 = System.nanoTime();
         Search.Result r = prob.prepare(prob.allRequired(), budget, false).search.run();
         long t1 = System.nanoTime();
         int size = prob.ops.size();
         switch (r.outcome()) {
-            case LINEARIZABLE:
-                return new Outcome(new PartitionResult(part.label(), size, Verdict.VALID, null, t1 - t0, r.explored()), null, 0, null);
+            case HOLDS:
+                return new Done(new PartitionResult(part.label(), size, Verdict.VALID, null, t1 - t0, r.explored()), null, 0, null);
             case UNKNOWN: {
                 String why = budget.cancelled().get() ? "cancelled"
                         : budget.stopped() ? "stopped unfinished: another partition already shows the history is not linearizable"
                         : (budget.deadlineNanos() != Long.MAX_VALUE && System.nanoTime() - budget.deadlineNanos() > 0)
                         ? "the time limit ran out after " + r.explored() + " search steps"
                         : "the memory budget of " + (budget.memoBytes() >> 20) + " MiB for the search memo ran out after " + r.explored() + " search steps";
-                return new Outcome(new PartitionResult(part.label(), size, Verdict.UNKNOWN, why, t1 - t0, r.explored()), null, 0, null);
+                return new Done(new PartitionResult(part.label(), size, Verdict.UNKNOWN, why, t1 - t0, r.explored()), null, 0, null);
             }
             default:
                 break;
         }
         budget.stopIn(options.counterexamples() ? Options.GRACE_MILLIS * 1_000_000L : 0);
         if (!options.counterexamples()) {
-            return new Outcome(new PartitionResult(part.label(), size, Verdict.INVALID, null, t1 - t0, r.explored()), null, 0, null);
+            return new Done(new PartitionResult(part.label(), size, Verdict.INVALID, null, t1 - t0, r.explored()), null, 0, null);
         }
         long deadline = Math.min(budget.deadlineNanos(), System.nanoTime() + options.minimizeMillis() * 1_000_000L);
         Budget shrink = new Budget(deadline, budget.memoBytes(), budget.cancelled());
-        Minimizer.Minimal m = Minimizer.minimize(prob, shrink, Math.max(200, 50 * (t1 - t0) / 1_000_000));
+        Shrinker.Minimal m = Shrinker.minimize(prob, shrink, Math.max(200, 50 * (t1 - t0) / 1_000_000));
         Counterexample c = counterexample(history, part, prob, m, budget);
         long t2 = System.nanoTime();
         String note = m.minimal() ? null : "partition " + part.label() + ": the counterexample is verified but not shown 1-minimal (its budget ran out)";
-        return new Outcome(new PartitionResult(part.label(), size, Verdict.INVALID, null, t1 - t0, r.explored()), c, t2 - t1, note);
+        return new Done(new PartitionResult(part.label(), size, Verdict.INVALID, null, t1 - t0, r.explored()), c, t2 - t1, note);
     }
 
     private static <S, I> LinearizabilityCounterexample counterexample(History history, Partition part, Problem<S, I> prob,
-                                                                       Minimizer.Minimal m, Budget budget) {
+                                                                       Shrinker.Minimal m, Budget budget) {
         Problem<S, I>.Run run = prob.prepare(m.keep(), new Budget(Long.MAX_VALUE, budget.memoBytes(), budget.cancelled()), true);
         Search.Result r = run.search.run();
-        if (r.outcome() == Search.Outcome.LINEARIZABLE) {
+        if (r.outcome() == Outcome.HOLDS) {
             throw new IllegalStateException("internal error: counterexample for partition " + part.label() + " does not verify");
         }
         Datatype<S, I> dt = prob.datatype;
         List<OpView> ops = new ArrayList<>();
-        for (Operation o : Minimizer.chosen(prob, m.keep())) ops.add(view(history, dt, o));
+        for (int i = 0; i < m.keep().length; i++) if (m.keep()[i]) ops.add(view(history, dt, prob.ops.get(i)));
         List<LinearizabilityCounterexample.Step> steps = new ArrayList<>();
         for (int k = 0; k < r.longest().length; k++) {
             Operation o = prob.ops.get(run.orig[r.longest()[k]]);
@@ -203,7 +207,7 @@ public final class LinearizabilityChecker {
             reason = dt.step(s, in) == null ? dt.whyIllegal(s, in)
                     : "every order that places it there fails later";
         }
-        int relaxed = prob.ops.size() - Minimizer.count(m.keep());
+        int relaxed = prob.ops.size() - Shrinker.count(m.keep());
         return new LinearizabilityCounterexample(part.label(), ops, relaxed, m.minimal(), steps, stuck, stuckState, reason, Timeline.render(ops));
     }
 

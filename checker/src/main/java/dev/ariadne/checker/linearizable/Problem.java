@@ -1,5 +1,9 @@
 package dev.ariadne.checker.linearizable;
 
+import dev.ariadne.checker.search.Budget;
+import dev.ariadne.checker.search.Outcome;
+import dev.ariadne.checker.search.Relaxable;
+
 import dev.ariadne.checker.datatype.Datatype;
 import dev.ariadne.checker.datatype.DatatypeMismatch;
 import dev.ariadne.history.OpType;
@@ -15,7 +19,7 @@ import java.util.List;
  * invocation's value). Relaxing only widens the set of legal behaviours, so a set of operations
  * that stays non-linearizable while all others are relaxed proves the history non-linearizable.
  */
-final class Problem<S, I> {
+final class Problem<S, I> implements Relaxable {
     private static final long WIDE_MEMO_BYTES = 64L << 20;
     final Datatype<S, I> datatype;
     final List<Operation> ops;
@@ -51,8 +55,23 @@ final class Problem<S, I> {
         return inputs.get(i);
     }
 
-    /** Whether relaxing operation i makes it vanish (a read whose result no longer matters). */
-    boolean relaxesToNoOp(int i) {
+    @Override
+    public int size() {
+        return ops.size();
+    }
+
+    @Override
+    public boolean required(int i) {
+        return ops.get(i).isOk();
+    }
+
+    @Override
+    public int completion(int i) {
+        return ops.get(i).returnPosition();
+    }
+
+    @Override
+    public boolean relaxesToNoOp(int i) {
         return relaxed().get(i) != null && datatype.isNoOp(relaxed().get(i));
     }
 
@@ -149,7 +168,8 @@ final class Problem<S, I> {
         }
     }
 
-    Search.Outcome check(boolean[] keep, Budget budget) {
+    @Override
+    public Outcome check(boolean[] keep, Budget budget) {
         return prepare(keep, budget, false).search.run().outcome();
     }
 
@@ -157,11 +177,12 @@ final class Problem<S, I> {
      * The same verdict as {@link #check}, found faster when it is "not linearizable": first the
      * widened search, whose "not linearizable" is conclusive, then the exact one.
      */
-    Search.Outcome checkFast(boolean[] keep, Budget budget) {
+    @Override
+    public Outcome checkFast(boolean[] keep, Budget budget) {
         // Reuse can grow states without end (a counter's adds): the widened search gets a small memo.
         Budget small = new Budget(budget.deadlineNanos(), Math.min(budget.memoBytes(), WIDE_MEMO_BYTES), budget.cancelled());
-        Search.Outcome wide = prepare(keep, small, false, true).search.run().outcome();
-        if (wide == Search.Outcome.NOT_LINEARIZABLE) return wide;
+        Outcome wide = prepare(keep, small, false, true).search.run().outcome();
+        if (wide == Outcome.VIOLATED) return wide;
         return check(keep, budget);
     }
 }

@@ -1,5 +1,8 @@
 package dev.ariadne.checker.linearizable;
 
+import dev.ariadne.checker.search.Budget;
+import dev.ariadne.checker.search.Outcome;
+
 import dev.ariadne.checker.datatype.Datatype;
 
 import java.util.ArrayList;
@@ -31,8 +34,6 @@ import java.util.SplittableRandom;
  * no longer multiply the search space.
  */
 final class Search<S, I> {
-
-    enum Outcome { LINEARIZABLE, NOT_LINEARIZABLE, UNKNOWN }
 
     /**
      * What one search found. For a history that is not linearizable and when asked to track it:
@@ -154,7 +155,7 @@ final class Search<S, I> {
     Result run() {
         int remaining = 0;
         for (int i = 0; i < n; i++) if (required[i]) remaining++;
-        if (remaining == 0) return new Result(Outcome.LINEARIZABLE, 0, new int[0], new Object[0], -1, null);
+        if (remaining == 0) return new Result(Outcome.HOLDS, 0, new int[0], new Object[0], -1, null);
 
         long[] bits = new long[(n + 63) >>> 6];
         long bitsHash = 0;
@@ -195,7 +196,7 @@ final class Search<S, I> {
                     stuck = entry < 0 ? -1 : entry >> 1;
                     stuckState = state;
                 }
-                if (depth == 0) return new Result(Outcome.NOT_LINEARIZABLE, explored, longest, longestStates, stuck, stuckState);
+                if (depth == 0) return new Result(Outcome.VIOLATED, explored, longest, longestStates, stuck, stuckState);
                 depth--;
                 int op = stackOp[depth];
                 state = (S) stackState[depth];
@@ -289,7 +290,7 @@ final class Search<S, I> {
                 }
                 lift(op);
                 if (required[op] && --remaining == 0) {
-                    return new Result(Outcome.LINEARIZABLE, explored, Arrays.copyOf(stackOp, depth), Arrays.copyOf(stackAfter, depth), -1, null);
+                    return new Result(Outcome.HOLDS, explored, Arrays.copyOf(stackOp, depth), Arrays.copyOf(stackAfter, depth), -1, null);
                 }
                 entry = next[head];
             } else {

@@ -1,4 +1,4 @@
-package dev.ariadne.checker.linearizable;
+package dev.ariadne.checker.search;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Limits on one search: a wall-clock deadline ({@link System#nanoTime()}), a cap on the bytes its
  * memo may hold, and a shared cancellation flag. A search that hits any of them stops with
- * {@link Search.Outcome#UNKNOWN}; it never runs out of memory or hangs. {@code stopAt} is a
+ * {@link Outcome#UNKNOWN}; it never runs out of memory or hangs. {@code stopAt} is a
  * deadline that can be brought forward while searches run (when another partition has already
  * decided the verdict).
  */
@@ -25,7 +25,7 @@ public record Budget(long deadlineNanos, long memoBytes, AtomicBoolean cancelled
         return new Budget(deadline, memoBytes, new AtomicBoolean());
     }
 
-    boolean expired() {
+    public boolean expired() {
         if (cancelled.get()) return true;
         long stop = stopAt.get();
         if (deadlineNanos == Long.MAX_VALUE && stop == Long.MAX_VALUE) return false;
@@ -34,15 +34,21 @@ public record Budget(long deadlineNanos, long memoBytes, AtomicBoolean cancelled
     }
 
     /** Whether the movable deadline has passed. */
-    boolean stopped() {
+    public boolean stopped() {
         long stop = stopAt.get();
         return stop != Long.MAX_VALUE && System.nanoTime() - stop > 0;
     }
 
     /** Brings the movable deadline forward to {@code nanos} from now (never back). */
-    void stopIn(long nanos) {
+    public void stopIn(long nanos) {
         long at = System.nanoTime() + nanos;
         stopAt.accumulateAndGet(at, (cur, x) -> cur == Long.MAX_VALUE ? x : (x - cur < 0 ? x : cur));
+    }
+
+    /** The same limits with its own time slice of at most {@code millis} from now, not subject to the movable deadline. */
+    public Budget slice(long millis) {
+        long d = System.nanoTime() + millis * 1_000_000L;
+        return new Budget(Math.min(d, deadlineNanos), memoBytes, cancelled);
     }
 
     /** The same limits with a smaller memo cap, for one of several searches run side by side. */
