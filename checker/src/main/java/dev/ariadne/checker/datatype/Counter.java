@@ -49,6 +49,11 @@ public final class Counter implements Datatype<Long, Counter.Input> {
     }
 
     @Override
+    public boolean readOnly(Input in) {
+        return in.isRead;
+    }
+
+    @Override
     public boolean isNoOp(Input in) {
         return in.isRead && !in.known;
     }

@@ -69,6 +69,14 @@ public interface Datatype<S, I> {
         return op.key() == null ? List.of() : List.of(op.key());
     }
 
+    /**
+     * Whether the input never changes the state: in every state it is either illegal or leaves the
+     * state as it is (a read). Searches may then place it as soon as it is legal.
+     */
+    default boolean readOnly(I input) {
+        return isNoOp(input);
+    }
+
     /** Whether the input can take effect in any state and leaves it unchanged (a read of unknown result). */
     default boolean isNoOp(I input) {
         return false;

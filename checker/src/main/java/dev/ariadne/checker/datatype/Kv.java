@@ -60,6 +60,11 @@ public final class Kv implements Datatype<String, Kv.Input> {
     }
 
     @Override
+    public boolean readOnly(Input in) {
+        return in.kind == GET;
+    }
+
+    @Override
     public boolean isNoOp(Input in) {
         return in.kind == GET && in.s == null;
     }

@@ -89,6 +89,12 @@ public final class MultiRegister implements Datatype<Map<JsonNode, JsonNode>, Li
     }
 
     @Override
+    public boolean readOnly(List<Step> steps) {
+        for (Step s : steps) if (s.write) return false;
+        return true;
+    }
+
+    @Override
     public boolean isNoOp(List<Step> steps) {
         for (Step s : steps) if (s.write || s.value != null) return false;
         return true;

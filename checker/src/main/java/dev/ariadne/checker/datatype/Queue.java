@@ -108,6 +108,22 @@ public final class Queue implements Datatype<Queue.State, Queue.Input> {
         }
     }
 
+    /**
+     * An optional enqueue of a value that no dequeue returns may be left out: had it taken effect,
+     * the value would have sat in the queue until a dequeue of unknown result removed it (also
+     * optional, so left out with it), and every dequeue that did return something found that value
+     * behind it.
+     */
+    @Override
+    public void pruneOptional(List<Input> inputs, boolean[] required, boolean[] drop) {
+        java.util.Set<JsonNode> dequeued = new java.util.HashSet<>();
+        for (Input in : inputs) if (!in.enqueue && !in.unknown) dequeued.add(in.value);
+        for (int i = 0; i < inputs.size(); i++) {
+            Input in = inputs.get(i);
+            if (!required[i] && in.enqueue && !dequeued.contains(in.value)) drop[i] = true;
+        }
+    }
+
     @Override
     public String whyIllegal(State s, Input in) {
         if (in.value.isNull()) return "can't dequeue nothing from a queue holding " + s;

@@ -76,6 +76,11 @@ public final class Register implements Datatype<JsonNode, Register.Input> {
     }
 
     @Override
+    public boolean readOnly(Input in) {
+        return in.kind == READ;
+    }
+
+    @Override
     public boolean isNoOp(Input in) {
         return in.kind == READ && in.a == null;
     }

@@ -43,6 +43,11 @@ public final class SetType implements Datatype<ValueSet, SetType.Input> {
     }
 
     @Override
+    public boolean readOnly(Input in) {
+        return in.isRead;
+    }
+
+    @Override
     public boolean isNoOp(Input in) {
         return in.isRead && in.read == null;
     }

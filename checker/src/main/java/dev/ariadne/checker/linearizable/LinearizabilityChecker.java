@@ -14,7 +14,6 @@ import dev.ariadne.checker.report.Timeline;
 import dev.ariadne.checker.report.Verdict;
 import dev.ariadne.history.History;
 import dev.ariadne.history.Operation;
-import dev.ariadne.history.Values;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -212,7 +211,6 @@ public final class LinearizabilityChecker {
     }
 
     static OpView view(History h, Datatype<?, ?> dt, Operation o) {
-        String process = h.processName(o.process()) == null ? "?" + o.process() : Values.show(h.processName(o.process()));
-        return new OpView(o.index(), process, dt.describe(o), o.outcome().jepsenName(), o.invokePosition(), o.completePosition());
+        return OpView.of(h, o, dt.describe(o));
     }
 }

@@ -2,6 +2,7 @@ package dev.ariadne.checker.linearizable;
 
 import dev.ariadne.checker.search.Budget;
 import dev.ariadne.checker.search.Outcome;
+import dev.ariadne.checker.search.VisitedSet;
 
 import dev.ariadne.checker.datatype.Datatype;
 

@@ -2,6 +2,8 @@ package dev.ariadne.checker.model;
 
 import dev.ariadne.checker.datatype.Datatype;
 import dev.ariadne.checker.datatype.Datatypes;
+import dev.ariadne.checker.datatype.Keyed;
+import dev.ariadne.checker.weak.SequentialChecker;
 import dev.ariadne.checker.linearizable.LinearizabilityChecker;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Verdict;
@@ -20,7 +22,7 @@ public final class ModelChecker {
     private ModelChecker() {}
 
     /** The models that have a checker now. */
-    public static final Set<ConsistencyModel> CHECKED = Set.of(ConsistencyModel.LINEARIZABLE);
+    public static final Set<ConsistencyModel> CHECKED = Set.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL);
 
     private static final Set<String> TRANSACTIONAL_DATATYPES = Set.of("list-append", "rw-register");
 
@@ -44,16 +46,48 @@ public final class ModelChecker {
             throw new UnsupportedCheck(model.cliName() + " is a transactional model; " + dtName + " is not a transactional datatype");
         }
         if (!CHECKED.contains(model)) {
-            throw new UnsupportedCheck(model.cliName() + " has no checker yet; available now: linearizable");
+            throw new UnsupportedCheck(model.cliName() + " has no checker yet; available now: linearizable, sequential");
         }
         Datatype<?, ?> datatype = Datatypes.byName(dtName, request.options());
+        if (model == ConsistencyModel.SEQUENTIAL) {
+            // The lattice first: a linearizable history is sequentially consistent, and linearizability
+            // is compositional and fast to decide, so it settles the common case before any search.
+            LinearizabilityChecker.Options quick = new LinearizabilityChecker.Options(
+                    request.timeoutMillis() > 0 ? Math.min(request.timeoutMillis() / 4 + 1, 2_000) : 2_000,
+                    LinearizabilityChecker.Options.defaults().memoBytes(), LinearizabilityChecker.Options.defaults().threads(), 0, false);
+            CheckResult lin = LinearizabilityChecker.check(history, datatype, quick);
+            if (lin.verdict() == Verdict.VALID) {
+                List<String> notes = List.of("the history is linearizable, which implies sequential consistency");
+                return withInference(new CheckResult("sequential", lin.datatype(), inferred, Verdict.VALID,
+                        "The history is sequentially consistent (it is even linearizable).", lin.partitions(), List.of(), lin.statistics(), notes),
+                        inferred, dtName, history);
+            }
+            CheckResult r = SequentialChecker.check(history, keyed(datatype, history), new SequentialChecker.Options(request.timeoutMillis(),
+                    request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(), 30_000));
+            return withInference(r, inferred, dtName, history);
+        }
         LinearizabilityChecker.Options defaults = LinearizabilityChecker.Options.defaults();
         LinearizabilityChecker.Options opts = new LinearizabilityChecker.Options(request.timeoutMillis(),
                 request.memoryBytes() > 0 ? request.memoryBytes() : defaults.memoBytes(),
                 request.threads() > 0 ? request.threads() : defaults.threads(), defaults.minimizeMillis(), request.counterexamples());
-        CheckResult r = LinearizabilityChecker.check(history, datatype, opts);
+        return withInference(LinearizabilityChecker.check(history, datatype, opts), inferred, dtName, history);
+    }
+
+    private static CheckResult withInference(CheckResult r, boolean inferred, String dtName, History history) {
         List<String> notes = new ArrayList<>(r.notes());
         if (inferred) notes.add(0, "datatype " + dtName + " inferred from the functions " + history.functions());
         return new CheckResult(r.model(), r.datatype(), inferred, r.verdict(), r.summary(), r.partitions(), r.counterexamples(), r.statistics(), notes);
+    }
+
+    /**
+     * The datatype over all keys at once, for checks that cannot split a history by key: one object
+     * per key, unless the datatype's state spans keys already (multi-register).
+     */
+    static Datatype<?, ?> keyed(Datatype<?, ?> dt, History history) {
+        if (dt.name().equals("multi-register")) return dt;
+        for (dev.ariadne.history.Operation o : history.operations()) {
+            if (o.key() != null) return new Keyed<>(dt);
+        }
+        return dt;
     }
 }

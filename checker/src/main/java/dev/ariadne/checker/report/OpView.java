@@ -11,6 +11,14 @@ package dev.ariadne.checker.report;
  * @param completePosition the completion's position, or -1 when it never completed
  */
 public record OpView(long index, String process, String description, String outcome, int invokePosition, int completePosition) {
+
+    /** The view of an operation of a history, with the datatype's description of it. */
+    public static OpView of(dev.ariadne.history.History h, dev.ariadne.history.Operation o, String description) {
+        com.fasterxml.jackson.databind.JsonNode name = h.processName(o.process());
+        String process = name == null ? "?" + o.process() : dev.ariadne.history.Values.show(name);
+        return new OpView(o.index(), process, description, o.outcome().jepsenName(), o.invokePosition(), o.completePosition());
+    }
+
     @Override
     public String toString() {
         return "op " + index + " (p" + process + " " + description + (outcome.equals("ok") ? "" : ", " + outcome) + ")";

@@ -32,6 +32,7 @@ public final class Reports {
             sb.append('\n').append("Counterexample ").append(++k).append(" (").append(c.kind()).append(")\n");
             sb.append(indent(wrap(c.explanation(), 96), "  ")).append('\n');
             if (c instanceof LinearizabilityCounterexample lc) linearizability(lc, sb);
+            if (c instanceof SequentialCounterexample sc) sequential(sc, sb);
         }
         CheckResult.Statistics s = r.statistics();
         sb.append('\n').append(String.format(Locale.ROOT, "%d operations, %d partition%s, %d search steps; check %s, counterexamples %s%n",
@@ -54,6 +55,24 @@ public final class Reports {
         }
         if (c.stuck() != null) {
             sb.append("    then ").append(c.stuck()).append(" cannot take effect: ").append(c.reason()).append('\n');
+        }
+    }
+
+    private static void sequential(SequentialCounterexample c, StringBuilder sb) {
+        sb.append("\n  Operations that cannot be ordered together:\n");
+        for (OpView o : c.operations()) sb.append("    ").append(o).append('\n');
+        sb.append("\n  Timeline (history order, left to right; real time does not constrain this model):\n")
+                .append(indent(c.timeline().stripTrailing(), "    ")).append('\n');
+        List<LinearizabilityCounterexample.Step> steps = c.order();
+        sb.append("\n  Longest legal order (").append(steps.size()).append(" steps):\n");
+        int from = Math.max(0, steps.size() - SHOWN_STEPS);
+        if (from > 0) sb.append("    ... ").append(from).append(" earlier steps\n");
+        for (int i = from; i < steps.size(); i++) {
+            LinearizabilityCounterexample.Step st = steps.get(i);
+            sb.append(String.format(Locale.ROOT, "    %3d. %-50s state: %s%n", i + 1, st.op().toString(), st.stateAfter()));
+        }
+        for (SequentialCounterexample.Blocked b : c.blocked()) {
+            sb.append("    then ").append(b.op()).append(" cannot go next: ").append(b.reason()).append('\n');
         }
     }
 

@@ -1,14 +1,15 @@
-package dev.ariadne.checker.linearizable;
+package dev.ariadne.checker.search;
 
 import java.util.Arrays;
 
 /**
- * The search's memo of configurations already explored: pairs of (set of linearized operations,
- * datatype state), as in Lowe's refinement of Wing and Gong's algorithm. Open addressing over
- * primitive arrays; the bitset's hash is maintained incrementally by the caller (a Zobrist hash),
- * so adding costs one probe and one array copy.
+ * A search's memo of configurations already explored: pairs of (a vector of longs, datatype state),
+ * such as (set of linearized operations, state) in Lowe's refinement of Wing and Gong's algorithm, or
+ * (per-process frontier, state) for sequential consistency. Open addressing over primitive arrays;
+ * the caller supplies the vector's hash (maintained incrementally where it can), so adding costs one
+ * probe and one array copy.
  */
-final class VisitedSet {
+public final class VisitedSet {
     private long[] hashes;
     private long[][] sets;
     private Object[] states;
@@ -16,7 +17,7 @@ final class VisitedSet {
     private int mask;
     private final int words;
 
-    VisitedSet(int words) {
+    public VisitedSet(int words) {
         this.words = words;
         int cap = 1024;
         hashes = new long[cap];
@@ -25,17 +26,17 @@ final class VisitedSet {
         mask = cap - 1;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Bytes held, roughly: the slots, each stored bitset, and an allowance for its state and the search stack. */
-    long bytes() {
+    public long bytes() {
         return (long) hashes.length * 24 + (long) size * (48 + 8L * words);
     }
 
     /** Adds the configuration; false if it was present already. */
-    boolean add(long[] bits, long bitsHash, Object state) {
+    public boolean add(long[] bits, long bitsHash, Object state) {
         long h = mix(bitsHash ^ (state.hashCode() * 0x9E3779B97F4A7C15L));
         if (h == 0) h = 1;
         int i = (int) h & mask;

@@ -1,0 +1,48 @@
+package dev.ariadne.checker.report;
+
+import java.util.List;
+
+/**
+ * A set of operations that no single order can explain while keeping each process's own order.
+ *
+ * @param operations        the operations that cannot all be ordered, in invocation order
+ * @param relaxedOperations how many other operations may take effect at any point after their
+ *                          process's earlier ones, or not at all, and still cannot help
+ * @param minimal           whether relaxing any one of {@code operations} removes the violation
+ * @param order             the longest legal order found, with the state after each step
+ * @param blocked           at its end, each process's next operation and why it cannot go next
+ * @param state             the state at the end of {@code order}
+ * @param timeline          an ASCII timeline of {@code operations}, one lane per process
+ */
+public record SequentialCounterexample(List<OpView> operations, int relaxedOperations, boolean minimal,
+                                       List<LinearizabilityCounterexample.Step> order, List<Blocked> blocked, String state,
+                                       String timeline) implements Counterexample {
+
+    /** A process's next operation and why it cannot take effect next. */
+    public record Blocked(OpView op, String reason) {}
+
+    @Override
+    public String kind() {
+        return "nonsequential";
+    }
+
+    @Override
+    public String explanation() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(operations.size()).append(operations.size() == 1 ? " operation" : " operations")
+                .append(" cannot be put in one order that keeps each process's own order");
+        if (relaxedOperations > 0) {
+            sb.append(relaxedOperations == 1 ? ", even if the one other operation" : ", even if each of the other " + relaxedOperations + " operations")
+                    .append(" may take effect anywhere after its process's earlier ones, or not at all");
+        }
+        sb.append('.');
+        if (minimal) sb.append(" Relaxing any one of them removes the violation.");
+        sb.append(" The longest legal order has ").append(order.size()).append(order.size() == 1 ? " step" : " steps")
+                .append(" and leaves the state ").append(state).append("; then");
+        for (int i = 0; i < blocked.size(); i++) {
+            Blocked b = blocked.get(i);
+            sb.append(i == 0 ? " " : "; ").append(b.op()).append(": ").append(b.reason());
+        }
+        return sb.append('.').toString();
+    }
+}

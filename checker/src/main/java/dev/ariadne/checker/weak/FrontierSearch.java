@@ -1,0 +1,235 @@
+package dev.ariadne.checker.weak;
+
+import dev.ariadne.checker.datatype.Datatype;
+import dev.ariadne.checker.search.Budget;
+import dev.ariadne.checker.search.Outcome;
+import dev.ariadne.checker.search.VisitedSet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Sequential consistency by search over per-process frontiers (Lamport 1979: one total order of all
+ * operations that respects each process's program order and the datatype's specification; real
+ * time plays no part). Every configuration is (how far each process has got, datatype state); the
+ * placed operations are always a prefix of each process, so the memo of configurations explored
+ * holds at most (product of process lengths) x states entries, and far fewer in practice.
+ *
+ * <p>Two reductions keep it small. A process whose next operation is read-only and legal (a read
+ * that matches) advances at once without branching: placing it now can only help the others.
+ * Optional operations ({@code info}, or relaxed ones) may be applied or skipped. Moves are tried in
+ * the order the history completed them, which finds a witness quickly when one exists.
+ */
+final class FrontierSearch<S, I> {
+
+    /** The verdict, the configurations explored, and the deepest configuration reached (for the report). */
+    record Result(Outcome outcome, long explored, int[] deepest, Object deepestState, int[] order, Object[] statesAfter) {}
+
+    private final Datatype<S, I> datatype;
+    private final int[][] ops;          // per process: operation numbers in program order
+    private final List<I> inputs;       // by operation number
+    private final boolean[] required;   // by operation number
+    private final Budget budget;
+    private final int[] callPosition;   // by operation number: its rank for trying moves (completion order)
+    private final int[] lastRequired;   // per process: position of its last required operation, or -1
+
+    FrontierSearch(Datatype<S, I> datatype, int[][] ops, List<I> inputs, boolean[] required, int[] callPosition, Budget budget) {
+        this.callPosition = callPosition;
+        this.datatype = datatype;
+        this.ops = ops;
+        this.inputs = inputs;
+        this.required = required;
+        this.budget = budget;
+        this.lastRequired = new int[ops.length];
+        for (int q = 0; q < ops.length; q++) {
+            lastRequired[q] = -1;
+            for (int i = 0; i < ops[q].length; i++) if (required[ops[q][i]]) lastRequired[q] = i;
+        }
+    }
+
+    private static final class Frame {
+        final int logMark;
+        final Object stateBefore;
+        int[] order;        // processes to try, earliest-invoked next operation first
+        int process;        // index into order of the process whose move is being tried
+        int mode;           // 0: apply (successor k), 1: skip (optional only), 2: next process
+        List<Object> succ;
+        int k;
+
+        Frame(int logMark, Object stateBefore) {
+            this.logMark = logMark;
+            this.stateBefore = stateBefore;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    Result run() {
+        int p = ops.length;
+        int[] front = new int[p];
+        long[] key = new long[p];
+        VisitedSet visited = new VisitedSet(p);
+        int[] log = new int[16];
+        Object[] logState = new Object[16];
+        int logSize = 0;
+        S state = datatype.init();
+        long explored = 0;
+        int[] deepest = new int[p];
+        Object deepestState = state;
+        int deepestDepth = -1;
+        int[] bestOrder = new int[0];
+        Object[] bestStates = new Object[0];
+
+        ArrayList<Frame> stack = new ArrayList<>();
+        // Root: take the eager moves, then explore.
+        int mark = logSize;
+        while (true) {
+            int eager = eagerMove(front, state);
+            if (eager < 0) break;
+            if (logSize == log.length) { log = Arrays.copyOf(log, logSize * 2); logState = Arrays.copyOf(logState, logSize * 2); }
+            log[logSize] = eager;
+            logState[logSize++] = state;
+            front[eager]++;
+        }
+        if (done(front)) return new Result(Outcome.HOLDS, 0, front.clone(), state, Arrays.copyOf(log, logSize), Arrays.copyOf(logState, logSize));
+        for (int i = 0; i < p; i++) key[i] = front[i];
+        visited.add(key, hash(front), state);
+        stack.add(new Frame(mark, state));
+
+        while (!stack.isEmpty()) {
+            if ((++explored & 0xFFF) == 0 && (budget.expired() || visited.bytes() > budget.memoBytes())) {
+                return new Result(Outcome.UNKNOWN, explored, deepest, deepestState, bestOrder, bestStates);
+            }
+            Frame f = stack.get(stack.size() - 1);
+            int depth = logSize;
+            if (depth > deepestDepth) {
+                deepestDepth = depth;
+                deepest = front.clone();
+                deepestState = state;
+                bestOrder = Arrays.copyOf(log, logSize);
+                bestStates = new Object[logSize];
+                for (int i = 0; i < logSize; i++) bestStates[i] = i + 1 < logSize ? logState[i + 1] : state;
+            }
+            // Find the next move of this frame.
+            S next = null;
+            int moved = -1;
+            boolean skip = false;
+            if (f.order == null) f.order = byNextInvocation(front);
+            while (f.process < f.order.length && moved < 0) {
+                int q = f.order[f.process];
+                if (front[q] >= ops[q].length) {
+                    f.process++;
+                    f.mode = 0;
+                    continue;
+                }
+                int op = ops[q][front[q]];
+                if (f.mode == 0) {
+                    if (f.succ == null) {
+                        List<S> out = new ArrayList<>(2);
+                        datatype.steps(state, inputs.get(op), out);
+                        f.succ = (List<Object>) (List<?>) out;
+                        f.k = 0;
+                    }
+                    if (f.k < f.succ.size()) {
+                        next = (S) f.succ.get(f.k++);
+                        moved = q;
+                    } else {
+                        f.succ = null;
+                        f.mode = 1;
+                    }
+                } else if (f.mode == 1) {
+                    f.mode = 2;
+                    if (!required[op]) {
+                        next = state;
+                        moved = q;
+                        skip = true;
+                    }
+                } else {
+                    f.process++;
+                    f.mode = 0;
+                }
+            }
+            if (moved < 0) {
+                // Every move from here fails: undo this frame's moves and return to its parent.
+                stack.remove(stack.size() - 1);
+                while (logSize > f.logMark) front[decode(log[--logSize])]--;
+                state = (S) f.stateBefore;
+                continue;
+            }
+            int childMark = logSize;
+            S before = state;
+            if (logSize == log.length) { log = Arrays.copyOf(log, logSize * 2); logState = Arrays.copyOf(logState, logSize * 2); }
+            log[logSize] = skip ? -1 - moved : moved;
+            logState[logSize++] = state;
+            front[moved]++;
+            state = next;
+            while (true) {
+                int eager = eagerMove(front, state);
+                if (eager < 0) break;
+                if (logSize == log.length) { log = Arrays.copyOf(log, logSize * 2); logState = Arrays.copyOf(logState, logSize * 2); }
+                log[logSize] = eager;
+                logState[logSize++] = state;
+                front[eager]++;
+            }
+            for (int i = 0; i < p; i++) key[i] = front[i];
+            if (!visited.add(key, hash(front), state)) {
+                while (logSize > childMark) front[decode(log[--logSize])]--;
+                state = before;
+                continue;
+            }
+            if (done(front)) {
+                return new Result(Outcome.HOLDS, explored, front.clone(), state, Arrays.copyOf(log, logSize), Arrays.copyOf(logState, logSize));
+            }
+            stack.add(new Frame(childMark, before));
+        }
+        return new Result(Outcome.VIOLATED, explored, deepest, deepestState, bestOrder, bestStates);
+    }
+
+    /**
+     * The processes with operations left, the one whose next operation ranks first leading (the
+     * caller ranks by completion): the recorded history is usually close to a legal order, so trying
+     * real-time order first finds a witness with little backtracking.
+     */
+    private int[] byNextInvocation(int[] front) {
+        int n = 0;
+        for (int q = 0; q < ops.length; q++) if (front[q] < ops[q].length) n++;
+        long[] keyed = new long[n];
+        int k = 0;
+        for (int q = 0; q < ops.length; q++) {
+            if (front[q] < ops[q].length) keyed[k++] = ((long) callPosition[ops[q][front[q]]] << 20) | q;
+        }
+        Arrays.sort(keyed);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = (int) (keyed[i] & ((1 << 20) - 1));
+        return order;
+    }
+
+    private static int decode(int logged) {
+        return logged >= 0 ? logged : -1 - logged;
+    }
+
+    /**
+     * A process whose next operation is read-only and legal here, or -1. Placing such an operation at
+     * once is safe: any order that places it later stays legal with it moved here, since it changes
+     * no state and its own process's later operations stay after it.
+     */
+    private int eagerMove(int[] front, S state) {
+        for (int q = 0; q < ops.length; q++) {
+            if (front[q] >= ops[q].length) continue;
+            I in = inputs.get(ops[q][front[q]]);
+            if (datatype.readOnly(in) && datatype.step(state, in) != null) return q;
+        }
+        return -1;
+    }
+
+    private boolean done(int[] front) {
+        for (int q = 0; q < ops.length; q++) if (front[q] <= lastRequired[q]) return false;
+        return true;
+    }
+
+    private static long hash(int[] front) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (int v : front) h = (h ^ v) * 0xff51afd7ed558ccdL;
+        return h;
+    }
+}

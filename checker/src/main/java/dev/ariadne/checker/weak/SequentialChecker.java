@@ -1,0 +1,111 @@
+package dev.ariadne.checker.weak;
+
+import dev.ariadne.checker.datatype.Datatype;
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.LinearizabilityCounterexample;
+import dev.ariadne.checker.report.OpView;
+import dev.ariadne.checker.report.PartitionResult;
+import dev.ariadne.checker.report.SequentialCounterexample;
+import dev.ariadne.checker.report.Timeline;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.checker.search.Budget;
+import dev.ariadne.checker.search.Outcome;
+import dev.ariadne.checker.search.Shrinker;
+import dev.ariadne.history.History;
+import dev.ariadne.history.Operation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks sequential consistency (Lamport, "How to make a multiprocessor computer that correctly
+ * executes multiprocess programs", 1979): there is one total order of all operations that respects
+ * each process's program order (its order of invocations) and the datatype's sequential
+ * specification. Real time plays no part. Jepsen's outcomes keep their meaning: {@code fail}
+ * operations did not happen; {@code info} ones may have happened, or not.
+ *
+ * <p>Deciding it is NP-complete in general (Gibbons and Korach 1997), and unlike linearizability it
+ * is not compositional: keys cannot be checked apart, so the whole history is searched at once
+ * ({@link FrontierSearch}). A violation is shrunk by relaxation ({@link Shrinker}) to a 1-minimal,
+ * re-verified counterexample.
+ */
+public final class SequentialChecker {
+    private SequentialChecker() {}
+
+    /**
+     * @param timeoutMillis  limit for the search (0: none); then the verdict is UNKNOWN
+     * @param memoBytes      limit on the search memo's bytes
+     * @param minimizeMillis limit on shrinking the counterexample
+     */
+    public record Options(long timeoutMillis, long memoBytes, long minimizeMillis) {}
+
+    public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, Options options) {
+        long start = System.nanoTime();
+        SequentialProblem<S, I> problem = new SequentialProblem<>(history, datatype);
+        Budget budget = Budget.of(options.timeoutMillis(), options.memoBytes());
+        FrontierSearch.Result r = problem.prepare(problem.allRequired(), budget).search().run();
+        long t1 = System.nanoTime();
+        int n = problem.ops.size();
+        if (r.outcome() == Outcome.HOLDS) {
+            return result(datatype, Verdict.VALID, "The history is sequentially consistent.", n, r, t1 - start, 0, List.of(), List.of(), history);
+        }
+        if (r.outcome() == Outcome.UNKNOWN) {
+            String why = budget.expired() ? "the time limit ran out after " + r.explored() + " search steps"
+                    : "the memory budget of " + (budget.memoBytes() >> 20) + " MiB for the search memo ran out after " + r.explored() + " search steps";
+            return result(datatype, Verdict.UNKNOWN, "Undecided: " + why + ".", n, r, t1 - start, 0, List.of(), List.of(why), history);
+        }
+        Budget shrink = Budget.of(options.minimizeMillis(), options.memoBytes());
+        Shrinker.Minimal m = Shrinker.minimize(problem, shrink, Math.max(200, 50 * (t1 - start) / 1_000_000));
+        SequentialCounterexample c = counterexample(history, problem, m, options);
+        List<String> notes = m.minimal() ? List.of() : List.of("the counterexample is verified but not shown 1-minimal (its budget ran out)");
+        return result(datatype, Verdict.INVALID, "The history is not sequentially consistent.", n, r, t1 - start, System.nanoTime() - t1,
+                List.of(c), notes, history);
+    }
+
+    private static CheckResult result(Datatype<?, ?> dt, Verdict v, String summary, int n, FrontierSearch.Result r, long checkNanos,
+                                      long cexNanos, List<SequentialCounterexample> cex, List<String> notes, History history) {
+        PartitionResult whole = new PartitionResult("*", n, v, v == Verdict.UNKNOWN ? notes.get(0) : null, checkNanos, r.explored());
+        return new CheckResult("sequential", dt.name(), false, v, summary, List.of(whole), new ArrayList<>(cex),
+                new CheckResult.Statistics(history.size(), 1, r.explored(), checkNanos, cexNanos), notes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S, I> SequentialCounterexample counterexample(History history, SequentialProblem<S, I> problem, Shrinker.Minimal m,
+                                                                  Options options) {
+        SequentialProblem.Prepared prepared = problem.prepare(m.keep(), Budget.of(0, options.memoBytes()));
+        FrontierSearch.Result r = prepared.search().run();
+        if (r.outcome() == Outcome.HOLDS) throw new IllegalStateException("internal error: a sequential counterexample does not verify");
+        Datatype<S, I> dt = problem.datatype;
+        List<OpView> ops = new ArrayList<>();
+        for (int i = 0; i < m.keep().length; i++) if (m.keep()[i]) ops.add(view(history, dt, problem.ops.get(i)));
+        List<LinearizabilityCounterexample.Step> order = new ArrayList<>();
+        int[][] per = prepared.perProcess();
+        int[] replay = new int[per.length];
+        for (int k = 0; k < r.order().length; k++) {
+            // The search logs the process that moved (negative for a skipped optional operation).
+            int logged = r.order()[k];
+            int q = logged >= 0 ? logged : -1 - logged;
+            int placed = per[q][replay[q]++];
+            if (logged < 0) continue;
+            Operation o = problem.ops.get(prepared.orig()[placed]);
+            order.add(new LinearizabilityCounterexample.Step(view(history, dt, o), dt.describeState((S) r.statesAfter()[k])));
+        }
+        S state = (S) r.deepestState();
+        List<SequentialCounterexample.Blocked> blocked = new ArrayList<>();
+        for (int q = 0; q < per.length; q++) {
+            int at = r.deepest()[q];
+            if (at >= per[q].length) continue;
+            int i = prepared.orig()[per[q][at]];
+            I in = problem.input(i);
+            if (!(m.keep()[i] && problem.ops.get(i).isOk())) continue; // optional ones never block
+            String why = dt.step(state, in) == null ? dt.whyIllegal(state, in) : "every order that places it next fails later";
+            blocked.add(new SequentialCounterexample.Blocked(view(history, dt, problem.ops.get(i)), why));
+        }
+        int relaxed = problem.ops.size() - Shrinker.count(m.keep());
+        return new SequentialCounterexample(ops, relaxed, m.minimal(), order, blocked, dt.describeState(state), Timeline.render(ops));
+    }
+
+    static OpView view(History h, Datatype<?, ?> dt, Operation o) {
+        return OpView.of(h, o, dt.describe(o));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.ariadne.checker.weak;
+
+import dev.ariadne.checker.datatype.Datatype;
+import dev.ariadne.checker.datatype.DatatypeMismatch;
+import dev.ariadne.checker.search.Budget;
+import dev.ariadne.checker.search.Outcome;
+import dev.ariadne.checker.search.Relaxable;
+import dev.ariadne.history.History;
+import dev.ariadne.history.OpType;
+import dev.ariadne.history.Operation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A history made ready for the frontier search: the operations that did not fail, each read once
+ * by the datatype as it happened and (on first need) relaxed, grouped by process in program order.
+ */
+final class SequentialProblem<S, I> implements Relaxable {
+    final Datatype<S, I> datatype;
+    final List<Operation> ops = new ArrayList<>();
+    private final List<I> inputs = new ArrayList<>();
+    private final List<I> relaxed = new ArrayList<>();
+    private final int processes;
+
+    SequentialProblem(History history, Datatype<S, I> datatype) {
+        this.datatype = datatype;
+        this.processes = history.processCount();
+        for (Operation o : history.operations()) {
+            if (o.isFail()) continue;
+            ops.add(o);
+            inputs.add(read(o));
+        }
+    }
+
+    private I read(Operation o) {
+        try {
+            return datatype.input(o);
+        } catch (IllegalArgumentException e) {
+            throw new DatatypeMismatch(o, e.getMessage());
+        }
+    }
+
+    private List<I> relaxed() {
+        if (relaxed.isEmpty()) for (Operation o : ops) relaxed.add(o.isOk() ? read(o.with(o.invoke().value(), OpType.INFO)) : null);
+        return relaxed;
+    }
+
+    I input(int i) {
+        return inputs.get(i);
+    }
+
+    boolean[] allRequired() {
+        boolean[] keep = new boolean[ops.size()];
+        for (int i = 0; i < keep.length; i++) keep[i] = ops.get(i).isOk();
+        return keep;
+    }
+
+    /** A search in which the {@code keep} operations are required and every other one is optional. */
+    Prepared prepare(boolean[] keep, Budget budget) {
+        List<I> in = new ArrayList<>();
+        List<Boolean> req = new ArrayList<>();
+        List<Integer> orig = new ArrayList<>();
+        List<List<Integer>> byProcess = new ArrayList<>();
+        for (int q = 0; q < processes; q++) byProcess.add(new ArrayList<>());
+        for (int i = 0; i < ops.size(); i++) {
+            Operation o = ops.get(i);
+            boolean required = keep[i] && o.isOk();
+            I input = required || !o.isOk() ? inputs.get(i) : relaxed().get(i);
+            // An operation legal in every state that changes nothing can always be placed: leave it out.
+            if (datatype.isNoOp(input)) continue;
+            byProcess.get(o.process()).add(in.size());
+            in.add(input);
+            req.add(required);
+            orig.add(i);
+        }
+        int[][] perProcess = new int[processes][];
+        for (int q = 0; q < processes; q++) perProcess[q] = byProcess.get(q).stream().mapToInt(Integer::intValue).toArray();
+        boolean[] required = new boolean[req.size()];
+        for (int j = 0; j < required.length; j++) required[j] = req.get(j);
+        int[] origArr = orig.stream().mapToInt(Integer::intValue).toArray();
+        int[] call = new int[origArr.length];
+        // Try moves in order of completion (crashed operations last): close to the order the system took.
+        for (int j = 0; j < call.length; j++) {
+            Operation o = ops.get(origArr[j]);
+            call[j] = required[j] ? o.returnPosition() : Integer.MAX_VALUE >> 12;
+        }
+        return new Prepared(new FrontierSearch<>(datatype, perProcess, in, required, call, budget), origArr, perProcess);
+    }
+
+    /** A prepared search, the map back to this problem's operation numbers, and the per-process lists. */
+    record Prepared(FrontierSearch<?, ?> search, int[] orig, int[][] perProcess) {}
+
+    @Override
+    public int size() {
+        return ops.size();
+    }
+
+    @Override
+    public boolean required(int i) {
+        return ops.get(i).isOk();
+    }
+
+    @Override
+    public int completion(int i) {
+        return ops.get(i).returnPosition();
+    }
+
+    @Override
+    public boolean relaxesToNoOp(int i) {
+        return relaxed().get(i) != null && datatype.isNoOp(relaxed().get(i));
+    }
+
+    @Override
+    public Outcome check(boolean[] keep, Budget budget) {
+        return prepare(keep, budget).search().run().outcome();
+    }
+}
