@@ -77,6 +77,15 @@ public interface Datatype<S, I> {
         return isNoOp(input);
     }
 
+    /**
+     * The operation as another process's view sees it, for models where each process has a view of
+     * its own (PRAM): only its effect matters there, not what it returned. Null when it has no effect
+     * to see (a read). The default keeps state-changing operations as they are.
+     */
+    default I remote(I input) {
+        return readOnly(input) ? null : input;
+    }
+
     /** Whether the input can take effect in any state and leaves it unchanged (a read of unknown result). */
     default boolean isNoOp(I input) {
         return false;

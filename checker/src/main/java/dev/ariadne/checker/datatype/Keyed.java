@@ -74,6 +74,12 @@ public final class Keyed<S, I> implements Datatype<Map<JsonNode, S>, Keyed.Input
     }
 
     @Override
+    public Input<I> remote(Input<I> in) {
+        I r = inner.remote(in.inner());
+        return r == null ? null : new Input<>(in.key(), r);
+    }
+
+    @Override
     public boolean readOnly(Input<I> in) {
         return inner.readOnly(in.inner());
     }

@@ -75,6 +75,13 @@ public final class Register implements Datatype<JsonNode, Register.Input> {
         }
     }
 
+    /** Another process's cas is, to this process, the write of its new value. */
+    @Override
+    public Input remote(Input in) {
+        if (in.kind == READ) return null;
+        return in.kind == CAS ? new Input(WRITE, in.b, null) : in;
+    }
+
     @Override
     public boolean readOnly(Input in) {
         return in.kind == READ;

@@ -3,6 +3,7 @@ package dev.ariadne.checker.model;
 import dev.ariadne.checker.datatype.Datatype;
 import dev.ariadne.checker.datatype.Datatypes;
 import dev.ariadne.checker.datatype.Keyed;
+import dev.ariadne.checker.weak.PramChecker;
 import dev.ariadne.checker.weak.SequentialChecker;
 import dev.ariadne.checker.linearizable.LinearizabilityChecker;
 import dev.ariadne.checker.report.CheckResult;
@@ -22,7 +23,10 @@ public final class ModelChecker {
     private ModelChecker() {}
 
     /** The models that have a checker now. */
-    public static final Set<ConsistencyModel> CHECKED = Set.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL);
+    public static final Set<ConsistencyModel> CHECKED = Set.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM);
+
+    /** The datatypes whose operations PRAM's per-process views can separate into reads and writes. */
+    private static final Set<String> VIEW_DATATYPES = Set.of("register", "cas-register", "kv");
 
     private static final Set<String> TRANSACTIONAL_DATATYPES = Set.of("list-append", "rw-register");
 
@@ -49,7 +53,10 @@ public final class ModelChecker {
             throw new UnsupportedCheck(model.cliName() + " has no checker yet; available now: linearizable, sequential");
         }
         Datatype<?, ?> datatype = Datatypes.byName(dtName, request.options());
-        if (model == ConsistencyModel.SEQUENTIAL) {
+        if (model == ConsistencyModel.SEQUENTIAL || model == ConsistencyModel.PRAM) {
+            if (model == ConsistencyModel.PRAM && !VIEW_DATATYPES.contains(dtName)) {
+                throw new UnsupportedCheck("pram is checked on register, cas-register and kv histories, not " + dtName);
+            }
             // The lattice first: a linearizable history is sequentially consistent, and linearizability
             // is compositional and fast to decide, so it settles the common case before any search.
             LinearizabilityChecker.Options quick = new LinearizabilityChecker.Options(
@@ -57,13 +64,15 @@ public final class ModelChecker {
                     LinearizabilityChecker.Options.defaults().memoBytes(), LinearizabilityChecker.Options.defaults().threads(), 0, false);
             CheckResult lin = LinearizabilityChecker.check(history, datatype, quick);
             if (lin.verdict() == Verdict.VALID) {
-                List<String> notes = List.of("the history is linearizable, which implies sequential consistency");
-                return withInference(new CheckResult("sequential", lin.datatype(), inferred, Verdict.VALID,
-                        "The history is sequentially consistent (it is even linearizable).", lin.partitions(), List.of(), lin.statistics(), notes),
+                List<String> notes = List.of("the history is linearizable, which implies " + model.cliName());
+                return withInference(new CheckResult(model.cliName(), lin.datatype(), inferred, Verdict.VALID,
+                        "The history is " + model.cliName() + " (it is even linearizable).", lin.partitions(), List.of(), lin.statistics(), notes),
                         inferred, dtName, history);
             }
-            CheckResult r = SequentialChecker.check(history, keyed(datatype, history), new SequentialChecker.Options(request.timeoutMillis(),
-                    request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(), 30_000));
+            SequentialChecker.Options so = new SequentialChecker.Options(request.timeoutMillis(),
+                    request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(), 30_000);
+            CheckResult r = model == ConsistencyModel.PRAM ? PramChecker.check(history, keyed(datatype, history), so)
+                    : SequentialChecker.check(history, keyed(datatype, history), so);
             return withInference(r, inferred, dtName, history);
         }
         LinearizabilityChecker.Options defaults = LinearizabilityChecker.Options.defaults();

@@ -3,8 +3,12 @@ package dev.ariadne.checker.report;
 import java.util.List;
 
 /**
- * A set of operations that no single order can explain while keeping each process's own order.
+ * A set of operations that no single order can explain while keeping each process's own order:
+ * for sequential consistency, one order of the whole history; for PRAM, the view of one process
+ * ({@code viewOf}), made of its own operations and the writes of all others.
  *
+ * @param model             {@code sequential} or {@code pram}
+ * @param viewOf            the process whose view fails (PRAM), or null
  * @param operations        the operations that cannot all be ordered, in invocation order
  * @param relaxedOperations how many other operations may take effect at any point after their
  *                          process's earlier ones, or not at all, and still cannot help
@@ -14,7 +18,7 @@ import java.util.List;
  * @param state             the state at the end of {@code order}
  * @param timeline          an ASCII timeline of {@code operations}, one lane per process
  */
-public record SequentialCounterexample(List<OpView> operations, int relaxedOperations, boolean minimal,
+public record SequentialCounterexample(String model, String viewOf, List<OpView> operations, int relaxedOperations, boolean minimal,
                                        List<LinearizabilityCounterexample.Step> order, List<Blocked> blocked, String state,
                                        String timeline) implements Counterexample {
 
@@ -23,13 +27,17 @@ public record SequentialCounterexample(List<OpView> operations, int relaxedOpera
 
     @Override
     public String kind() {
-        return "nonsequential";
+        return viewOf == null ? "nonsequential" : "pram-violation";
     }
 
     @Override
     public String explanation() {
         StringBuilder sb = new StringBuilder();
+        if (viewOf != null) {
+            sb.append("Process p").append(viewOf).append(" cannot have seen the writes of every process in the order they were issued: ");
+        }
         sb.append(operations.size()).append(operations.size() == 1 ? " operation" : " operations")
+                .append(viewOf == null ? "" : " (its own, and others' writes)")
                 .append(" cannot be put in one order that keeps each process's own order");
         if (relaxedOperations > 0) {
             sb.append(relaxedOperations == 1 ? ", even if the one other operation" : ", even if each of the other " + relaxedOperations + " operations")

@@ -13,6 +13,7 @@ import dev.ariadne.checker.search.Outcome;
 import dev.ariadne.checker.search.Shrinker;
 import dev.ariadne.history.History;
 import dev.ariadne.history.Operation;
+import dev.ariadne.history.Values;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,32 +42,43 @@ public final class SequentialChecker {
 
     public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, Options options) {
         long start = System.nanoTime();
-        SequentialProblem<S, I> problem = new SequentialProblem<>(history, datatype);
+        Decision d = decide(history, new SequentialProblem<>(history, datatype), options);
+        long checkNanos = d.checkNanos;
+        String summary = switch (d.verdict) {
+            case VALID -> "The history is sequentially consistent.";
+            case INVALID -> "The history is not sequentially consistent.";
+            case UNKNOWN -> "Undecided: " + d.why + ".";
+        };
+        PartitionResult whole = new PartitionResult("*", d.operations, d.verdict, d.why, checkNanos, d.explored);
+        return new CheckResult("sequential", datatype.name(), false, d.verdict, summary, List.of(whole),
+                d.counterexample == null ? List.of() : List.of(d.counterexample),
+                new CheckResult.Statistics(history.size(), 1, d.explored, checkNanos, System.nanoTime() - start - checkNanos), d.notes());
+    }
+
+    /** The outcome of one search and, for a violation, its counterexample. */
+    record Decision(Verdict verdict, String why, int operations, long explored, long checkNanos, SequentialCounterexample counterexample,
+                    boolean minimal) {
+        List<String> notes() {
+            return verdict == Verdict.INVALID && !minimal ? List.of("the counterexample is verified but not shown 1-minimal (its budget ran out)") : List.of();
+        }
+    }
+
+    /** Searches one problem (the whole history, or one process's view) and shrinks a violation. */
+    static <S, I> Decision decide(History history, SequentialProblem<S, I> problem, Options options) {
+        long start = System.nanoTime();
         Budget budget = Budget.of(options.timeoutMillis(), options.memoBytes());
         FrontierSearch.Result r = problem.prepare(problem.allRequired(), budget).search().run();
         long t1 = System.nanoTime();
         int n = problem.ops.size();
-        if (r.outcome() == Outcome.HOLDS) {
-            return result(datatype, Verdict.VALID, "The history is sequentially consistent.", n, r, t1 - start, 0, List.of(), List.of(), history);
-        }
+        if (r.outcome() == Outcome.HOLDS) return new Decision(Verdict.VALID, null, n, r.explored(), t1 - start, null, true);
         if (r.outcome() == Outcome.UNKNOWN) {
             String why = budget.expired() ? "the time limit ran out after " + r.explored() + " search steps"
                     : "the memory budget of " + (budget.memoBytes() >> 20) + " MiB for the search memo ran out after " + r.explored() + " search steps";
-            return result(datatype, Verdict.UNKNOWN, "Undecided: " + why + ".", n, r, t1 - start, 0, List.of(), List.of(why), history);
+            return new Decision(Verdict.UNKNOWN, why, n, r.explored(), t1 - start, null, true);
         }
         Budget shrink = Budget.of(options.minimizeMillis(), options.memoBytes());
         Shrinker.Minimal m = Shrinker.minimize(problem, shrink, Math.max(200, 50 * (t1 - start) / 1_000_000));
-        SequentialCounterexample c = counterexample(history, problem, m, options);
-        List<String> notes = m.minimal() ? List.of() : List.of("the counterexample is verified but not shown 1-minimal (its budget ran out)");
-        return result(datatype, Verdict.INVALID, "The history is not sequentially consistent.", n, r, t1 - start, System.nanoTime() - t1,
-                List.of(c), notes, history);
-    }
-
-    private static CheckResult result(Datatype<?, ?> dt, Verdict v, String summary, int n, FrontierSearch.Result r, long checkNanos,
-                                      long cexNanos, List<SequentialCounterexample> cex, List<String> notes, History history) {
-        PartitionResult whole = new PartitionResult("*", n, v, v == Verdict.UNKNOWN ? notes.get(0) : null, checkNanos, r.explored());
-        return new CheckResult("sequential", dt.name(), false, v, summary, List.of(whole), new ArrayList<>(cex),
-                new CheckResult.Statistics(history.size(), 1, r.explored(), checkNanos, cexNanos), notes);
+        return new Decision(Verdict.INVALID, null, n, r.explored(), t1 - start, counterexample(history, problem, m, options), m.minimal());
     }
 
     @SuppressWarnings("unchecked")
@@ -102,7 +114,10 @@ public final class SequentialChecker {
             blocked.add(new SequentialCounterexample.Blocked(view(history, dt, problem.ops.get(i)), why));
         }
         int relaxed = problem.ops.size() - Shrinker.count(m.keep());
-        return new SequentialCounterexample(ops, relaxed, m.minimal(), order, blocked, dt.describeState(state), Timeline.render(ops));
+        String viewOf = problem.viewOf < 0 ? null
+                : history.processName(problem.viewOf) == null ? "?" + problem.viewOf : Values.show(history.processName(problem.viewOf));
+        return new SequentialCounterexample(problem.viewOf < 0 ? "sequential" : "pram", viewOf, ops, relaxed, m.minimal(), order, blocked,
+                dt.describeState(state), Timeline.render(ops));
     }
 
     static OpView view(History h, Datatype<?, ?> dt, Operation o) {

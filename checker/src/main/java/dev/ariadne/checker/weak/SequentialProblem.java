@@ -23,13 +23,30 @@ final class SequentialProblem<S, I> implements Relaxable {
     private final List<I> relaxed = new ArrayList<>();
     private final int processes;
 
+    /** Whose view this is (PRAM), or -1 for the whole history (sequential consistency). */
+    final int viewOf;
+
     SequentialProblem(History history, Datatype<S, I> datatype) {
+        this(history, datatype, -1);
+    }
+
+    /**
+     * With {@code viewOf} a process: that process's view, made of its own operations and the
+     * effects ({@link Datatype#remote}) of every other process's operations.
+     */
+    SequentialProblem(History history, Datatype<S, I> datatype, int viewOf) {
         this.datatype = datatype;
         this.processes = history.processCount();
+        this.viewOf = viewOf;
         for (Operation o : history.operations()) {
             if (o.isFail()) continue;
+            I in = read(o);
+            if (viewOf >= 0 && o.process() != viewOf) {
+                in = datatype.remote(in);
+                if (in == null) continue;
+            }
             ops.add(o);
-            inputs.add(read(o));
+            inputs.add(in);
         }
     }
 
@@ -42,7 +59,13 @@ final class SequentialProblem<S, I> implements Relaxable {
     }
 
     private List<I> relaxed() {
-        if (relaxed.isEmpty()) for (Operation o : ops) relaxed.add(o.isOk() ? read(o.with(o.invoke().value(), OpType.INFO)) : null);
+        if (relaxed.isEmpty()) {
+            for (Operation o : ops) {
+                I r = o.isOk() ? read(o.with(o.invoke().value(), OpType.INFO)) : null;
+                if (r != null && viewOf >= 0 && o.process() != viewOf) r = datatype.remote(r);
+                relaxed.add(r);
+            }
+        }
         return relaxed;
     }
 
@@ -68,7 +91,7 @@ final class SequentialProblem<S, I> implements Relaxable {
             boolean required = keep[i] && o.isOk();
             I input = required || !o.isOk() ? inputs.get(i) : relaxed().get(i);
             // An operation legal in every state that changes nothing can always be placed: leave it out.
-            if (datatype.isNoOp(input)) continue;
+            if (input == null || datatype.isNoOp(input)) continue;
             byProcess.get(o.process()).add(in.size());
             in.add(input);
             req.add(required);

@@ -1,0 +1,64 @@
+package dev.ariadne.checker.weak;
+
+import dev.ariadne.checker.datatype.Datatype;
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.Counterexample;
+import dev.ariadne.checker.report.PartitionResult;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.history.History;
+import dev.ariadne.history.Values;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks PRAM, or FIFO consistency (Lipton and Sandberg, "PRAM: a scalable shared memory", 1988):
+ * every process sees the writes of every process in the order they were issued, with its own
+ * operations in program order. Each process's view is checked on its own: its operations together
+ * with the effects of every other process's operations (reads of others play no part; another
+ * process's cas is the write of its new value), in one order that keeps each process's order and
+ * the datatype's specification. That is sequential consistency of each view, decided by the same
+ * frontier search ({@link FrontierSearch}).
+ *
+ * <p>Under Brzezinski, Sobaniec and Wawrzyniak's session guarantees, PRAM is exactly
+ * read-your-writes, monotonic reads and monotonic writes together; sequential consistency implies
+ * it, so a history that violates PRAM is neither causal nor sequential.
+ */
+public final class PramChecker {
+    private PramChecker() {}
+
+    public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
+        long start = System.nanoTime();
+        Verdict verdict = Verdict.VALID;
+        List<PartitionResult> views = new ArrayList<>();
+        List<Counterexample> cex = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        long explored = 0;
+        long checkNanos = 0;
+        int violated = 0;
+        int undecided = 0;
+        int[][] byProcess = history.byProcess();
+        for (int p = 0; p < history.processCount(); p++) {
+            if (byProcess[p].length == 0) continue;
+            SequentialChecker.Decision d = SequentialChecker.decide(history, new SequentialProblem<>(history, datatype, p), options);
+            String name = history.processName(p) == null ? "?" + p : Values.show(history.processName(p));
+            views.add(new PartitionResult("view of p" + name, d.operations(), d.verdict(), d.why(), d.checkNanos(), d.explored()));
+            verdict = verdict.and(d.verdict());
+            explored += d.explored();
+            checkNanos += d.checkNanos();
+            if (d.verdict() == Verdict.INVALID) {
+                violated++;
+                cex.add(d.counterexample());
+                notes.addAll(d.notes());
+            }
+            if (d.verdict() == Verdict.UNKNOWN) undecided++;
+        }
+        String summary = switch (verdict) {
+            case VALID -> "The history is PRAM (FIFO) consistent: every process's view keeps every process's order.";
+            case INVALID -> violated + " of " + views.size() + " processes cannot have seen the writes in the order they were issued.";
+            case UNKNOWN -> "Undecided: " + undecided + " of " + views.size() + " process views ran out of budget.";
+        };
+        return new CheckResult("pram", datatype.name(), false, verdict, summary, views, cex,
+                new CheckResult.Statistics(history.size(), views.size(), explored, checkNanos, System.nanoTime() - start - checkNanos), notes);
+    }
+}
