@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ariadne.checker.datatype.DatatypeOptions;
 import dev.ariadne.checker.datatype.NilRead;
 import dev.ariadne.checker.model.CheckRequest;
+import dev.ariadne.checker.model.Hierarchy;
+import dev.ariadne.checker.report.HierarchyResult;
 import dev.ariadne.checker.model.ModelChecker;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Reports;
@@ -31,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the history: JSON, JSON Lines, Jepsen EDN or Jepsen log lines")
     Path file;
 
-    @Option(names = {"-m", "--model"}, defaultValue = "linearizable", description = "the consistency model (default: ${DEFAULT-VALUE}; see 'ariadne models')")
+    @Option(names = {"-m", "--model"}, defaultValue = "linearizable", description = "the consistency model, or all for every single-object model at once (default: ${DEFAULT-VALUE}; see 'ariadne models')")
     String model;
 
     @Option(names = {"-d", "--datatype"}, description = "the datatype (default: inferred from the operations' f values)")
@@ -66,6 +68,12 @@ final class CheckCommand implements Callable<Integer> {
         DatatypeOptions opts = new DatatypeOptions(initial == null ? null : parseValue(initial), NilRead.parse(nilRead));
         CheckRequest req = new CheckRequest(model, datatype, opts, timeout == null ? 0 : parseMillis(timeout),
                 memory == null ? 0 : parseBytes(memory), threads);
+        if (model.equals("all")) {
+            HierarchyResult all = Hierarchy.check(h, req);
+            spec.commandLine().getOut().print(output.equals("json") ? Reports.json(all, file.toString()) : "file:     " + file + "\n" + Reports.text(all));
+            spec.commandLine().getOut().flush();
+            return all.verdict().exitCode();
+        }
         CheckResult r = ModelChecker.check(h, req);
         if (output.equals("json")) {
             spec.commandLine().getOut().print(Reports.json(r, file.toString()));

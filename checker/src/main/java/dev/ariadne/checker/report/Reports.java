@@ -58,6 +58,57 @@ public final class Reports {
         }
     }
 
+    /** The hierarchy report: each model's verdict and how it was reached, then the weakest violations' counterexamples. */
+    public static String text(HierarchyResult h) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("datatype: ").append(h.datatype()).append('\n');
+        sb.append("verdict:  ").append(h.verdict()).append('\n');
+        for (HierarchyResult.ModelVerdict m : h.models()) {
+            sb.append(String.format(Locale.ROOT, "  %-22s %-8s %s%n", m.model(), m.verdict(), m.how()));
+        }
+        if (!h.strongestSatisfied().isEmpty()) sb.append("strongest model satisfied: ").append(String.join(", ", h.strongestSatisfied())).append('\n');
+        if (!h.weakestViolated().isEmpty()) sb.append("weakest model violated:    ").append(String.join(", ", h.weakestViolated())).append('\n');
+        if (!h.notModels().isEmpty()) sb.append("not checked yet: ").append(String.join(", ", h.notModels())).append('\n');
+        for (CheckResult r : h.checks()) {
+            if (r.verdict() == Verdict.VALID) continue;
+            sb.append("\n== ").append(r.model()).append(" ==\n").append(text(r));
+        }
+        return sb.toString();
+    }
+
+    public static String json(HierarchyResult h, String file) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA_VERSION);
+        if (file != null) root.put("file", file);
+        root.put("model", "all");
+        root.put("datatype", h.datatype());
+        root.put("verdict", h.verdict().name());
+        root.put("exitCode", h.verdict().exitCode());
+        ArrayNode models = root.putArray("models");
+        for (HierarchyResult.ModelVerdict m : h.models()) {
+            ObjectNode n = models.addObject();
+            n.put("model", m.model());
+            n.put("verdict", m.verdict().name());
+            n.put("how", m.how());
+        }
+        h.strongestSatisfied().forEach(root.putArray("strongestSatisfied")::add);
+        h.weakestViolated().forEach(root.putArray("weakestViolated")::add);
+        h.notModels().forEach(root.putArray("notChecked")::add);
+        ArrayNode checks = root.putArray("checks");
+        for (CheckResult r : h.checks()) {
+            try {
+                checks.add(MAPPER.readTree(json(r, null)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void sequential(SequentialCounterexample c, StringBuilder sb) {
         sb.append("\n  Operations that cannot be ordered together:\n");
         for (OpView o : c.operations()) sb.append("    ").append(o).append('\n');

@@ -80,6 +80,25 @@ class CliTest {
     }
 
     @Test
+    void modelAllReportsTheHierarchyConsistently() {
+        Run pram = run("check", example("pram-violation.jsonl").toString(), "--model", "all");
+        assertThat(pram.code()).isEqualTo(1);
+        assertThat(pram.out()).contains("weakest model violated:    pram").contains("== pram ==").doesNotContain("== sequential ==")
+                .containsPattern("linearizable\\s+INVALID").containsPattern("sequential\\s+INVALID");
+        Run seq = run("check", example("sequential-not-linearizable.jsonl").toString(), "--model", "all", "--output", "json");
+        assertThat(seq.code()).isEqualTo(1);
+        assertThat(seq.out()).contains("\"strongestSatisfied\" : [ \"sequential\" ]").contains("\"weakestViolated\" : [ \"linearizable\" ]")
+                .contains("implied by sequential");
+        Run ok = run("check", example("register-ok.jsonl").toString(), "--model", "all");
+        assertThat(ok.code()).isEqualTo(0);
+        assertThat(ok.out()).contains("strongest model satisfied: linearizable").contains("implied by linearizable");
+        assertThat(run("check", example("pram-violation.jsonl").toString(), "--model", "sequential").code()).isEqualTo(1);
+        assertThat(run("check", example("sequential-not-linearizable.jsonl").toString(), "--model", "sequential").code()).isEqualTo(0);
+        assertThat(run("check", example("sequential-not-linearizable.jsonl").toString(), "--model", "pram").code()).isEqualTo(0);
+        assertThat(run("check", example("pram-violation.jsonl").toString(), "--model", "causal").code()).isEqualTo(64);
+    }
+
+    @Test
     void budgetsGiveUnknown(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("big.jsonl");
         try (Writer w = Files.newBufferedWriter(f)) {

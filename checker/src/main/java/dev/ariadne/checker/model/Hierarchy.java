@@ -1,0 +1,94 @@
+package dev.ariadne.checker.model;
+
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.HierarchyResult;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.history.History;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks every single-object model that has a checker, walking the lattice from the strongest down:
+ * a model that holds settles every model it implies, and a model that is violated rules out every
+ * model that implies it. So the report can never contradict the implications (a history that
+ * violates PRAM is never reported sequential), and each violation shown is the weakest one found.
+ */
+public final class Hierarchy {
+    private Hierarchy() {}
+
+    /** The checked single-object models, strongest first. */
+    static final List<ConsistencyModel> ORDER = List.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM);
+
+    public static HierarchyResult check(History history, CheckRequest request) {
+        Map<ConsistencyModel, Verdict> verdicts = new EnumMap<>(ConsistencyModel.class);
+        Map<ConsistencyModel, String> how = new EnumMap<>(ConsistencyModel.class);
+        List<CheckResult> checks = new ArrayList<>();
+        String datatype = null;
+        boolean pramApplies = true;
+        for (ConsistencyModel m : ORDER) {
+            if (verdicts.containsKey(m)) continue;
+            CheckResult r;
+            try {
+                r = ModelChecker.check(history, new CheckRequest(m.cliName(), request.datatype(), request.options(), request.timeoutMillis(),
+                        request.memoryBytes(), request.threads(), request.counterexamples()));
+            } catch (UnsupportedCheck e) {
+                if (m == ConsistencyModel.LINEARIZABLE) throw e;
+                pramApplies = false;
+                continue;
+            }
+            datatype = r.datatype();
+            checks.add(r);
+            verdicts.put(m, r.verdict());
+            how.put(m, "checked");
+            if (r.verdict() == Verdict.VALID) {
+                for (ConsistencyModel weaker : ModelLattice.impliedBy(m)) {
+                    if (weaker != m && ORDER.contains(weaker) && !verdicts.containsKey(weaker)) {
+                        verdicts.put(weaker, Verdict.VALID);
+                        how.put(weaker, "implied by " + m.cliName());
+                    }
+                }
+            }
+        }
+        // A violation rules out every stronger model, whatever was found for it.
+        for (ConsistencyModel m : ORDER) {
+            if (verdicts.get(m) != Verdict.INVALID) continue;
+            for (ConsistencyModel stronger : ModelLattice.implying(m)) {
+                if (stronger != m && ORDER.contains(stronger) && verdicts.get(stronger) != Verdict.INVALID) {
+                    verdicts.put(stronger, Verdict.INVALID);
+                    how.put(stronger, "ruled out by " + m.cliName());
+                }
+            }
+        }
+        List<HierarchyResult.ModelVerdict> models = new ArrayList<>();
+        List<ConsistencyModel> valid = new ArrayList<>();
+        List<ConsistencyModel> invalid = new ArrayList<>();
+        for (ConsistencyModel m : ORDER) {
+            if (!verdicts.containsKey(m)) continue;
+            models.add(new HierarchyResult.ModelVerdict(m.cliName(), verdicts.get(m), how.get(m)));
+            if (verdicts.get(m) == Verdict.VALID) valid.add(m);
+            if (verdicts.get(m) == Verdict.INVALID) invalid.add(m);
+        }
+        // Show the counterexamples of the weakest violations only: stronger ones are implied.
+        List<CheckResult> shown = new ArrayList<>();
+        for (CheckResult r : checks) {
+            ConsistencyModel m = ConsistencyModel.byName(r.model());
+            if (r.verdict() != Verdict.INVALID || ModelLattice.weakest(invalid).contains(m)) shown.add(r);
+        }
+        List<String> missing = new ArrayList<>();
+        for (ConsistencyModel m : ConsistencyModel.values()) {
+            if (m.family() == ConsistencyModel.Family.SINGLE_OBJECT && !verdicts.containsKey(m)) {
+                missing.add(m.cliName() + (m == ConsistencyModel.PRAM && !pramApplies ? " (not for this datatype)" : ""));
+            }
+        }
+        return new HierarchyResult(datatype, models, names(ModelLattice.strongest(valid)), names(ModelLattice.weakest(invalid)), shown, missing);
+    }
+
+    private static List<String> names(java.util.Collection<ConsistencyModel> ms) {
+        List<String> out = new ArrayList<>();
+        for (ConsistencyModel m : ORDER) if (ms.contains(m)) out.add(m.cliName());
+        return out;
+    }
+}
