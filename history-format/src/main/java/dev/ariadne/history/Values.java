@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.math.BigInteger;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +23,7 @@ import java.util.Map;
 public final class Values {
     private Values() {}
 
-    public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final LongNode[] SMALL = new LongNode[1024 + 128];
 
     static {
@@ -82,8 +81,7 @@ public final class Values {
         }
         if (n.isObject()) {
             ObjectNode o = NODES.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 o.set(e.getKey(), canonical(e.getValue()));
             }
             return o;
@@ -127,8 +125,7 @@ public final class Values {
         } else if (n.isObject()) {
             sb.append('{');
             boolean first = true;
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 if (!first) sb.append(", ");
                 first = false;
                 sb.append(e.getKey()).append(' ');

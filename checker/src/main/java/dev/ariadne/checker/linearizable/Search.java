@@ -166,7 +166,7 @@ final class Search<S, I> {
         int[] stackOp = new int[n];
         Object[] stackState = new Object[n];
         Object[] stackAfter = new Object[n];
-        List<S>[] stackSucc = deterministic ? null : new List[n];
+        @SuppressWarnings({"unchecked", "rawtypes"}) List<S>[] stackSucc = deterministic ? null : new List[n];
         int[] stackNext = deterministic ? null : new int[n];
         int depth = 0;
 

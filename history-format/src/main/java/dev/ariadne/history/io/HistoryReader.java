@@ -24,7 +24,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -256,8 +255,7 @@ public final class HistoryReader {
         }
         EventBuilder b = sink.builder;
         b.reset();
-        for (Iterator<Map.Entry<String, JsonNode>> it = ((ObjectNode) form).fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : ((ObjectNode) form).properties()) {
             try {
                 b.field(e.getKey(), e.getValue());
             } catch (IllegalArgumentException ex) {

@@ -9,7 +9,6 @@ import dev.ariadne.history.Op;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigInteger;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -163,8 +162,7 @@ public final class HistoryWriter {
         } else if (n.isObject()) {
             sb.append('{');
             boolean first = true;
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> x = it.next();
+            for (Map.Entry<String, JsonNode> x : n.properties()) {
                 if (!first) sb.append(", ");
                 first = false;
                 ednString(x.getKey(), sb);
