@@ -20,23 +20,24 @@ public final class Hierarchy {
     private Hierarchy() {}
 
     /** The checked single-object models, strongest first. */
-    static final List<ConsistencyModel> ORDER = List.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM);
+    static final List<ConsistencyModel> ORDER = List.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM,
+            ConsistencyModel.CAUSAL);
 
     public static HierarchyResult check(History history, CheckRequest request) {
         Map<ConsistencyModel, Verdict> verdicts = new EnumMap<>(ConsistencyModel.class);
         Map<ConsistencyModel, String> how = new EnumMap<>(ConsistencyModel.class);
         List<CheckResult> checks = new ArrayList<>();
         String datatype = null;
-        boolean pramApplies = true;
+        List<ConsistencyModel> notApplicable = new ArrayList<>();
         for (ConsistencyModel m : ORDER) {
             if (verdicts.containsKey(m)) continue;
             CheckResult r;
             try {
                 r = ModelChecker.check(history, new CheckRequest(m.cliName(), request.datatype(), request.options(), request.timeoutMillis(),
                         request.memoryBytes(), request.threads(), request.counterexamples()));
-            } catch (UnsupportedCheck e) {
+            } catch (UnsupportedCheck | IllegalArgumentException e) {
                 if (m == ConsistencyModel.LINEARIZABLE) throw e;
-                pramApplies = false;
+                notApplicable.add(m);
                 continue;
             }
             datatype = r.datatype();
@@ -80,7 +81,7 @@ public final class Hierarchy {
         List<String> missing = new ArrayList<>();
         for (ConsistencyModel m : ConsistencyModel.values()) {
             if (m.family() == ConsistencyModel.Family.SINGLE_OBJECT && !verdicts.containsKey(m)) {
-                missing.add(m.cliName() + (m == ConsistencyModel.PRAM && !pramApplies ? " (not for this datatype)" : ""));
+                missing.add(m.cliName() + (notApplicable.contains(m) ? " (not for these operations)" : ""));
             }
         }
         return new HierarchyResult(datatype, models, names(ModelLattice.strongest(valid)), names(ModelLattice.weakest(invalid)), shown, missing);

@@ -3,6 +3,7 @@ package dev.ariadne.checker.model;
 import dev.ariadne.checker.datatype.Datatype;
 import dev.ariadne.checker.datatype.Datatypes;
 import dev.ariadne.checker.datatype.Keyed;
+import dev.ariadne.checker.weak.CausalChecker;
 import dev.ariadne.checker.weak.PramChecker;
 import dev.ariadne.checker.weak.SequentialChecker;
 import dev.ariadne.checker.linearizable.LinearizabilityChecker;
@@ -23,7 +24,8 @@ public final class ModelChecker {
     private ModelChecker() {}
 
     /** The models that have a checker now. */
-    public static final Set<ConsistencyModel> CHECKED = Set.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM);
+    public static final Set<ConsistencyModel> CHECKED = Set.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM,
+            ConsistencyModel.CAUSAL);
 
     /** The datatypes whose operations PRAM's per-process views can separate into reads and writes. */
     private static final Set<String> VIEW_DATATYPES = Set.of("register", "cas-register", "kv");
@@ -51,6 +53,12 @@ public final class ModelChecker {
         }
         if (!CHECKED.contains(model)) {
             throw new UnsupportedCheck(model.cliName() + " has no checker yet; available now: linearizable, sequential");
+        }
+        if (model == ConsistencyModel.CAUSAL) {
+            if (!VIEW_DATATYPES.contains(dtName)) {
+                throw new UnsupportedCheck("causal is checked on register, cas-register (without cas) and kv (without append) histories, not " + dtName);
+            }
+            return withInference(CausalChecker.check(history, dtName, request.options()), inferred, dtName, history);
         }
         Datatype<?, ?> datatype = Datatypes.byName(dtName, request.options());
         if (model == ConsistencyModel.SEQUENTIAL || model == ConsistencyModel.PRAM) {

@@ -30,6 +30,14 @@ public final class Reports {
         int k = 0;
         for (Counterexample c : r.counterexamples()) {
             sb.append('\n').append("Counterexample ").append(++k).append(" (").append(c.kind()).append(")\n");
+            if (c instanceof CausalCounterexample cc) {
+                sb.append(indent(wrap(cc.summary(), 96), "  ")).append('\n');
+                if (!cc.edges().isEmpty()) sb.append("  Causal order (program order and read-from):\n");
+                for (CausalCounterexample.Edge e : cc.edges()) {
+                    sb.append("    ").append(e.from()).append(" < ").append(e.to()).append("\n        because ").append(e.reason()).append('\n');
+                }
+                continue;
+            }
             sb.append(indent(wrap(c.explanation(), 96), "  ")).append('\n');
             if (c instanceof LinearizabilityCounterexample lc) linearizability(lc, sb);
             if (c instanceof SequentialCounterexample sc) sequential(sc, sb);

@@ -1,0 +1,300 @@
+package dev.ariadne.checker.weak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.ariadne.checker.datatype.DatatypeOptions;
+import dev.ariadne.checker.datatype.NilRead;
+import dev.ariadne.checker.report.CausalCounterexample;
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.Counterexample;
+import dev.ariadne.checker.report.OpView;
+import dev.ariadne.checker.report.PartitionResult;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.history.History;
+import dev.ariadne.history.Operation;
+import dev.ariadne.history.Values;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks causal consistency (CC) of a read/write register history, as defined by Bouajjani, Enea,
+ * Guerraoui and Hamza ("On verifying causal consistency", POPL 2017): there is a causal order,
+ * containing each process's program order and the read-from relation, such that every read can be
+ * explained by a sequence of the writes in its causal past that respects that order. When every
+ * value is written at most once per key (the history is "differentiated"), the read-from relation is
+ * known and the causal order can be taken as CO = (program order ∪ read-from)+; the history is then
+ * CC exactly when none of four bad patterns occurs:
+ * <ul>
+ *   <li>ThinAirRead: a read returns a value that no write (that did not fail) wrote;</li>
+ *   <li>CyclicCO: CO has a cycle;</li>
+ *   <li>WriteCOInitRead: a read returns the initial value although a write to its key precedes it in CO;</li>
+ *   <li>WriteCORead: a read returns w's value although another write w' to its key has w &lt; w' &lt; read in CO.</li>
+ * </ul>
+ * The check is polynomial. Where values repeat, the read-from relation is ambiguous and the verdict
+ * is UNKNOWN with that reason: Ariadne never guesses. Jepsen's outcomes: failed writes did not happen,
+ * crashed writes happened if some read returned their value, reads of unknown result say nothing.
+ */
+public final class CausalChecker {
+    private CausalChecker() {}
+
+    /** The most operations the quadratic reachability is run on. */
+    static final int MAX_OPERATIONS = 40_000;
+    private static final int MAX_COUNTEREXAMPLES = 5;
+
+    private record Node(Operation op, boolean write, JsonNode key, JsonNode value) {}
+
+    public static CheckResult check(History history, String datatype, DatatypeOptions options) {
+        long start = System.nanoTime();
+        boolean kv = datatype.equals("kv");
+        JsonNode initial = kv ? TextNode.valueOf(options.initial() == null || options.initial().isNull() ? "" : options.initial().asText())
+                : options.initial() == null ? NullNode.getInstance() : options.initial();
+
+        // Read every operation as a read or a write of one key.
+        List<Node> candidates = new ArrayList<>();
+        Map<JsonNode, Map<JsonNode, Node>> writes = new HashMap<>();
+        Map<JsonNode, Set<JsonNode>> failed = new HashMap<>();
+        for (Operation o : history.operations()) {
+            String f = o.f() == null ? "" : o.f();
+            boolean write = f.equals("write") || f.equals("w") || (kv && f.equals("put"));
+            boolean read = f.equals("read") || f.equals("r") || (kv && f.equals("get"));
+            if (!write && !read) {
+                throw new IllegalArgumentException("causal is checked on read/write registers and get/put maps; " + f + " is neither");
+            }
+            JsonNode key = o.key() == null ? NullNode.getInstance() : o.key();
+            JsonNode value = kv && o.value().isNull() && read ? TextNode.valueOf("") : o.value();
+            if (write) {
+                if (o.isFail()) {
+                    failed.computeIfAbsent(key, k -> new HashSet<>()).add(value);
+                    continue;
+                }
+                if (value.equals(initial)) return unknown(datatype, history, start, "a write of the initial value " + Values.show(initial)
+                        + " to key " + Values.show(key) + " (op " + o.index() + ") makes reads of it ambiguous");
+                Node n = new Node(o, true, key, value);
+                Node dup = writes.computeIfAbsent(key, k -> new HashMap<>()).put(value, n);
+                if (dup != null) return unknown(datatype, history, start, "value " + Values.show(value) + " is written to key " + Values.show(key)
+                        + " twice (ops " + dup.op().index() + " and " + o.index() + "), so which write a read saw is ambiguous");
+                candidates.add(n);
+            } else if (o.isOk() && !(value.isNull() && !kv && options.nilRead() == NilRead.UNKNOWN)) {
+                candidates.add(new Node(o, false, key, value));
+            }
+        }
+
+        List<Counterexample> found = new ArrayList<>();
+        // Read-from; thin-air reads; crashed writes count only when read.
+        Map<Node, Node> source = new HashMap<>();
+        Set<Node> readFrom = new HashSet<>();
+        for (Node n : candidates) {
+            if (n.write || n.value.equals(initial)) continue;
+            Node w = writes.getOrDefault(n.key, Map.of()).get(n.value);
+            if (w == null) {
+                if (found.size() < MAX_COUNTEREXAMPLES) {
+                    boolean aborted = failed.getOrDefault(n.key, Set.of()).contains(n.value);
+                    found.add(new CausalCounterexample("ThinAirRead", List.of(view(history, n)), List.of(),
+                            view(history, n) + " returned " + Values.show(n.value) + ", which " + (aborted ? "only a failed write wrote" : "no write wrote") + "."));
+                }
+                continue;
+            }
+            source.put(n, w);
+            readFrom.add(w);
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : candidates) if (!n.write || n.op.isOk() || readFrom.contains(n)) nodes.add(n);
+        nodes.sort((a, b) -> Integer.compare(a.op.invokePosition(), b.op.invokePosition()));
+        int size = nodes.size();
+        if (size > MAX_OPERATIONS) {
+            return unknown(datatype, history, start, "the causal check is quadratic for now and this history has " + size + " operations (the limit is " + MAX_OPERATIONS + ")");
+        }
+        Map<Node, Integer> id = new HashMap<>();
+        for (int i = 0; i < size; i++) id.put(nodes.get(i), i);
+
+        // The graph of program order (consecutive operations of a process) and read-from.
+        List<List<int[]>> out = new ArrayList<>();
+        for (int i = 0; i < size; i++) out.add(new ArrayList<>());
+        Map<Integer, Integer> lastOfProcess = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            Integer prev = lastOfProcess.put(nodes.get(i).op.process(), i);
+            if (prev != null) out.get(prev).add(new int[]{i, 0});
+        }
+        for (Map.Entry<Node, Node> e : source.entrySet()) out.get(id.get(e.getValue())).add(new int[]{id.get(e.getKey()), 1});
+
+        int[] topo = topological(out);
+        if (topo == null) {
+            found.add(0, cycle(history, nodes, out));
+            return result(datatype, history, start, Verdict.INVALID, found, size);
+        }
+        long[][] reach = new long[size][];
+        for (int k = size - 1; k >= 0; k--) {
+            int u = topo[k];
+            long[] r = new long[(size + 63) >>> 6];
+            for (int[] e : out.get(u)) {
+                r[e[0] >>> 6] |= 1L << e[0];
+                long[] rv = reach[e[0]];
+                for (int j = 0; j < r.length; j++) r[j] |= rv[j];
+            }
+            reach[u] = r;
+        }
+        Map<JsonNode, List<Integer>> writesByKey = new HashMap<>();
+        for (int i = 0; i < size; i++) if (nodes.get(i).write) writesByKey.computeIfAbsent(nodes.get(i).key, k -> new ArrayList<>()).add(i);
+        for (int r = 0; r < size && found.size() < MAX_COUNTEREXAMPLES; r++) {
+            Node rd = nodes.get(r);
+            if (rd.write) continue;
+            Node src = source.get(rd);
+            if (src == null && !rd.value.equals(initial)) continue; // thin air, reported above
+            for (int w : writesByKey.getOrDefault(rd.key, List.of())) {
+                if (!reaches(reach, w, r)) continue;
+                if (src == null) {
+                    found.add(pattern(history, nodes, out, "WriteCOInitRead", List.of(w, r),
+                            view(history, rd) + " returned the initial value " + Values.show(initial) + " of key " + Values.show(rd.key)
+                                    + ", but " + view(history, nodes.get(w)) + " causally precedes it."));
+                    break;
+                }
+                int s = id.get(src);
+                if (w != s && reaches(reach, s, w)) {
+                    found.add(pattern(history, nodes, out, "WriteCORead", List.of(s, w, r),
+                            view(history, rd) + " returned " + Values.show(rd.value) + " from " + view(history, src) + ", but "
+                                    + view(history, nodes.get(w)) + " overwrote it in between, causally."));
+                    break;
+                }
+            }
+        }
+        return result(datatype, history, start, found.isEmpty() ? Verdict.VALID : Verdict.INVALID, found, size);
+    }
+
+    private static boolean reaches(long[][] reach, int a, int b) {
+        return (reach[a][b >>> 6] & (1L << b)) != 0;
+    }
+
+    /** A pattern along the shortest causal paths between consecutive members of {@code chain}. */
+    private static CausalCounterexample pattern(History h, List<Node> nodes, List<List<int[]>> out, String name, List<Integer> chain, String summary) {
+        List<CausalCounterexample.Edge> edges = new ArrayList<>();
+        List<OpView> ops = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int k = 0; k + 1 < chain.size(); k++) {
+            List<int[]> path = shortestPath(out, chain.get(k), chain.get(k + 1));
+            if (path == null) throw new IllegalStateException("internal error: no causal path for a reported pattern");
+            for (int[] e : path) edges.add(edge(h, nodes, e[0], e[1], e[2]));
+        }
+        if (name.equals("WriteCORead")) edges.add(0, edge(h, nodes, chain.get(0), chain.get(2), 1));
+        for (CausalCounterexample.Edge e : edges) {
+            if (seen.add((int) e.from().index())) ops.add(e.from());
+            if (seen.add((int) e.to().index())) ops.add(e.to());
+        }
+        verify(edges, nodes, h);
+        return new CausalCounterexample(name, ops, edges, summary);
+    }
+
+    private static CausalCounterexample cycle(History h, List<Node> nodes, List<List<int[]>> out) {
+        List<int[]> best = null;
+        for (int s = 0; s < nodes.size(); s++) {
+            for (int[] e : out.get(s)) {
+                List<int[]> back = shortestPath(out, e[0], s);
+                if (back != null && (best == null || back.size() + 1 < best.size())) {
+                    best = new ArrayList<>();
+                    best.add(new int[]{s, e[0], e[1]});
+                    best.addAll(back);
+                }
+            }
+        }
+        List<CausalCounterexample.Edge> edges = new ArrayList<>();
+        List<OpView> ops = new ArrayList<>();
+        for (int[] e : best) {
+            edges.add(edge(h, nodes, e[0], e[1], e[2]));
+            ops.add(view(h, nodes.get(e[0])));
+        }
+        verify(edges, nodes, h);
+        return new CausalCounterexample("CyclicCO", ops, edges, "Program order and read-from form a cycle, so no causal order exists.");
+    }
+
+    private static CausalCounterexample.Edge edge(History h, List<Node> nodes, int a, int b, int kind) {
+        Node x = nodes.get(a);
+        Node y = nodes.get(b);
+        String reason = kind == 0 ? "p" + view(h, x).process() + " ran them in this order"
+                : view(h, y) + " read " + Values.show(y.key.isNull() ? TextNode.valueOf("the register") : y.key) + "=" + Values.show(y.value) + ", which " + view(h, x) + " wrote";
+        return new CausalCounterexample.Edge(view(h, x), view(h, y), reason);
+    }
+
+    /** Each edge re-checked against the history: program order on one process, or a read of the write's value. */
+    private static void verify(List<CausalCounterexample.Edge> edges, List<Node> nodes, History h) {
+        for (CausalCounterexample.Edge e : edges) {
+            OpView a = e.from();
+            OpView b = e.to();
+            boolean po = a.process().equals(b.process()) && a.invokePosition() < b.invokePosition();
+            boolean rf = false;
+            for (Node n : nodes) {
+                if (n.op.index() == a.index() && n.write) {
+                    for (Node m : nodes) if (m.op.index() == b.index() && !m.write && m.key.equals(n.key) && m.value.equals(n.value)) rf = true;
+                }
+            }
+            if (!po && !rf) throw new IllegalStateException("internal error: causal edge " + a + " -> " + b + " does not verify");
+        }
+    }
+
+    private static List<int[]> shortestPath(List<List<int[]>> out, int from, int to) {
+        int n = out.size();
+        int[] prev = new int[n];
+        int[] kind = new int[n];
+        Arrays.fill(prev, -2);
+        prev[from] = -1;
+        ArrayDeque<Integer> q = new ArrayDeque<>();
+        q.add(from);
+        while (!q.isEmpty()) {
+            int u = q.poll();
+            for (int[] e : out.get(u)) {
+                if (prev[e[0]] != -2) continue;
+                prev[e[0]] = u;
+                kind[e[0]] = e[1];
+                if (e[0] == to) {
+                    List<int[]> path = new ArrayList<>();
+                    for (int v = to; v != from; v = prev[v]) path.add(0, new int[]{prev[v], v, kind[v]});
+                    return path;
+                }
+                q.add(e[0]);
+            }
+        }
+        return null;
+    }
+
+    private static int[] topological(List<List<int[]>> out) {
+        int n = out.size();
+        int[] indeg = new int[n];
+        for (List<int[]> es : out) for (int[] e : es) indeg[e[0]]++;
+        int[] order = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < n; i++) if (indeg[i] == 0) order[tail++] = i;
+        while (head < tail) {
+            int u = order[head++];
+            for (int[] e : out.get(u)) if (--indeg[e[0]] == 0) order[tail++] = e[0];
+        }
+        return tail == n ? order : null;
+    }
+
+    private static OpView view(History h, Node n) {
+        Operation o = n.op;
+        String d = (n.write ? "write " : "read → ") + Values.show(n.value) + (n.key.isNull() ? "" : " [key " + Values.show(n.key) + "]");
+        return OpView.of(h, o, d);
+    }
+
+    private static CheckResult unknown(String datatype, History history, long start, String why) {
+        long t = System.nanoTime() - start;
+        return new CheckResult("causal", datatype, false, Verdict.UNKNOWN, "Undecided: " + why + ".",
+                List.of(new PartitionResult("*", history.size(), Verdict.UNKNOWN, why, t, 0)), List.of(),
+                new CheckResult.Statistics(history.size(), 1, 0, t, 0), List.of(why));
+    }
+
+    private static CheckResult result(String datatype, History history, long start, Verdict v, List<Counterexample> found, int size) {
+        long t = System.nanoTime() - start;
+        String summary = v == Verdict.VALID ? "The history is causally consistent (CC)."
+                : "The history is not causally consistent: " + found.get(0).kind() + ".";
+        return new CheckResult("causal", datatype, false, v, summary, List.of(new PartitionResult("*", size, v, null, t, size)), found,
+                new CheckResult.Statistics(history.size(), 1, size, t, 0), List.of());
+    }
+}
