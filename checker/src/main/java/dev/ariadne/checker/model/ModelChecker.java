@@ -25,7 +25,7 @@ public final class ModelChecker {
 
     /** The models that have a checker now. */
     public static final Set<ConsistencyModel> CHECKED = Set.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM,
-            ConsistencyModel.CAUSAL);
+            ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS);
 
     /** The datatypes whose operations PRAM's per-process views can separate into reads and writes. */
     private static final Set<String> VIEW_DATATYPES = Set.of("register", "cas-register", "kv");
@@ -61,9 +61,9 @@ public final class ModelChecker {
             return withInference(CausalChecker.check(history, dtName, request.options()), inferred, dtName, history);
         }
         Datatype<?, ?> datatype = Datatypes.byName(dtName, request.options());
-        if (model == ConsistencyModel.SEQUENTIAL || model == ConsistencyModel.PRAM) {
-            if (model == ConsistencyModel.PRAM && !VIEW_DATATYPES.contains(dtName)) {
-                throw new UnsupportedCheck("pram is checked on register, cas-register and kv histories, not " + dtName);
+        if (model == ConsistencyModel.SEQUENTIAL || model == ConsistencyModel.PRAM || model == ConsistencyModel.MONOTONIC_READS) {
+            if (model != ConsistencyModel.SEQUENTIAL && !VIEW_DATATYPES.contains(dtName)) {
+                throw new UnsupportedCheck(model.cliName() + " is checked on register, cas-register and kv histories, not " + dtName);
             }
             // The lattice first: a linearizable history is sequentially consistent, and linearizability
             // is compositional and fast to decide, so it settles the common case before any search.
@@ -80,6 +80,7 @@ public final class ModelChecker {
             SequentialChecker.Options so = new SequentialChecker.Options(request.timeoutMillis(),
                     request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(), 30_000);
             CheckResult r = model == ConsistencyModel.PRAM ? PramChecker.check(history, keyed(datatype, history), so)
+                    : model == ConsistencyModel.MONOTONIC_READS ? PramChecker.checkMonotonicReads(history, keyed(datatype, history), so)
                     : SequentialChecker.check(history, keyed(datatype, history), so);
             return withInference(r, inferred, dtName, history);
         }

@@ -7,7 +7,7 @@ import java.util.List;
  * for sequential consistency, one order of the whole history; for PRAM, the view of one process
  * ({@code viewOf}), made of its own operations and the writes of all others.
  *
- * @param model             {@code sequential} or {@code pram}
+ * @param model             {@code sequential}, {@code pram} or {@code monotonic-reads}
  * @param viewOf            the process whose view fails (PRAM), or null
  * @param operations        the operations that cannot all be ordered, in invocation order
  * @param relaxedOperations how many other operations may take effect at any point after their
@@ -27,13 +27,15 @@ public record SequentialCounterexample(String model, String viewOf, List<OpView>
 
     @Override
     public String kind() {
-        return viewOf == null ? "nonsequential" : "pram-violation";
+        return viewOf == null ? "nonsequential" : model + "-violation";
     }
 
     @Override
     public String explanation() {
         StringBuilder sb = new StringBuilder();
-        if (viewOf != null) {
+        if (viewOf != null && model.equals("monotonic-reads")) {
+            sb.append("Process p").append(viewOf).append("'s reads cannot move only forward through the writes, taken in issue order: ");
+        } else if (viewOf != null) {
             sb.append("Process p").append(viewOf).append(" cannot have seen the writes of every process in the order they were issued: ");
         }
         sb.append(operations.size()).append(operations.size() == 1 ? " operation" : " operations")

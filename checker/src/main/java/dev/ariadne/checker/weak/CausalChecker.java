@@ -1,10 +1,8 @@
 package dev.ariadne.checker.weak;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ariadne.checker.datatype.DatatypeOptions;
-import dev.ariadne.checker.datatype.NilRead;
 import dev.ariadne.checker.report.CausalCounterexample;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Counterexample;
@@ -12,8 +10,9 @@ import dev.ariadne.checker.report.OpView;
 import dev.ariadne.checker.report.PartitionResult;
 import dev.ariadne.checker.report.Verdict;
 import dev.ariadne.history.History;
-import dev.ariadne.history.Operation;
 import dev.ariadne.history.Values;
+
+import dev.ariadne.checker.weak.ReadWriteHistory.Node;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -49,65 +48,20 @@ public final class CausalChecker {
     static final int MAX_OPERATIONS = 40_000;
     private static final int MAX_COUNTEREXAMPLES = 5;
 
-    private record Node(Operation op, boolean write, JsonNode key, JsonNode value) {}
-
     public static CheckResult check(History history, String datatype, DatatypeOptions options) {
         long start = System.nanoTime();
-        boolean kv = datatype.equals("kv");
-        JsonNode initial = kv ? TextNode.valueOf(options.initial() == null || options.initial().isNull() ? "" : options.initial().asText())
-                : options.initial() == null ? NullNode.getInstance() : options.initial();
-
-        // Read every operation as a read or a write of one key.
-        List<Node> candidates = new ArrayList<>();
-        Map<JsonNode, Map<JsonNode, Node>> writes = new HashMap<>();
-        Map<JsonNode, Set<JsonNode>> failed = new HashMap<>();
-        for (Operation o : history.operations()) {
-            String f = o.f() == null ? "" : o.f();
-            boolean write = f.equals("write") || f.equals("w") || (kv && f.equals("put"));
-            boolean read = f.equals("read") || f.equals("r") || (kv && f.equals("get"));
-            if (!write && !read) {
-                throw new IllegalArgumentException("causal is checked on read/write registers and get/put maps; " + f + " is neither");
-            }
-            JsonNode key = o.key() == null ? NullNode.getInstance() : o.key();
-            JsonNode value = kv && o.value().isNull() && read ? TextNode.valueOf("") : o.value();
-            if (write) {
-                if (o.isFail()) {
-                    failed.computeIfAbsent(key, k -> new HashSet<>()).add(value);
-                    continue;
-                }
-                if (value.equals(initial)) return unknown(datatype, history, start, "a write of the initial value " + Values.show(initial)
-                        + " to key " + Values.show(key) + " (op " + o.index() + ") makes reads of it ambiguous");
-                Node n = new Node(o, true, key, value);
-                Node dup = writes.computeIfAbsent(key, k -> new HashMap<>()).put(value, n);
-                if (dup != null) return unknown(datatype, history, start, "value " + Values.show(value) + " is written to key " + Values.show(key)
-                        + " twice (ops " + dup.op().index() + " and " + o.index() + "), so which write a read saw is ambiguous");
-                candidates.add(n);
-            } else if (o.isOk() && !(value.isNull() && !kv && options.nilRead() == NilRead.UNKNOWN)) {
-                candidates.add(new Node(o, false, key, value));
-            }
-        }
-
+        ReadWriteHistory rw = new ReadWriteHistory(history, datatype, options);
+        if (rw.ambiguity != null) return unknown(datatype, history, start, rw.ambiguity);
+        JsonNode initial = rw.initial;
         List<Counterexample> found = new ArrayList<>();
-        // Read-from; thin-air reads; crashed writes count only when read.
-        Map<Node, Node> source = new HashMap<>();
-        Set<Node> readFrom = new HashSet<>();
-        for (Node n : candidates) {
-            if (n.write || n.value.equals(initial)) continue;
-            Node w = writes.getOrDefault(n.key, Map.of()).get(n.value);
-            if (w == null) {
-                if (found.size() < MAX_COUNTEREXAMPLES) {
-                    boolean aborted = failed.getOrDefault(n.key, Set.of()).contains(n.value);
-                    found.add(new CausalCounterexample("ThinAirRead", List.of(view(history, n)), List.of(),
-                            view(history, n) + " returned " + Values.show(n.value) + ", which " + (aborted ? "only a failed write wrote" : "no write wrote") + "."));
-                }
-                continue;
-            }
-            source.put(n, w);
-            readFrom.add(w);
+        for (Map.Entry<Node, Boolean> t : rw.thinAir.entrySet()) {
+            if (found.size() >= MAX_COUNTEREXAMPLES) break;
+            Node n = t.getKey();
+            found.add(new CausalCounterexample("ThinAirRead", List.of(rw.view(n)), List.of(),
+                    rw.view(n) + " returned " + Values.show(n.value()) + ", which " + (t.getValue() ? "only a failed write wrote" : "no write wrote") + "."));
         }
-        List<Node> nodes = new ArrayList<>();
-        for (Node n : candidates) if (!n.write || n.op.isOk() || readFrom.contains(n)) nodes.add(n);
-        nodes.sort((a, b) -> Integer.compare(a.op.invokePosition(), b.op.invokePosition()));
+        Map<Node, Node> source = rw.source;
+        List<Node> nodes = rw.nodes;
         int size = nodes.size();
         if (size > MAX_OPERATIONS) {
             return unknown(datatype, history, start, "the causal check is quadratic for now and this history has " + size + " operations (the limit is " + MAX_OPERATIONS + ")");
@@ -120,7 +74,7 @@ public final class CausalChecker {
         for (int i = 0; i < size; i++) out.add(new ArrayList<>());
         Map<Integer, Integer> lastOfProcess = new HashMap<>();
         for (int i = 0; i < size; i++) {
-            Integer prev = lastOfProcess.put(nodes.get(i).op.process(), i);
+            Integer prev = lastOfProcess.put(nodes.get(i).op().process(), i);
             if (prev != null) out.get(prev).add(new int[]{i, 0});
         }
         for (Map.Entry<Node, Node> e : source.entrySet()) out.get(id.get(e.getValue())).add(new int[]{id.get(e.getKey()), 1});
@@ -142,24 +96,24 @@ public final class CausalChecker {
             reach[u] = r;
         }
         Map<JsonNode, List<Integer>> writesByKey = new HashMap<>();
-        for (int i = 0; i < size; i++) if (nodes.get(i).write) writesByKey.computeIfAbsent(nodes.get(i).key, k -> new ArrayList<>()).add(i);
+        for (int i = 0; i < size; i++) if (nodes.get(i).write()) writesByKey.computeIfAbsent(nodes.get(i).key(), k -> new ArrayList<>()).add(i);
         for (int r = 0; r < size && found.size() < MAX_COUNTEREXAMPLES; r++) {
             Node rd = nodes.get(r);
-            if (rd.write) continue;
+            if (rd.write()) continue;
             Node src = source.get(rd);
-            if (src == null && !rd.value.equals(initial)) continue; // thin air, reported above
-            for (int w : writesByKey.getOrDefault(rd.key, List.of())) {
+            if (src == null && !rd.value().equals(initial)) continue; // thin air, reported above
+            for (int w : writesByKey.getOrDefault(rd.key(), List.of())) {
                 if (!reaches(reach, w, r)) continue;
                 if (src == null) {
                     found.add(pattern(history, nodes, out, "WriteCOInitRead", List.of(w, r),
-                            view(history, rd) + " returned the initial value " + Values.show(initial) + " of key " + Values.show(rd.key)
+                            view(history, rd) + " returned the initial value " + Values.show(initial) + " of key " + Values.show(rd.key())
                                     + ", but " + view(history, nodes.get(w)) + " causally precedes it."));
                     break;
                 }
                 int s = id.get(src);
                 if (w != s && reaches(reach, s, w)) {
                     found.add(pattern(history, nodes, out, "WriteCORead", List.of(s, w, r),
-                            view(history, rd) + " returned " + Values.show(rd.value) + " from " + view(history, src) + ", but "
+                            view(history, rd) + " returned " + Values.show(rd.value()) + " from " + view(history, src) + ", but "
                                     + view(history, nodes.get(w)) + " overwrote it in between, causally."));
                     break;
                 }
@@ -217,7 +171,7 @@ public final class CausalChecker {
         Node x = nodes.get(a);
         Node y = nodes.get(b);
         String reason = kind == 0 ? "p" + view(h, x).process() + " ran them in this order"
-                : view(h, y) + " read " + Values.show(y.key.isNull() ? TextNode.valueOf("the register") : y.key) + "=" + Values.show(y.value) + ", which " + view(h, x) + " wrote";
+                : view(h, y) + " read " + Values.show(y.key().isNull() ? TextNode.valueOf("the register") : y.key()) + "=" + Values.show(y.value()) + ", which " + view(h, x) + " wrote";
         return new CausalCounterexample.Edge(view(h, x), view(h, y), reason);
     }
 
@@ -229,8 +183,8 @@ public final class CausalChecker {
             boolean po = a.process().equals(b.process()) && a.invokePosition() < b.invokePosition();
             boolean rf = false;
             for (Node n : nodes) {
-                if (n.op.index() == a.index() && n.write) {
-                    for (Node m : nodes) if (m.op.index() == b.index() && !m.write && m.key.equals(n.key) && m.value.equals(n.value)) rf = true;
+                if (n.op().index() == a.index() && n.write()) {
+                    for (Node m : nodes) if (m.op().index() == b.index() && !m.write() && m.key().equals(n.key()) && m.value().equals(n.value())) rf = true;
                 }
             }
             if (!po && !rf) throw new IllegalStateException("internal error: causal edge " + a + " -> " + b + " does not verify");
@@ -278,9 +232,11 @@ public final class CausalChecker {
     }
 
     private static OpView view(History h, Node n) {
-        Operation o = n.op;
-        String d = (n.write ? "write " : "read → ") + Values.show(n.value) + (n.key.isNull() ? "" : " [key " + Values.show(n.key) + "]");
-        return OpView.of(h, o, d);
+        return OpView.of(h, n.op(), describe(n));
+    }
+
+    private static String describe(Node n) {
+        return (n.write() ? "write " : "read → ") + Values.show(n.value()) + (n.key().isNull() ? "" : " [key " + Values.show(n.key()) + "]");
     }
 
     private static CheckResult unknown(String datatype, History history, long start, String why) {

@@ -28,6 +28,20 @@ public final class PramChecker {
     private PramChecker() {}
 
     public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
+        return check(history, datatype, options, false);
+    }
+
+    /**
+     * Monotonic reads, in the same views: every process's writes keep their issue order and the
+     * viewing process's reads keep theirs, but its reads need not follow its own writes. A process
+     * that reads 4 and then 3 of writes issued 3 then 4 breaks it.
+     */
+    public static <S, I> CheckResult checkMonotonicReads(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
+        return check(history, datatype, options, true);
+    }
+
+    private static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options, boolean readsApart) {
+        String model = readsApart ? "monotonic-reads" : "pram";
         long start = System.nanoTime();
         Verdict verdict = Verdict.VALID;
         List<PartitionResult> views = new ArrayList<>();
@@ -40,7 +54,7 @@ public final class PramChecker {
         int[][] byProcess = history.byProcess();
         for (int p = 0; p < history.processCount(); p++) {
             if (byProcess[p].length == 0) continue;
-            SequentialChecker.Decision d = SequentialChecker.decide(history, new SequentialProblem<>(history, datatype, p), options);
+            SequentialChecker.Decision d = SequentialChecker.decide(history, new SequentialProblem<>(history, datatype, p, readsApart), options);
             String name = history.processName(p) == null ? "?" + p : Values.show(history.processName(p));
             views.add(new PartitionResult("view of p" + name, d.operations(), d.verdict(), d.why(), d.checkNanos(), d.explored()));
             verdict = verdict.and(d.verdict());
@@ -54,11 +68,13 @@ public final class PramChecker {
             if (d.verdict() == Verdict.UNKNOWN) undecided++;
         }
         String summary = switch (verdict) {
-            case VALID -> "The history is PRAM (FIFO) consistent: every process's view keeps every process's order.";
-            case INVALID -> violated + " of " + views.size() + " processes cannot have seen the writes in the order they were issued.";
+            case VALID -> readsApart ? "Every process's reads move only forward through the writes, each process's in issue order."
+                    : "The history is PRAM (FIFO) consistent: every process's view keeps every process's order.";
+            case INVALID -> violated + " of " + views.size() + (readsApart ? " processes read the writes going back in time."
+                    : " processes cannot have seen the writes in the order they were issued.");
             case UNKNOWN -> "Undecided: " + undecided + " of " + views.size() + " process views ran out of budget.";
         };
-        return new CheckResult("pram", datatype.name(), false, verdict, summary, views, cex,
+        return new CheckResult(model, datatype.name(), false, verdict, summary, views, cex,
                 new CheckResult.Statistics(history.size(), views.size(), explored, checkNanos, System.nanoTime() - start - checkNanos), notes);
     }
 }

@@ -116,7 +116,7 @@ public final class SequentialChecker {
         int relaxed = problem.ops.size() - Shrinker.count(m.keep());
         String viewOf = problem.viewOf < 0 ? null
                 : history.processName(problem.viewOf) == null ? "?" + problem.viewOf : Values.show(history.processName(problem.viewOf));
-        return new SequentialCounterexample(problem.viewOf < 0 ? "sequential" : "pram", viewOf, ops, relaxed, m.minimal(), order, blocked,
+        return new SequentialCounterexample(problem.viewOf < 0 ? "sequential" : problem.readsApart ? "monotonic-reads" : "pram", viewOf, ops, relaxed, m.minimal(), order, blocked,
                 dt.describeState(state), Timeline.render(ops));
     }
 

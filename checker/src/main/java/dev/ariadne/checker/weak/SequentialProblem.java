@@ -35,9 +35,21 @@ final class SequentialProblem<S, I> implements Relaxable {
      * effects ({@link Datatype#remote}) of every other process's operations.
      */
     SequentialProblem(History history, Datatype<S, I> datatype, int viewOf) {
+        this(history, datatype, viewOf, false);
+    }
+
+    /** Whether the viewing process's reads form an order of their own, apart from its writes (monotonic reads). */
+    final boolean readsApart;
+
+    /**
+     * With {@code readsApart}, the viewing process's reads keep their order among themselves but not
+     * relative to its writes, and every process's writes keep theirs: monotonic reads.
+     */
+    SequentialProblem(History history, Datatype<S, I> datatype, int viewOf, boolean readsApart) {
         this.datatype = datatype;
         this.processes = history.processCount();
         this.viewOf = viewOf;
+        this.readsApart = readsApart;
         for (Operation o : history.operations()) {
             if (o.isFail()) continue;
             I in = read(o);
@@ -85,20 +97,21 @@ final class SequentialProblem<S, I> implements Relaxable {
         List<Boolean> req = new ArrayList<>();
         List<Integer> orig = new ArrayList<>();
         List<List<Integer>> byProcess = new ArrayList<>();
-        for (int q = 0; q < processes; q++) byProcess.add(new ArrayList<>());
+        for (int q = 0; q <= processes; q++) byProcess.add(new ArrayList<>());
         for (int i = 0; i < ops.size(); i++) {
             Operation o = ops.get(i);
             boolean required = keep[i] && o.isOk();
             I input = required || !o.isOk() ? inputs.get(i) : relaxed().get(i);
             // An operation legal in every state that changes nothing can always be placed: leave it out.
             if (input == null || datatype.isNoOp(input)) continue;
-            byProcess.get(o.process()).add(in.size());
+            boolean ownRead = readsApart && o.process() == viewOf && datatype.readOnly(inputs.get(i));
+            byProcess.get(ownRead ? processes : o.process()).add(in.size());
             in.add(input);
             req.add(required);
             orig.add(i);
         }
-        int[][] perProcess = new int[processes][];
-        for (int q = 0; q < processes; q++) perProcess[q] = byProcess.get(q).stream().mapToInt(Integer::intValue).toArray();
+        int[][] perProcess = new int[processes + 1][];
+        for (int q = 0; q <= processes; q++) perProcess[q] = byProcess.get(q).stream().mapToInt(Integer::intValue).toArray();
         boolean[] required = new boolean[req.size()];
         for (int j = 0; j < required.length; j++) required[j] = req.get(j);
         int[] origArr = orig.stream().mapToInt(Integer::intValue).toArray();

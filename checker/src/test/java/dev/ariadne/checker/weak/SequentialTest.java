@@ -125,6 +125,15 @@ class SequentialTest {
         return interleave(dt, per, new int[per.size()], dt.init());
     }
 
+    /** Whether the chains (each kept in order) interleave into a legal sequence; info operations may be left out. */
+    static boolean interleaveChains(Datatype<?, ?> dt, List<List<Operation>> chains) {
+        return interleaveAny(dt, chains);
+    }
+
+    private static <S, I> boolean interleaveAny(Datatype<S, I> dt, List<List<Operation>> chains) {
+        return interleave(dt, chains, new int[chains.size()], dt.init());
+    }
+
     private static <S, I> boolean interleave(Datatype<S, I> dt, List<List<Operation>> per, int[] front, S state) {
         boolean done = true;
         for (int q = 0; q < per.size(); q++) {

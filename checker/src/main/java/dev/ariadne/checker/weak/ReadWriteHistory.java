@@ -1,0 +1,107 @@
+package dev.ariadne.checker.weak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.ariadne.checker.datatype.DatatypeOptions;
+import dev.ariadne.checker.datatype.NilRead;
+import dev.ariadne.checker.report.OpView;
+import dev.ariadne.history.History;
+import dev.ariadne.history.Operation;
+import dev.ariadne.history.Values;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A register or get/put history read as reads and writes of keys, with its read-from relation,
+ * for the models defined on differentiated histories (each value written at most once per key, and
+ * never the initial value). Jepsen's outcomes: failed writes did not happen; crashed writes count
+ * only when some read returned their value; reads of unknown result are left out.
+ */
+final class ReadWriteHistory {
+    /** One read or write. */
+    record Node(Operation op, boolean write, JsonNode key, JsonNode value) {}
+
+    final History history;
+    final JsonNode initial;
+    /** The reads and writes that take part, in order of invocation. */
+    final List<Node> nodes = new ArrayList<>();
+    /** Each read's write; reads of the initial value and thin-air reads have none. */
+    final Map<Node, Node> source = new HashMap<>();
+    /** Reads of a value no surviving write wrote, with whether only a failed write wrote it. */
+    final Map<Node, Boolean> thinAir = new HashMap<>();
+    /** Why read-from is ambiguous, or null. */
+    final String ambiguity;
+
+    ReadWriteHistory(History history, String datatype, DatatypeOptions options) {
+        this.history = history;
+        boolean kv = datatype.equals("kv");
+        this.initial = kv ? TextNode.valueOf(options.initial() == null || options.initial().isNull() ? "" : options.initial().asText())
+                : options.initial() == null ? NullNode.getInstance() : options.initial();
+        List<Node> candidates = new ArrayList<>();
+        Map<JsonNode, Map<JsonNode, Node>> writes = new HashMap<>();
+        Map<JsonNode, Set<JsonNode>> failed = new HashMap<>();
+        String why = null;
+        for (Operation o : history.operations()) {
+            String f = o.f() == null ? "" : o.f();
+            boolean write = f.equals("write") || f.equals("w") || (kv && f.equals("put"));
+            boolean read = f.equals("read") || f.equals("r") || (kv && f.equals("get"));
+            if (!write && !read) {
+                throw new IllegalArgumentException("this model is checked on read/write registers and get/put maps; " + f + " is neither");
+            }
+            JsonNode key = o.key() == null ? NullNode.getInstance() : o.key();
+            JsonNode value = kv && o.value().isNull() && read ? TextNode.valueOf("") : o.value();
+            if (write) {
+                if (o.isFail()) {
+                    failed.computeIfAbsent(key, k -> new HashSet<>()).add(value);
+                    continue;
+                }
+                if (value.equals(initial) && why == null) {
+                    why = "a write of the initial value " + Values.show(initial) + " to key " + Values.show(key) + " (op " + o.index()
+                            + ") makes reads of it ambiguous";
+                }
+                Node n = new Node(o, true, key, value);
+                Node dup = writes.computeIfAbsent(key, k -> new HashMap<>()).put(value, n);
+                if (dup != null && why == null) {
+                    why = "value " + Values.show(value) + " is written to key " + Values.show(key) + " twice (ops " + dup.op().index() + " and "
+                            + o.index() + "), so which write a read saw is ambiguous";
+                }
+                candidates.add(n);
+            } else if (o.isOk() && !(value.isNull() && !kv && options.nilRead() == NilRead.UNKNOWN)) {
+                candidates.add(new Node(o, false, key, value));
+            }
+        }
+        this.ambiguity = why;
+        Set<Node> readFrom = new HashSet<>();
+        for (Node n : candidates) {
+            if (n.write || n.value.equals(initial)) continue;
+            Node w = writes.getOrDefault(n.key, Map.of()).get(n.value);
+            if (w == null) {
+                thinAir.put(n, failed.getOrDefault(n.key, Set.of()).contains(n.value));
+            } else {
+                source.put(n, w);
+                readFrom.add(w);
+            }
+        }
+        for (Node n : candidates) if (!n.write || n.op.isOk() || readFrom.contains(n)) nodes.add(n);
+        nodes.sort((a, b) -> Integer.compare(a.op.invokePosition(), b.op.invokePosition()));
+    }
+
+    boolean readsInitial(Node read) {
+        return read.value.equals(initial);
+    }
+
+    OpView view(Node n) {
+        String d = (n.write ? "write " : "read → ") + Values.show(n.value) + (n.key.isNull() ? "" : " [key " + Values.show(n.key) + "]");
+        return OpView.of(history, n.op, d);
+    }
+
+    String keyName(Node n) {
+        return n.key.isNull() ? "the register" : Values.show(n.key);
+    }
+}
