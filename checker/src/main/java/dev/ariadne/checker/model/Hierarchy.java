@@ -21,7 +21,7 @@ public final class Hierarchy {
 
     /** The checked single-object models, strongest first. */
     static final List<ConsistencyModel> ORDER = List.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM,
-            ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS);
+            ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES);
 
     public static HierarchyResult check(History history, CheckRequest request) {
         Map<ConsistencyModel, Verdict> verdicts = new EnumMap<>(ConsistencyModel.class);

@@ -25,7 +25,7 @@ public final class ModelChecker {
 
     /** The models that have a checker now. */
     public static final Set<ConsistencyModel> CHECKED = Set.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM,
-            ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS);
+            ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES);
 
     /** The datatypes whose operations PRAM's per-process views can separate into reads and writes. */
     private static final Set<String> VIEW_DATATYPES = Set.of("register", "cas-register", "kv");
@@ -61,7 +61,8 @@ public final class ModelChecker {
             return withInference(CausalChecker.check(history, dtName, request.options()), inferred, dtName, history);
         }
         Datatype<?, ?> datatype = Datatypes.byName(dtName, request.options());
-        if (model == ConsistencyModel.SEQUENTIAL || model == ConsistencyModel.PRAM || model == ConsistencyModel.MONOTONIC_READS) {
+        if (model == ConsistencyModel.SEQUENTIAL || model == ConsistencyModel.PRAM || model == ConsistencyModel.MONOTONIC_READS
+                || model == ConsistencyModel.READ_YOUR_WRITES) {
             if (model != ConsistencyModel.SEQUENTIAL && !VIEW_DATATYPES.contains(dtName)) {
                 throw new UnsupportedCheck(model.cliName() + " is checked on register, cas-register and kv histories, not " + dtName);
             }
@@ -81,6 +82,7 @@ public final class ModelChecker {
                     request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(), 30_000);
             CheckResult r = model == ConsistencyModel.PRAM ? PramChecker.check(history, keyed(datatype, history), so)
                     : model == ConsistencyModel.MONOTONIC_READS ? PramChecker.checkMonotonicReads(history, keyed(datatype, history), so)
+                    : model == ConsistencyModel.READ_YOUR_WRITES ? PramChecker.checkReadYourWrites(history, keyed(datatype, history), so)
                     : SequentialChecker.check(history, keyed(datatype, history), so);
             return withInference(r, inferred, dtName, history);
         }

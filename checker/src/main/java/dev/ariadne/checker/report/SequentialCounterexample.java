@@ -33,7 +33,9 @@ public record SequentialCounterexample(String model, String viewOf, List<OpView>
     @Override
     public String explanation() {
         StringBuilder sb = new StringBuilder();
-        if (viewOf != null && model.equals("monotonic-reads")) {
+        if (viewOf != null && model.equals("read-your-writes")) {
+            sb.append("Process p").append(viewOf).append(" cannot have read its own earlier writes, with every process's writes in issue order: ");
+        } else if (viewOf != null && model.equals("monotonic-reads")) {
             sb.append("Process p").append(viewOf).append("'s reads cannot move only forward through the writes, taken in issue order: ");
         } else if (viewOf != null) {
             sb.append("Process p").append(viewOf).append(" cannot have seen the writes of every process in the order they were issued: ");

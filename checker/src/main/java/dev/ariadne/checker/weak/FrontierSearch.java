@@ -34,7 +34,18 @@ final class FrontierSearch<S, I> {
     private final int[] callPosition;   // by operation number: its rank for trying moves (completion order)
     private final int[] lastRequired;   // per process: position of its last required operation, or -1
 
+    /** By operation number: an operation that may go only once chain {@code gateChain} has advanced {@code gateCount} places, or -1. */
+    private final int[] gateChain;
+    private final int[] gateCount;
+
     FrontierSearch(Datatype<S, I> datatype, int[][] ops, List<I> inputs, boolean[] required, int[] callPosition, Budget budget) {
+        this(datatype, ops, inputs, required, callPosition, null, null, budget);
+    }
+
+    FrontierSearch(Datatype<S, I> datatype, int[][] ops, List<I> inputs, boolean[] required, int[] callPosition, int[] gateChain,
+                   int[] gateCount, Budget budget) {
+        this.gateChain = gateChain;
+        this.gateCount = gateCount;
         this.callPosition = callPosition;
         this.datatype = datatype;
         this.ops = ops;
@@ -123,6 +134,11 @@ final class FrontierSearch<S, I> {
                     continue;
                 }
                 int op = ops[q][front[q]];
+                if (gated(op, front)) {
+                    f.process++;
+                    f.mode = 0;
+                    continue;
+                }
                 if (f.mode == 0) {
                     if (f.succ == null) {
                         List<S> out = new ArrayList<>(2);
@@ -216,10 +232,16 @@ final class FrontierSearch<S, I> {
     private int eagerMove(int[] front, S state) {
         for (int q = 0; q < ops.length; q++) {
             if (front[q] >= ops[q].length) continue;
-            I in = inputs.get(ops[q][front[q]]);
+            int op = ops[q][front[q]];
+            if (gated(op, front)) continue;
+            I in = inputs.get(op);
             if (datatype.readOnly(in) && datatype.step(state, in) != null) return q;
         }
         return -1;
+    }
+
+    private boolean gated(int op, int[] front) {
+        return gateChain != null && gateChain[op] >= 0 && front[gateChain[op]] < gateCount[op];
     }
 
     private boolean done(int[] front) {

@@ -28,7 +28,16 @@ public final class PramChecker {
     private PramChecker() {}
 
     public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
-        return check(history, datatype, options, false);
+        return check(history, datatype, options, SequentialProblem.Reads.PROGRAM_ORDER);
+    }
+
+    /**
+     * Read-your-writes, in the same views: every process's writes keep their issue order, and each
+     * read of the viewing process comes after that process's earlier writes (its reads are otherwise
+     * free). A process that writes 4 and then reads the initial value breaks it.
+     */
+    public static <S, I> CheckResult checkReadYourWrites(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
+        return check(history, datatype, options, SequentialProblem.Reads.AFTER_OWN_WRITES);
     }
 
     /**
@@ -37,11 +46,17 @@ public final class PramChecker {
      * that reads 4 and then 3 of writes issued 3 then 4 breaks it.
      */
     public static <S, I> CheckResult checkMonotonicReads(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
-        return check(history, datatype, options, true);
+        return check(history, datatype, options, SequentialProblem.Reads.AMONG_THEMSELVES);
     }
 
-    private static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options, boolean readsApart) {
-        String model = readsApart ? "monotonic-reads" : "pram";
+    private static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options,
+                                            SequentialProblem.Reads reads) {
+        String model = switch (reads) {
+            case PROGRAM_ORDER -> "pram";
+            case AMONG_THEMSELVES -> "monotonic-reads";
+            case AFTER_OWN_WRITES -> "read-your-writes";
+        };
+        boolean readsApart = reads != SequentialProblem.Reads.PROGRAM_ORDER;
         long start = System.nanoTime();
         Verdict verdict = Verdict.VALID;
         List<PartitionResult> views = new ArrayList<>();
@@ -54,7 +69,7 @@ public final class PramChecker {
         int[][] byProcess = history.byProcess();
         for (int p = 0; p < history.processCount(); p++) {
             if (byProcess[p].length == 0) continue;
-            SequentialChecker.Decision d = SequentialChecker.decide(history, new SequentialProblem<>(history, datatype, p, readsApart), options);
+            SequentialChecker.Decision d = SequentialChecker.decide(history, new SequentialProblem<>(history, datatype, p, reads), options);
             String name = history.processName(p) == null ? "?" + p : Values.show(history.processName(p));
             views.add(new PartitionResult("view of p" + name, d.operations(), d.verdict(), d.why(), d.checkNanos(), d.explored()));
             verdict = verdict.and(d.verdict());
@@ -68,10 +83,16 @@ public final class PramChecker {
             if (d.verdict() == Verdict.UNKNOWN) undecided++;
         }
         String summary = switch (verdict) {
-            case VALID -> readsApart ? "Every process's reads move only forward through the writes, each process's in issue order."
-                    : "The history is PRAM (FIFO) consistent: every process's view keeps every process's order.";
-            case INVALID -> violated + " of " + views.size() + (readsApart ? " processes read the writes going back in time."
-                    : " processes cannot have seen the writes in the order they were issued.");
+            case VALID -> switch (reads) {
+                case PROGRAM_ORDER -> "The history is PRAM (FIFO) consistent: every process's view keeps every process's order.";
+                case AMONG_THEMSELVES -> "Every process's reads move only forward through the writes, each process's in issue order.";
+                case AFTER_OWN_WRITES -> "Every process reads its own earlier writes.";
+            };
+            case INVALID -> violated + " of " + views.size() + switch (reads) {
+                case PROGRAM_ORDER -> " processes cannot have seen the writes in the order they were issued.";
+                case AMONG_THEMSELVES -> " processes read the writes going back in time.";
+                case AFTER_OWN_WRITES -> " processes do not read their own earlier writes.";
+            };
             case UNKNOWN -> "Undecided: " + undecided + " of " + views.size() + " process views ran out of budget.";
         };
         return new CheckResult(model, datatype.name(), false, verdict, summary, views, cex,

@@ -116,7 +116,11 @@ public final class SequentialChecker {
         int relaxed = problem.ops.size() - Shrinker.count(m.keep());
         String viewOf = problem.viewOf < 0 ? null
                 : history.processName(problem.viewOf) == null ? "?" + problem.viewOf : Values.show(history.processName(problem.viewOf));
-        return new SequentialCounterexample(problem.viewOf < 0 ? "sequential" : problem.readsApart ? "monotonic-reads" : "pram", viewOf, ops, relaxed, m.minimal(), order, blocked,
+        return new SequentialCounterexample(problem.viewOf < 0 ? "sequential" : switch (problem.reads) {
+            case PROGRAM_ORDER -> "pram";
+            case AMONG_THEMSELVES -> "monotonic-reads";
+            case AFTER_OWN_WRITES -> "read-your-writes";
+        }, viewOf, ops, relaxed, m.minimal(), order, blocked,
                 dt.describeState(state), Timeline.render(ops));
     }
 

@@ -27,7 +27,7 @@ final class SequentialProblem<S, I> implements Relaxable {
     final int viewOf;
 
     SequentialProblem(History history, Datatype<S, I> datatype) {
-        this(history, datatype, -1);
+        this(history, datatype, -1, Reads.PROGRAM_ORDER);
     }
 
     /**
@@ -35,21 +35,30 @@ final class SequentialProblem<S, I> implements Relaxable {
      * effects ({@link Datatype#remote}) of every other process's operations.
      */
     SequentialProblem(History history, Datatype<S, I> datatype, int viewOf) {
-        this(history, datatype, viewOf, false);
+        this(history, datatype, viewOf, Reads.PROGRAM_ORDER);
     }
 
+    /** How the viewing process's own reads are ordered in its view. */
+    enum Reads {
+        /** In program order with everything the process does (sequential consistency, PRAM). */
+        PROGRAM_ORDER,
+        /** In program order among themselves only (monotonic reads). */
+        AMONG_THEMSELVES,
+        /** Each after the process's earlier writes, otherwise free (read-your-writes). */
+        AFTER_OWN_WRITES
+    }
+
+    final Reads reads;
     /** Whether the viewing process's reads form an order of their own, apart from its writes (monotonic reads). */
     final boolean readsApart;
 
-    /**
-     * With {@code readsApart}, the viewing process's reads keep their order among themselves but not
-     * relative to its writes, and every process's writes keep theirs: monotonic reads.
-     */
-    SequentialProblem(History history, Datatype<S, I> datatype, int viewOf, boolean readsApart) {
+    /** A view of process {@code viewOf} in which its reads are ordered as {@code reads} says and every process's writes keep issue order. */
+    SequentialProblem(History history, Datatype<S, I> datatype, int viewOf, Reads reads) {
         this.datatype = datatype;
         this.processes = history.processCount();
         this.viewOf = viewOf;
-        this.readsApart = readsApart;
+        this.reads = reads;
+        this.readsApart = reads == Reads.AMONG_THEMSELVES;
         for (Operation o : history.operations()) {
             if (o.isFail()) continue;
             I in = read(o);
@@ -98,20 +107,33 @@ final class SequentialProblem<S, I> implements Relaxable {
         List<Integer> orig = new ArrayList<>();
         List<List<Integer>> byProcess = new ArrayList<>();
         for (int q = 0; q <= processes; q++) byProcess.add(new ArrayList<>());
+        List<Integer> gatedChain = new ArrayList<>();
+        List<Integer> gatedCount = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
             Operation o = ops.get(i);
             boolean required = keep[i] && o.isOk();
             I input = required || !o.isOk() ? inputs.get(i) : relaxed().get(i);
             // An operation legal in every state that changes nothing can always be placed: leave it out.
             if (input == null || datatype.isNoOp(input)) continue;
-            boolean ownRead = readsApart && o.process() == viewOf && datatype.readOnly(inputs.get(i));
-            byProcess.get(ownRead ? processes : o.process()).add(in.size());
+            boolean ownRead = o.process() == viewOf && datatype.readOnly(inputs.get(i));
+            if (ownRead && reads == Reads.AFTER_OWN_WRITES) {
+                // A chain of its own, that may go once the process's earlier writes have.
+                gatedChain.add(viewOf);
+                gatedCount.add(byProcess.get(viewOf).size());
+                byProcess.add(new ArrayList<>(List.of(in.size())));
+            } else {
+                gatedChain.add(-1);
+                gatedCount.add(0);
+                byProcess.get(ownRead && readsApart ? processes : o.process()).add(in.size());
+            }
             in.add(input);
             req.add(required);
             orig.add(i);
         }
-        int[][] perProcess = new int[processes + 1][];
-        for (int q = 0; q <= processes; q++) perProcess[q] = byProcess.get(q).stream().mapToInt(Integer::intValue).toArray();
+        int[][] perProcess = new int[byProcess.size()][];
+        for (int q = 0; q < perProcess.length; q++) perProcess[q] = byProcess.get(q).stream().mapToInt(Integer::intValue).toArray();
+        int[] gateChain = gatedChain.stream().mapToInt(Integer::intValue).toArray();
+        int[] gateCount = gatedCount.stream().mapToInt(Integer::intValue).toArray();
         boolean[] required = new boolean[req.size()];
         for (int j = 0; j < required.length; j++) required[j] = req.get(j);
         int[] origArr = orig.stream().mapToInt(Integer::intValue).toArray();
@@ -121,7 +143,8 @@ final class SequentialProblem<S, I> implements Relaxable {
             Operation o = ops.get(origArr[j]);
             call[j] = required[j] ? o.returnPosition() : Integer.MAX_VALUE >> 12;
         }
-        return new Prepared(new FrontierSearch<>(datatype, perProcess, in, required, call, budget), origArr, perProcess);
+        return new Prepared(new FrontierSearch<>(datatype, perProcess, in, required, call,
+                reads == Reads.AFTER_OWN_WRITES ? gateChain : null, gateCount, budget), origArr, perProcess);
     }
 
     /** A prepared search, the map back to this problem's operation numbers, and the per-process lists. */
