@@ -16,7 +16,10 @@ import java.util.TreeSet;
 public final class Objects {
     private Objects() {}
 
-    /** A simulated object of that datatype; {@code values} bounds the values written, {@code keys} the keys used (kv). */
+    /**
+     * A simulated object of that datatype; {@code values} bounds the values written (0: every written
+     * value unique, as the causal and session checks need), {@code keys} the keys used.
+     */
     public static SimObject of(String datatype, int values, int keys) {
         return switch (datatype) {
             case "register" -> new Register(false, values, keys);
@@ -36,6 +39,7 @@ public final class Objects {
         final int values;
         final int keys;
         final Map<JsonNode, JsonNode> state = new HashMap<>();
+        int counter;
 
         Register(boolean cas, int values, int keys) {
             this.cas = cas;
@@ -55,7 +59,11 @@ public final class Objects {
             int r = rnd.nextInt(cas ? 3 : 2);
             JsonNode k = key(rnd);
             if (r == 0) return new Call("read", k, NullNode.getInstance());
-            if (r == 1) return new Call("write", k, Values.of(rnd.nextInt(values)));
+            if (r == 1) return new Call("write", k, Values.of(values <= 0 ? ++counter : rnd.nextInt(values)));
+            if (values <= 0) {
+                JsonNode cur = state.getOrDefault(k == null ? NullNode.getInstance() : k, NullNode.getInstance());
+                return new Call("cas", k, Values.of(java.util.Arrays.asList(cur.isNull() ? null : cur.longValue(), ++counter)));
+            }
             return new Call("cas", k, Values.of(List.of(rnd.nextInt(values), rnd.nextInt(values))));
         }
 
@@ -80,6 +88,7 @@ public final class Objects {
         final int values;
         final int keys;
         final Map<JsonNode, String> state = new HashMap<>();
+        int counter;
 
         Kv(int values, int keys) {
             this.values = values;
@@ -94,8 +103,9 @@ public final class Objects {
             JsonNode k = Values.of("k" + rnd.nextInt(keys));
             return switch (rnd.nextInt(3)) {
                 case 0 -> new Call("get", k, NullNode.getInstance());
-                case 1 -> new Call("put", k, Values.of("v" + rnd.nextInt(values)));
-                default -> new Call("append", k, Values.of(String.valueOf((char) ('a' + rnd.nextInt(Math.min(26, values))))));
+                case 1 -> new Call("put", k, Values.of("v" + (values <= 0 ? ++counter : rnd.nextInt(values))));
+                default -> values <= 0 ? new Call("put", k, Values.of("v" + ++counter))
+                        : new Call("append", k, Values.of(String.valueOf((char) ('a' + rnd.nextInt(Math.min(26, values))))));
             };
         }
 

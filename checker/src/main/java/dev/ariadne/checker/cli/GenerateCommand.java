@@ -36,7 +36,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--keys", defaultValue = "1", description = "keys (registers and kv; default: ${DEFAULT-VALUE})")
     int keys;
 
-    @Option(names = "--values", defaultValue = "5", description = "distinct values written (default: ${DEFAULT-VALUE})")
+    @Option(names = "--values", defaultValue = "5", description = "distinct values written; 0 writes every value once, as causal and session checks need (default: ${DEFAULT-VALUE})")
     int values;
 
     @Option(names = "--info-rate", defaultValue = "0.02", description = "probability that an operation crashes with info (default: ${DEFAULT-VALUE})")
