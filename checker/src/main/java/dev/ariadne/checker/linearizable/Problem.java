@@ -2,11 +2,9 @@ package dev.ariadne.checker.linearizable;
 
 import dev.ariadne.checker.search.Budget;
 import dev.ariadne.checker.search.Outcome;
-import dev.ariadne.checker.search.Relaxable;
+import dev.ariadne.checker.search.Readings;
 
 import dev.ariadne.checker.datatype.Datatype;
-import dev.ariadne.checker.datatype.DatatypeMismatch;
-import dev.ariadne.history.OpType;
 import dev.ariadne.history.Operation;
 
 import java.util.ArrayList;
@@ -19,67 +17,12 @@ import java.util.List;
  * invocation's value). Relaxing only widens the set of legal behaviours, so a set of operations
  * that stays non-linearizable while all others are relaxed proves the history non-linearizable.
  */
-final class Problem<S, I> implements Relaxable {
+final class Problem<S, I> extends Readings<S, I> {
     private static final long WIDE_MEMO_BYTES = 64L << 20;
-    final Datatype<S, I> datatype;
-    final List<Operation> ops;
-    private final List<I> inputs;
-    private final List<I> relaxed;
 
     Problem(Datatype<S, I> datatype, List<Operation> ops) {
-        this.datatype = datatype;
-        this.ops = ops;
-        this.inputs = new ArrayList<>(ops.size());
-        this.relaxed = new ArrayList<>(ops.size());
-        for (Operation o : ops) inputs.add(read(o));
-    }
-
-    /** The relaxed readings, made on first use (only a counterexample needs them). */
-    private List<I> relaxed() {
-        if (relaxed.isEmpty() && !ops.isEmpty()) {
-            for (Operation o : ops) relaxed.add(o.isOk() ? read(o.with(o.invoke().value(), OpType.INFO)) : null);
-        }
-        return relaxed;
-    }
-
-    private I read(Operation o) {
-        try {
-            return datatype.input(o);
-        } catch (IllegalArgumentException e) {
-            throw new DatatypeMismatch(o, e.getMessage());
-        }
-    }
-
-    /** The datatype's reading of operation i, as it happened. */
-    I input(int i) {
-        return inputs.get(i);
-    }
-
-    @Override
-    public int size() {
-        return ops.size();
-    }
-
-    @Override
-    public boolean required(int i) {
-        return ops.get(i).isOk();
-    }
-
-    @Override
-    public int completion(int i) {
-        return ops.get(i).returnPosition();
-    }
-
-    @Override
-    public boolean relaxesToNoOp(int i) {
-        return relaxed().get(i) != null && datatype.isNoOp(relaxed().get(i));
-    }
-
-    /** All {@code ok} operations, which must take effect. */
-    boolean[] allRequired() {
-        boolean[] keep = new boolean[ops.size()];
-        for (int i = 0; i < keep.length; i++) keep[i] = ops.get(i).isOk();
-        return keep;
+        super(datatype);
+        for (Operation o : ops) add(o);
     }
 
     /** A search in which exactly the {@code keep} operations are required and every other one is optional. */
@@ -98,7 +41,7 @@ final class Problem<S, I> implements Relaxable {
         for (int i = 0; i < n; i++) {
             Operation o = ops.get(i);
             boolean required = keep[i] && o.isOk();
-            I input = required || !o.isOk() ? inputs.get(i) : relaxed().get(i);
+            I input = required || !o.isOk() ? input(i) : relaxedInput(i);
             if (datatype.isNoOp(input)) continue;
             in.add(input);
             req[m] = required;

@@ -69,7 +69,7 @@ public final class ModelChecker {
             // The lattice first: a linearizable history is sequentially consistent, and linearizability
             // is compositional and fast to decide, so it settles the common case before any search.
             LinearizabilityChecker.Options quick = new LinearizabilityChecker.Options(
-                    request.timeoutMillis() > 0 ? Math.min(request.timeoutMillis() / 4 + 1, 2_000) : 2_000,
+                    request.timeoutMillis() > 0 ? request.timeoutMillis() / 4 + 1 : 30_000,
                     LinearizabilityChecker.Options.defaults().memoBytes(), LinearizabilityChecker.Options.defaults().threads(), 0, false);
             CheckResult lin = LinearizabilityChecker.check(history, datatype, quick);
             if (lin.verdict() == Verdict.VALID) {

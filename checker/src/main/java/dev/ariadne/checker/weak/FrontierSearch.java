@@ -80,9 +80,7 @@ final class FrontierSearch<S, I> {
         int[] front = new int[p];
         long[] key = new long[p];
         VisitedSet visited = new VisitedSet(p);
-        int[] log = new int[16];
-        Object[] logState = new Object[16];
-        int logSize = 0;
+        MoveLog log = new MoveLog();
         S state = datatype.init();
         long explored = 0;
         int[] deepest = new int[p];
@@ -93,16 +91,9 @@ final class FrontierSearch<S, I> {
 
         ArrayList<Frame> stack = new ArrayList<>();
         // Root: take the eager moves, then explore.
-        int mark = logSize;
-        while (true) {
-            int eager = eagerMove(front, state);
-            if (eager < 0) break;
-            if (logSize == log.length) { log = Arrays.copyOf(log, logSize * 2); logState = Arrays.copyOf(logState, logSize * 2); }
-            log[logSize] = eager;
-            logState[logSize++] = state;
-            front[eager]++;
-        }
-        if (done(front)) return new Result(Outcome.HOLDS, 0, front.clone(), state, Arrays.copyOf(log, logSize), Arrays.copyOf(logState, logSize));
+        int mark = log.size;
+        takeEagerMoves(front, state, log);
+        if (done(front)) return new Result(Outcome.HOLDS, 0, front.clone(), state, log.moves(), log.states());
         for (int i = 0; i < p; i++) key[i] = front[i];
         visited.add(key, hash(front), state);
         stack.add(new Frame(mark, state));
@@ -112,14 +103,12 @@ final class FrontierSearch<S, I> {
                 return new Result(Outcome.UNKNOWN, explored, deepest, deepestState, bestOrder, bestStates);
             }
             Frame f = stack.get(stack.size() - 1);
-            int depth = logSize;
-            if (depth > deepestDepth) {
-                deepestDepth = depth;
+            if (log.size > deepestDepth) {
+                deepestDepth = log.size;
                 deepest = front.clone();
                 deepestState = state;
-                bestOrder = Arrays.copyOf(log, logSize);
-                bestStates = new Object[logSize];
-                for (int i = 0; i < logSize; i++) bestStates[i] = i + 1 < logSize ? logState[i + 1] : state;
+                bestOrder = log.moves();
+                bestStates = log.statesAfter(state);
             }
             // Find the next move of this frame.
             S next = null;
@@ -168,33 +157,24 @@ final class FrontierSearch<S, I> {
             if (moved < 0) {
                 // Every move from here fails: undo this frame's moves and return to its parent.
                 stack.remove(stack.size() - 1);
-                while (logSize > f.logMark) front[decode(log[--logSize])]--;
+                log.undoTo(f.logMark, front);
                 state = (S) f.stateBefore;
                 continue;
             }
-            int childMark = logSize;
+            int childMark = log.size;
             S before = state;
-            if (logSize == log.length) { log = Arrays.copyOf(log, logSize * 2); logState = Arrays.copyOf(logState, logSize * 2); }
-            log[logSize] = skip ? -1 - moved : moved;
-            logState[logSize++] = state;
+            log.push(skip ? -1 - moved : moved, state);
             front[moved]++;
             state = next;
-            while (true) {
-                int eager = eagerMove(front, state);
-                if (eager < 0) break;
-                if (logSize == log.length) { log = Arrays.copyOf(log, logSize * 2); logState = Arrays.copyOf(logState, logSize * 2); }
-                log[logSize] = eager;
-                logState[logSize++] = state;
-                front[eager]++;
-            }
+            takeEagerMoves(front, state, log);
             for (int i = 0; i < p; i++) key[i] = front[i];
             if (!visited.add(key, hash(front), state)) {
-                while (logSize > childMark) front[decode(log[--logSize])]--;
+                log.undoTo(childMark, front);
                 state = before;
                 continue;
             }
             if (done(front)) {
-                return new Result(Outcome.HOLDS, explored, front.clone(), state, Arrays.copyOf(log, logSize), Arrays.copyOf(logState, logSize));
+                return new Result(Outcome.HOLDS, explored, front.clone(), state, log.moves(), log.states());
             }
             stack.add(new Frame(childMark, before));
         }
@@ -220,8 +200,52 @@ final class FrontierSearch<S, I> {
         return order;
     }
 
-    private static int decode(int logged) {
-        return logged >= 0 ? logged : -1 - logged;
+    /** The moves on the current path: which chain advanced (negative for a skipped optional operation) and the state before. */
+    private static final class MoveLog {
+        int[] moves = new int[16];
+        Object[] before = new Object[16];
+        int size;
+
+        void push(int move, Object stateBefore) {
+            if (size == moves.length) {
+                moves = Arrays.copyOf(moves, size * 2);
+                before = Arrays.copyOf(before, size * 2);
+            }
+            moves[size] = move;
+            before[size++] = stateBefore;
+        }
+
+        void undoTo(int mark, int[] front) {
+            while (size > mark) {
+                int m = moves[--size];
+                front[m >= 0 ? m : -1 - m]--;
+            }
+        }
+
+        int[] moves() {
+            return Arrays.copyOf(moves, size);
+        }
+
+        Object[] states() {
+            return Arrays.copyOf(before, size);
+        }
+
+        /** The state after each move, the last being {@code current}. */
+        Object[] statesAfter(Object current) {
+            Object[] out = new Object[size];
+            for (int i = 0; i < size; i++) out[i] = i + 1 < size ? before[i + 1] : current;
+            return out;
+        }
+    }
+
+    /** Places every read that is legal now, as far as it goes (see {@link #eagerMove}). */
+    private void takeEagerMoves(int[] front, S state, MoveLog log) {
+        while (true) {
+            int eager = eagerMove(front, state);
+            if (eager < 0) return;
+            log.push(eager, state);
+            front[eager]++;
+        }
     }
 
     /**

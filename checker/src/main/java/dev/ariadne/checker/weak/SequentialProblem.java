@@ -1,12 +1,10 @@
 package dev.ariadne.checker.weak;
 
 import dev.ariadne.checker.datatype.Datatype;
-import dev.ariadne.checker.datatype.DatatypeMismatch;
 import dev.ariadne.checker.search.Budget;
 import dev.ariadne.checker.search.Outcome;
-import dev.ariadne.checker.search.Relaxable;
+import dev.ariadne.checker.search.Readings;
 import dev.ariadne.history.History;
-import dev.ariadne.history.OpType;
 import dev.ariadne.history.Operation;
 
 import java.util.ArrayList;
@@ -16,11 +14,7 @@ import java.util.List;
  * A history made ready for the frontier search: the operations that did not fail, each read once
  * by the datatype as it happened and (on first need) relaxed, grouped by process in program order.
  */
-final class SequentialProblem<S, I> implements Relaxable {
-    final Datatype<S, I> datatype;
-    final List<Operation> ops = new ArrayList<>();
-    private final List<I> inputs = new ArrayList<>();
-    private final List<I> relaxed = new ArrayList<>();
+final class SequentialProblem<S, I> extends Readings<S, I> {
     private final int processes;
 
     /** Whose view this is (PRAM), or -1 for the whole history (sequential consistency). */
@@ -54,50 +48,18 @@ final class SequentialProblem<S, I> implements Relaxable {
 
     /** A view of process {@code viewOf} in which its reads are ordered as {@code reads} says and every process's writes keep issue order. */
     SequentialProblem(History history, Datatype<S, I> datatype, int viewOf, Reads reads) {
-        this.datatype = datatype;
+        super(datatype);
         this.processes = history.processCount();
         this.viewOf = viewOf;
         this.reads = reads;
         this.readsApart = reads == Reads.AMONG_THEMSELVES;
-        for (Operation o : history.operations()) {
-            if (o.isFail()) continue;
-            I in = read(o);
-            if (viewOf >= 0 && o.process() != viewOf) {
-                in = datatype.remote(in);
-                if (in == null) continue;
-            }
-            ops.add(o);
-            inputs.add(in);
-        }
+        for (Operation o : history.operations()) if (!o.isFail()) add(o);
     }
 
-    private I read(Operation o) {
-        try {
-            return datatype.input(o);
-        } catch (IllegalArgumentException e) {
-            throw new DatatypeMismatch(o, e.getMessage());
-        }
-    }
-
-    private List<I> relaxed() {
-        if (relaxed.isEmpty()) {
-            for (Operation o : ops) {
-                I r = o.isOk() ? read(o.with(o.invoke().value(), OpType.INFO)) : null;
-                if (r != null && viewOf >= 0 && o.process() != viewOf) r = datatype.remote(r);
-                relaxed.add(r);
-            }
-        }
-        return relaxed;
-    }
-
-    I input(int i) {
-        return inputs.get(i);
-    }
-
-    boolean[] allRequired() {
-        boolean[] keep = new boolean[ops.size()];
-        for (int i = 0; i < keep.length; i++) keep[i] = ops.get(i).isOk();
-        return keep;
+    /** In a process's view, another process's operation shows only its effect (and a read none). */
+    @Override
+    protected I adjust(Operation o, I input) {
+        return viewOf >= 0 && o.process() != viewOf ? datatype.remote(input) : input;
     }
 
     /** A search in which the {@code keep} operations are required and every other one is optional. */
@@ -112,10 +74,10 @@ final class SequentialProblem<S, I> implements Relaxable {
         for (int i = 0; i < ops.size(); i++) {
             Operation o = ops.get(i);
             boolean required = keep[i] && o.isOk();
-            I input = required || !o.isOk() ? inputs.get(i) : relaxed().get(i);
+            I input = required || !o.isOk() ? input(i) : relaxedInput(i);
             // An operation legal in every state that changes nothing can always be placed: leave it out.
             if (input == null || datatype.isNoOp(input)) continue;
-            boolean ownRead = o.process() == viewOf && datatype.readOnly(inputs.get(i));
+            boolean ownRead = o.process() == viewOf && datatype.readOnly(input(i));
             if (ownRead && reads == Reads.AFTER_OWN_WRITES) {
                 // A chain of its own, that may go once the process's earlier writes have.
                 gatedChain.add(viewOf);
@@ -149,26 +111,6 @@ final class SequentialProblem<S, I> implements Relaxable {
 
     /** A prepared search, the map back to this problem's operation numbers, and the per-process lists. */
     record Prepared(FrontierSearch<?, ?> search, int[] orig, int[][] perProcess) {}
-
-    @Override
-    public int size() {
-        return ops.size();
-    }
-
-    @Override
-    public boolean required(int i) {
-        return ops.get(i).isOk();
-    }
-
-    @Override
-    public int completion(int i) {
-        return ops.get(i).returnPosition();
-    }
-
-    @Override
-    public boolean relaxesToNoOp(int i) {
-        return relaxed().get(i) != null && datatype.isNoOp(relaxed().get(i));
-    }
 
     @Override
     public Outcome check(boolean[] keep, Budget budget) {
