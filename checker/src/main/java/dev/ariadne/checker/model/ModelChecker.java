@@ -33,6 +33,7 @@ public final class ModelChecker {
     private static final Set<String> TRANSACTIONAL_DATATYPES = Set.of("list-append", "rw-register");
 
     public static CheckResult check(History history, CheckRequest request) {
+        long start = System.nanoTime();
         ConsistencyModel model = ConsistencyModel.byName(request.model() == null ? "linearizable" : request.model());
         boolean inferred = request.datatype() == null;
         if (inferred && history.size() == 0) {
@@ -52,7 +53,8 @@ public final class ModelChecker {
             throw new UnsupportedCheck(model.cliName() + " is a transactional model; " + dtName + " is not a transactional datatype");
         }
         if (!CHECKED.contains(model)) {
-            throw new UnsupportedCheck(model.cliName() + " has no checker yet; available now: linearizable, sequential");
+            throw new UnsupportedCheck(model.cliName() + " has no checker yet; available now: "
+                    + String.join(", ", CHECKED.stream().map(ConsistencyModel::cliName).sorted().toList()));
         }
         if (model == ConsistencyModel.CAUSAL) {
             if (!VIEW_DATATYPES.contains(dtName)) {
@@ -78,7 +80,9 @@ public final class ModelChecker {
                         "The history is " + model.cliName() + " (it is even linearizable).", lin.partitions(), List.of(), lin.statistics(), notes),
                         inferred, dtName, history);
             }
-            SequentialChecker.Options so = new SequentialChecker.Options(request.timeoutMillis(),
+            // The search gets what is left of the time limit.
+            long left = request.timeoutMillis() <= 0 ? 0 : Math.max(1, request.timeoutMillis() - (System.nanoTime() - start) / 1_000_000);
+            SequentialChecker.Options so = new SequentialChecker.Options(left,
                     request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(), 30_000);
             CheckResult r = model == ConsistencyModel.PRAM ? PramChecker.check(history, keyed(datatype, history), so)
                     : model == ConsistencyModel.MONOTONIC_READS ? PramChecker.checkMonotonicReads(history, keyed(datatype, history), so)
