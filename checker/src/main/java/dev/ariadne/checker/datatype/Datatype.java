@@ -86,6 +86,24 @@ public interface Datatype<S, I> {
         return readOnly(input) ? null : input;
     }
 
+    /**
+     * Whether the input is a blind write: always legal, and its next state does not depend on the
+     * state it is applied to (a register's write, a map's put). Searches may then place it early
+     * when no other operation can tell.
+     */
+    default boolean blindWrite(I input) {
+        return false;
+    }
+
+    /**
+     * Whether the input is legal in at most one value of what it touches, and then leaves a state that
+     * does not depend on anything else (a read of a known value, a cas). Together with
+     * {@link #blindWrite} this lets a search tell when a write is invisible to everything left.
+     */
+    default boolean exact(I input) {
+        return false;
+    }
+
     /** Whether the input can take effect in any state and leaves it unchanged (a read of unknown result). */
     default boolean isNoOp(I input) {
         return false;

@@ -80,6 +80,16 @@ public final class Keyed<S, I> implements Datatype<Map<JsonNode, S>, Keyed.Input
     }
 
     @Override
+    public boolean exact(Input<I> in) {
+        return inner.exact(in.inner());
+    }
+
+    @Override
+    public boolean blindWrite(Input<I> in) {
+        return inner.blindWrite(in.inner());
+    }
+
+    @Override
     public boolean readOnly(Input<I> in) {
         return inner.readOnly(in.inner());
     }

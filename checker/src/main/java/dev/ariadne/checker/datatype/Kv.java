@@ -60,6 +60,16 @@ public final class Kv implements Datatype<String, Kv.Input> {
     }
 
     @Override
+    public boolean exact(Input in) {
+        return in.kind == GET && in.s != null;
+    }
+
+    @Override
+    public boolean blindWrite(Input in) {
+        return in.kind == PUT;
+    }
+
+    @Override
     public boolean readOnly(Input in) {
         return in.kind == GET;
     }

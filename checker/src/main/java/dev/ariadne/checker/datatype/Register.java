@@ -83,6 +83,16 @@ public final class Register implements Datatype<JsonNode, Register.Input> {
     }
 
     @Override
+    public boolean exact(Input in) {
+        return (in.kind == READ && in.a != null) || in.kind == CAS;
+    }
+
+    @Override
+    public boolean blindWrite(Input in) {
+        return in.kind == WRITE;
+    }
+
+    @Override
     public boolean readOnly(Input in) {
         return in.kind == READ;
     }

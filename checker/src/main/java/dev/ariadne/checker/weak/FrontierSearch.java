@@ -34,6 +34,14 @@ final class FrontierSearch<S, I> {
     private final int[] callPosition;   // by operation number: its rank for trying moves (completion order)
     private final int[] lastRequired;   // per process: position of its last required operation, or -1
 
+    /** Whether blind writes that no remaining operation can tell apart may be placed at once (see {@link #harmlessWrite}). */
+    private boolean eagerWrites;
+    /** By operation number: its chain and place in it. */
+    private final int[] chainOf;
+    private final int[] placeOf;
+    /** The operations whose legality depends on the state (all but blind writes). */
+    private final int[] observers;
+
     /** By operation number: an operation that may go only once chain {@code gateChain} has advanced {@code gateCount} places, or -1. */
     private final int[] gateChain;
     private final int[] gateCount;
@@ -46,6 +54,19 @@ final class FrontierSearch<S, I> {
                    int[] gateCount, Budget budget) {
         this.gateChain = gateChain;
         this.gateCount = gateCount;
+        int n = inputs.size();
+        this.chainOf = new int[n];
+        this.placeOf = new int[n];
+        for (int q = 0; q < ops.length; q++) {
+            for (int i = 0; i < ops[q].length; i++) {
+                chainOf[ops[q][i]] = q;
+                placeOf[ops[q][i]] = i;
+            }
+        }
+        int m = 0;
+        int[] obs = new int[n];
+        for (int j = 0; j < n; j++) if (!datatype.blindWrite(inputs.get(j))) obs[m++] = j;
+        this.observers = Arrays.copyOf(obs, m);
         this.callPosition = callPosition;
         this.datatype = datatype;
         this.ops = ops;
@@ -92,7 +113,7 @@ final class FrontierSearch<S, I> {
         ArrayList<Frame> stack = new ArrayList<>();
         // Root: take the eager moves, then explore.
         int mark = log.size;
-        takeEagerMoves(front, state, log);
+        state = takeEagerMoves(front, state, log);
         if (done(front)) return new Result(Outcome.HOLDS, 0, front.clone(), state, log.moves(), log.states());
         for (int i = 0; i < p; i++) key[i] = front[i];
         visited.add(key, hash(front), state);
@@ -165,8 +186,7 @@ final class FrontierSearch<S, I> {
             S before = state;
             log.push(skip ? -1 - moved : moved, state);
             front[moved]++;
-            state = next;
-            takeEagerMoves(front, state, log);
+            state = takeEagerMoves(front, next, log);
             for (int i = 0; i < p; i++) key[i] = front[i];
             if (!visited.add(key, hash(front), state)) {
                 log.undoTo(childMark, front);
@@ -238,14 +258,61 @@ final class FrontierSearch<S, I> {
         }
     }
 
-    /** Places every read that is legal now, as far as it goes (see {@link #eagerMove}). */
-    private void takeEagerMoves(int[] front, S state, MoveLog log) {
+    /**
+     * Lets the search place harmless blind writes at once (worthwhile in a process's view, where the
+     * only observers are that process's reads; in a whole history the test costs more than it saves).
+     */
+    FrontierSearch<S, I> eagerWrites() {
+        // Sound only when every other operation is exact (see harmlessWrite): not with appends, say.
+        boolean allExact = true;
+        for (int j : observers) allExact &= datatype.exact(inputs.get(j));
+        this.eagerWrites = allExact;
+        return this;
+    }
+
+    /** Places every read that is legal now, and (if enabled) every harmless blind write, as far as it goes. */
+    private S takeEagerMoves(int[] front, S state, MoveLog log) {
         while (true) {
             int eager = eagerMove(front, state);
-            if (eager < 0) return;
-            log.push(eager, state);
-            front[eager]++;
+            if (eager >= 0) {
+                log.push(eager, state);
+                front[eager]++;
+                continue;
+            }
+            if (!eagerWrites) return state;
+            S after = null;
+            int q = -1;
+            for (int c = 0; c < ops.length && q < 0; c++) {
+                if (front[c] >= ops[c].length) continue;
+                int op = ops[c][front[c]];
+                if (gated(op, front) || !datatype.blindWrite(inputs.get(op))) continue;
+                S next = datatype.step(state, inputs.get(op));
+                if (next != null && !next.equals(state) && harmlessWrite(front, state, next)) {
+                    q = c;
+                    after = next;
+                }
+            }
+            if (q < 0) return state;
+            log.push(q, state);
+            front[q]++;
+            state = after;
         }
+    }
+
+    /**
+     * A blind write that changes the state is harmless now when every operation still to be placed
+     * whose legality depends on the state (each exact: legal in one value only, a read or a cas) is
+     * legal after it exactly when it is legal before it. An operation legal in both would accept two
+     * values, so none is; hence none needs the value the write overwrites and none needs the value it
+     * writes, and placing it now instead of later changes what no operation sees.
+     */
+    private boolean harmlessWrite(int[] front, S before, S after) {
+        for (int j : observers) {
+            if (placeOf[j] < front[chainOf[j]]) continue;
+            I in = inputs.get(j);
+            if ((datatype.step(before, in) != null) != (datatype.step(after, in) != null)) return false;
+        }
+        return true;
     }
 
     /**

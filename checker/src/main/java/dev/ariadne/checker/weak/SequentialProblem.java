@@ -105,8 +105,9 @@ final class SequentialProblem<S, I> extends Readings<S, I> {
             Operation o = ops.get(origArr[j]);
             call[j] = required[j] ? o.returnPosition() : Integer.MAX_VALUE >> 12;
         }
-        return new Prepared(new FrontierSearch<>(datatype, perProcess, in, required, call,
-                reads == Reads.AFTER_OWN_WRITES ? gateChain : null, gateCount, budget), origArr, perProcess);
+        FrontierSearch<S, I> search = new FrontierSearch<>(datatype, perProcess, in, required, call,
+                reads == Reads.AFTER_OWN_WRITES ? gateChain : null, gateCount, budget);
+        return new Prepared(viewOf >= 0 ? search.eagerWrites() : search, origArr, perProcess);
     }
 
     /** A prepared search, the map back to this problem's operation numbers, and the per-process lists. */
