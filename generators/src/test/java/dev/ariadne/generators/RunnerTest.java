@@ -1,0 +1,44 @@
+package dev.ariadne.generators;
+
+import dev.ariadne.history.History;
+import dev.ariadne.history.Operation;
+import dev.ariadne.history.io.HistoryReader;
+import dev.ariadne.history.io.ReadOptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunnerTest {
+
+    @Test
+    void recordsOkFailAndInfoAndStreamsThemAsTheyHappen() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        SimObject register = Objects.of("cas-register", 3, 1);
+        Client client = call -> {
+            int n = calls.incrementAndGet();
+            if (n % 7 == 0) throw new java.util.concurrent.TimeoutException("no answer");
+            synchronized (register) {
+                SimObject.Result r = register.apply(call);
+                if (!r.ok()) throw new Client.DefiniteFailure("cas mismatch");
+                return r.value();
+            }
+        };
+        StringWriter sink = new StringWriter();
+        List<dev.ariadne.history.Op> events = new Runner(4, 25, 42).run(() -> client, register::next, sink);
+        History h = History.of(events);
+        History streamed = HistoryReader.readString(sink.toString(), ReadOptions.DEFAULT);
+        assertThat(streamed.events()).isEqualTo(h.events());
+        assertThat(h.size()).isEqualTo(100);
+        assertThat(h.operations()).anyMatch(Operation::isInfo).anyMatch(Operation::isFail).anyMatch(Operation::isOk);
+        // A process that ended with info never invokes again: its thread went on under a new number.
+        assertThat(h.processCount()).isGreaterThan(4);
+        for (Operation o : h.operations()) {
+            if (o.isInfo()) assertThat(o.completion().error().asText()).contains("no answer");
+            if (o.isFail()) assertThat(o.f()).isEqualTo("cas");
+        }
+    }
+}
