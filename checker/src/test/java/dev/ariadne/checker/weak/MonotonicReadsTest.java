@@ -1,8 +1,6 @@
 package dev.ariadne.checker.weak;
 
 import dev.ariadne.checker.datatype.Datatype;
-import dev.ariadne.checker.datatype.Datatypes;
-import dev.ariadne.checker.datatype.Keyed;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.SequentialCounterexample;
 import dev.ariadne.checker.report.Verdict;
@@ -15,7 +13,6 @@ import java.util.List;
 
 import static dev.ariadne.checker.weak.CausalTest.op;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /** Monotonic reads: the classics, and the checker against the definition (a view per process) on random histories. */
 class MonotonicReadsTest {
@@ -63,18 +60,7 @@ class MonotonicReadsTest {
 
     @Test
     void randomHistoriesAgreeWithTheDefinition() {
-        int invalid = 0;
-        Datatype<?, ?> dt = new Keyed<>(Datatypes.byName("register", CausalTest.ZERO));
-        for (long seed = 0; seed < 2000; seed++) {
-            History h = CausalTest.random(seed);
-            boolean expected = bruteForce(dt, h);
-            CheckResult r = PramChecker.checkMonotonicReads(h, dt, new SequentialChecker.Options(20_000, 1L << 28, 20_000));
-            if (r.verdict() != (expected ? Verdict.VALID : Verdict.INVALID)) {
-                fail("seed " + seed + ": verdict " + r.verdict() + " but the definition says " + (expected ? "monotonic" : "not") + ": " + h.events());
-            }
-            if (!expected) invalid++;
-            if (PramTest.bruteForce(dt, h)) assertThat(expected).as("PRAM implies monotonic reads, seed " + seed).isTrue();
-        }
+        int invalid = ViewDifferential.agree("monotonic-reads", 2000, MonotonicReadsTest::bruteForce, (h, dt) -> PramChecker.checkMonotonicReads(h, dt, ViewDifferential.OPTIONS));
         assertThat(invalid).isBetween(100, 1900);
     }
 }

@@ -31,16 +31,8 @@ class PramTest {
     @Test
     void readingWritesOutOfIssueOrderViolatesPram() throws Exception {
         // p0 writes 3 then 4; p1 reads 4 then 3: monotonic reads, hence PRAM, is broken.
-        CheckResult r = check("pram", """
-                {:process 0 :type :invoke :f :write :value 3}
-                {:process 0 :type :ok :f :write :value 3}
-                {:process 0 :type :invoke :f :write :value 4}
-                {:process 0 :type :ok :f :write :value 4}
-                {:process 1 :type :invoke :f :read :value nil}
-                {:process 1 :type :ok :f :read :value 4}
-                {:process 1 :type :invoke :f :read :value nil}
-                {:process 1 :type :ok :f :read :value 3}
-                """);
+        CheckResult r = check("pram", CausalTest.op(0, "write", "x", 3) + CausalTest.op(0, "write", "x", 4)
+                + CausalTest.op(1, "read", "x", 4) + CausalTest.op(1, "read", "x", 3));
         assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
         SequentialCounterexample c = (SequentialCounterexample) r.counterexamples().get(0);
         assertThat(c.viewOf()).isEqualTo("1");
@@ -51,31 +43,13 @@ class PramTest {
 
     @Test
     void readYourWritesViolationViolatesPram() throws Exception {
-        CheckResult r = check("pram", """
-                {:process 0 :type :invoke :f :write :value 4}
-                {:process 0 :type :ok :f :write :value 4}
-                {:process 0 :type :invoke :f :read :value nil}
-                {:process 0 :type :ok :f :read :value 0}
-                """);
+        CheckResult r = check("pram", CausalTest.op(0, "write", "x", 4) + CausalTest.op(0, "read", "x", 0));
         assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
     }
 
     @Test
     void concurrentWritesSeenInOppositeOrdersArePramButNotSequential() throws Exception {
-        String h = """
-                {:process 0 :type :invoke :f :write :value 1}
-                {:process 1 :type :invoke :f :write :value 2}
-                {:process 0 :type :ok :f :write :value 1}
-                {:process 1 :type :ok :f :write :value 2}
-                {:process 2 :type :invoke :f :read :value nil}
-                {:process 2 :type :ok :f :read :value 1}
-                {:process 2 :type :invoke :f :read :value nil}
-                {:process 2 :type :ok :f :read :value 2}
-                {:process 3 :type :invoke :f :read :value nil}
-                {:process 3 :type :ok :f :read :value 2}
-                {:process 3 :type :invoke :f :read :value nil}
-                {:process 3 :type :ok :f :read :value 1}
-                """;
+        String h = SequentialTest.OPPOSITE_ORDERS;
         assertThat(check("pram", h).verdict()).isEqualTo(Verdict.VALID);
         assertThat(check("sequential", h).verdict()).isEqualTo(Verdict.INVALID);
     }

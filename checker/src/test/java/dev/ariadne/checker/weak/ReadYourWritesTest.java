@@ -1,8 +1,6 @@
 package dev.ariadne.checker.weak;
 
 import dev.ariadne.checker.datatype.Datatype;
-import dev.ariadne.checker.datatype.Datatypes;
-import dev.ariadne.checker.datatype.Keyed;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Verdict;
 import dev.ariadne.history.History;
@@ -14,7 +12,6 @@ import java.util.List;
 
 import static dev.ariadne.checker.weak.CausalTest.op;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /** Read-your-writes: the classics, and the checker against the definition (a view per process) on random histories. */
 class ReadYourWritesTest {
@@ -82,18 +79,7 @@ class ReadYourWritesTest {
 
     @Test
     void randomHistoriesAgreeWithTheDefinition() {
-        int invalid = 0;
-        Datatype<?, ?> dt = new Keyed<>(Datatypes.byName("register", CausalTest.ZERO));
-        for (long seed = 0; seed < 2000; seed++) {
-            History h = CausalTest.random(seed);
-            boolean expected = bruteForce(dt, h);
-            CheckResult r = PramChecker.checkReadYourWrites(h, dt, new SequentialChecker.Options(20_000, 1L << 28, 20_000));
-            if (r.verdict() != (expected ? Verdict.VALID : Verdict.INVALID)) {
-                fail("seed " + seed + ": verdict " + r.verdict() + " but the definition says " + (expected ? "read-your-writes" : "not") + ": " + h.events());
-            }
-            if (!expected) invalid++;
-            if (PramTest.bruteForce(dt, h)) assertThat(expected).as("PRAM implies read-your-writes, seed " + seed).isTrue();
-        }
+        int invalid = ViewDifferential.agree("read-your-writes", 2000, ReadYourWritesTest::bruteForce, (h, dt) -> PramChecker.checkReadYourWrites(h, dt, ViewDifferential.OPTIONS));
         assertThat(invalid).isBetween(50, 1900);
     }
 }

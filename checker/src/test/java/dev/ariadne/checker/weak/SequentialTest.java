@@ -33,6 +33,22 @@ import static org.assertj.core.api.Assertions.fail;
 class SequentialTest {
     static final DatatypeOptions ZERO = new DatatypeOptions(Values.of(0), NilRead.ABSENT);
 
+    /** Two concurrent writes that two readers see in opposite orders: causal, PRAM, not sequential. */
+    static final String OPPOSITE_ORDERS = """
+            {:process 0 :type :invoke :f :write :value 1}
+            {:process 1 :type :invoke :f :write :value 2}
+            {:process 0 :type :ok :f :write :value 1}
+            {:process 1 :type :ok :f :write :value 2}
+            {:process 2 :type :invoke :f :read :value nil}
+            {:process 2 :type :ok :f :read :value 1}
+            {:process 2 :type :invoke :f :read :value nil}
+            {:process 2 :type :ok :f :read :value 2}
+            {:process 3 :type :invoke :f :read :value nil}
+            {:process 3 :type :ok :f :read :value 2}
+            {:process 3 :type :invoke :f :read :value nil}
+            {:process 3 :type :ok :f :read :value 1}
+            """;
+
     static CheckResult check(String datatype, String edn) throws Exception {
         History h = HistoryReader.readString(edn, ReadOptions.DEFAULT);
         return ModelChecker.check(h, CheckRequest.of("sequential").withDatatype(datatype).withOptions(ZERO));
@@ -62,20 +78,7 @@ class SequentialTest {
     @Test
     void concurrentWritesSeenInOppositeOrders() throws Exception {
         // Causal but not sequential: p2 sees x=1 then x=2, p3 sees x=2 then x=1.
-        CheckResult r = check("register", """
-                {:process 0 :type :invoke :f :write :value 1}
-                {:process 1 :type :invoke :f :write :value 2}
-                {:process 0 :type :ok :f :write :value 1}
-                {:process 1 :type :ok :f :write :value 2}
-                {:process 2 :type :invoke :f :read :value nil}
-                {:process 2 :type :ok :f :read :value 1}
-                {:process 2 :type :invoke :f :read :value nil}
-                {:process 2 :type :ok :f :read :value 2}
-                {:process 3 :type :invoke :f :read :value nil}
-                {:process 3 :type :ok :f :read :value 2}
-                {:process 3 :type :invoke :f :read :value nil}
-                {:process 3 :type :ok :f :read :value 1}
-                """);
+        CheckResult r = check("register", OPPOSITE_ORDERS);
         assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
         SequentialCounterexample c = (SequentialCounterexample) r.counterexamples().get(0);
         assertThat(c.minimal()).isTrue();
