@@ -76,7 +76,7 @@ public final class CasRegisterExample {
         public boolean cas(int expected, int next) {
             int seen = value;
             try {
-                race.await(1, TimeUnit.SECONDS); // a lone caller goes on after a second
+                race.await(10, TimeUnit.SECONDS); // a lone caller goes on after ten seconds
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (BrokenBarrierException | TimeoutException e) {
