@@ -73,6 +73,23 @@ public record Simulation(int operations, int concurrency, double infoRate, long 
         process[s] += slots;
     }
 
+    /** Runs the simulation and writes each event as a JSON Lines row as it is made (never the whole history in memory). */
+    public void writeJsonLines(SimObject object, java.io.Writer out) throws java.io.IOException {
+        try {
+            run(object, e -> {
+                try {
+                    dev.ariadne.history.io.HistoryWriter.writeJson(e, out);
+                    out.write('\n');
+                } catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.flush();
+    }
+
     /** Runs the simulation into a list. */
     public List<Op> events(SimObject object) {
         List<Op> events = new ArrayList<>();

@@ -9,7 +9,6 @@ import dev.ariadne.generators.Objects;
 import dev.ariadne.generators.Simulation;
 import dev.ariadne.history.History;
 import dev.ariadne.history.io.HistoryReader;
-import dev.ariadne.history.io.HistoryWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -71,14 +69,7 @@ final class BenchCommand implements Runnable {
                 temp = true;
                 long t = System.nanoTime();
                 try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
-                    new Simulation(ops, 10, 0.01, 42).run(Objects.of("cas-register", 5, 1), e -> {
-                        try {
-                            HistoryWriter.writeJson(e, w);
-                            w.write('\n');
-                        } catch (IOException ex) {
-                            throw new java.io.UncheckedIOException(ex);
-                        }
-                    });
+                    new Simulation(ops, 10, 0.01, 42).writeJsonLines(Objects.of("cas-register", 5, 1), w);
                 }
                 out.printf(Locale.ROOT, "generated %d operations (%.1f MB) in %.2f s%n", ops, Files.size(f) / 1e6, (System.nanoTime() - t) / 1e9);
             }
@@ -99,7 +90,6 @@ final class BenchCommand implements Runnable {
                 Arrays.sort(secs);
                 out.printf(Locale.ROOT, "load %s: median %.3f s, best %.3f s over %d rounds; heap in use with the history loaded: %d MiB (max heap %d MiB)%n",
                         f.getFileName(), secs[rounds / 2], secs[0], rounds, used >> 20, rt.maxMemory() >> 20);
-                if (h.size() < 0) out.println();
             } finally {
                 if (temp) Files.deleteIfExists(f);
             }

@@ -2,7 +2,6 @@ package dev.ariadne.checker.cli;
 
 import dev.ariadne.generators.Objects;
 import dev.ariadne.generators.Simulation;
-import dev.ariadne.history.io.HistoryWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,14 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
         Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
         try {
-            sim.run(Objects.of(datatype, values, keys), e -> {
-                try {
-                    HistoryWriter.writeJson(e, w);
-                    w.write('\n');
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            });
+            sim.writeJsonLines(Objects.of(datatype, values, keys), w);
         } finally {
             if (out == null) w.flush();
             else w.close();

@@ -2,7 +2,6 @@ package dev.ariadne.checker.cli;
 
 import dev.ariadne.generators.Objects;
 import dev.ariadne.generators.Simulation;
-import dev.ariadne.history.io.HistoryWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,14 +103,7 @@ class CliTest {
     void budgetsGiveUnknown(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("big.jsonl");
         try (Writer w = Files.newBufferedWriter(f)) {
-            new Simulation(30_000, 30, 0.3, 7).run(Objects.of("cas-register", 3, 1), e -> {
-                try {
-                    HistoryWriter.writeJson(e, w);
-                    w.write('\n');
-                } catch (java.io.IOException ex) {
-                    throw new java.io.UncheckedIOException(ex);
-                }
-            });
+            new Simulation(30_000, 30, 0.3, 7).writeJsonLines(Objects.of("cas-register", 3, 1), w);
         }
         Run r = run("check", f.toString(), "--memory", "1k");
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
