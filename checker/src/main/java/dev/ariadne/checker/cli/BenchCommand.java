@@ -88,8 +88,8 @@ final class BenchCommand implements Runnable {
                 Runtime rt = Runtime.getRuntime();
                 long used = rt.totalMemory() - rt.freeMemory();
                 Arrays.sort(secs);
-                out.printf(Locale.ROOT, "load %s: median %.3f s, best %.3f s over %d rounds; heap in use with the history loaded: %d MiB (max heap %d MiB)%n",
-                        f.getFileName(), secs[rounds / 2], secs[0], rounds, used >> 20, rt.maxMemory() >> 20);
+                out.printf(Locale.ROOT, "load %s: median %.3f s, best %.3f s over %d rounds; heap in use with the history (%d operations) loaded: %d MiB (max heap %d MiB)%n",
+                        f.getFileName(), secs[rounds / 2], secs[0], rounds, h.size(), used >> 20, rt.maxMemory() >> 20);
             } finally {
                 if (temp) Files.deleteIfExists(f);
             }
