@@ -57,7 +57,12 @@ public final class Datatypes {
         Set<String> fs = new LinkedHashSet<>(h.functions());
         fs.remove(null);
         if (fs.isEmpty()) {
-            return Optional.empty();
+            // Elle's histories may leave out :f; their values are lists of micro-ops.
+            for (Operation o : h.operations()) {
+                JsonNode v = o.value();
+                if (!v.isArray() || v.isEmpty() || !v.get(0).isArray()) return Optional.empty();
+            }
+            return inferTxn(h);
         }
         if (fs.equals(Set.of("txn"))) return inferTxn(h);
         if (fs.contains("cas") && subset(fs, "read", "write", "cas")) return Optional.of("cas-register");

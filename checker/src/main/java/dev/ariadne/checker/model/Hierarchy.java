@@ -24,6 +24,8 @@ public final class Hierarchy {
             ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES);
 
     public static HierarchyResult check(History history, CheckRequest request) {
+        String dt = request.datatype() != null ? request.datatype() : history.size() == 0 ? null : dev.ariadne.checker.datatype.Datatypes.infer(history).orElse(null);
+        if (dt != null && ModelChecker.TRANSACTIONAL_DATATYPES.contains(dt)) return transactional(history, dt, request);
         Map<ConsistencyModel, Verdict> verdicts = new EnumMap<>(ConsistencyModel.class);
         Map<ConsistencyModel, String> how = new EnumMap<>(ConsistencyModel.class);
         List<CheckResult> checks = new ArrayList<>();
@@ -85,6 +87,33 @@ public final class Hierarchy {
             }
         }
         return new HierarchyResult(datatype, models, names(ModelLattice.strongest(valid)), names(ModelLattice.weakest(invalid)), shown, missing);
+    }
+
+    /**
+     * Every transactional model from one analysis: the anomalies found rule models out, and a model
+     * without them holds when Ariadne decides it or a stronger model holds.
+     */
+    private static HierarchyResult transactional(History history, String dt, CheckRequest request) {
+        long start = System.nanoTime();
+        dev.ariadne.checker.txn.TransactionalAnalysis a = ModelChecker.analyze(history, dt, request);
+        long nanos = System.nanoTime() - start;
+        Map<ConsistencyModel, HierarchyResult.ModelVerdict> verdicts = IsolationLevels.verdicts(a);
+        List<HierarchyResult.ModelVerdict> models = new ArrayList<>(verdicts.values());
+        List<ConsistencyModel> valid = new ArrayList<>();
+        List<ConsistencyModel> invalid = new ArrayList<>();
+        verdicts.forEach((m, v) -> {
+            if (v.verdict() == Verdict.VALID) valid.add(m);
+            if (v.verdict() == Verdict.INVALID) invalid.add(m);
+        });
+        List<CheckResult> checks = new ArrayList<>();
+        for (ConsistencyModel m : ModelLattice.weakest(invalid)) checks.add(IsolationLevels.result(m, dt, request.datatype() == null, a, nanos));
+        return new HierarchyResult(dt, models, sorted(ModelLattice.strongest(valid)), sorted(ModelLattice.weakest(invalid)), checks, List.of());
+    }
+
+    private static List<String> sorted(java.util.Collection<ConsistencyModel> ms) {
+        List<String> out = new ArrayList<>();
+        for (ConsistencyModel m : ConsistencyModel.values()) if (ms.contains(m)) out.add(m.cliName());
+        return out;
     }
 
     private static List<String> names(java.util.Collection<ConsistencyModel> ms) {

@@ -9,6 +9,9 @@ import dev.ariadne.checker.weak.SequentialChecker;
 import dev.ariadne.checker.linearizable.LinearizabilityChecker;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.checker.search.Budget;
+import dev.ariadne.checker.txn.TransactionalAnalysis;
+import dev.ariadne.checker.txn.TransactionalChecker;
 import dev.ariadne.history.History;
 
 import java.util.ArrayList;
@@ -30,7 +33,7 @@ public final class ModelChecker {
     /** The datatypes whose operations PRAM's per-process views can separate into reads and writes. */
     private static final Set<String> VIEW_DATATYPES = Set.of("register", "cas-register", "kv");
 
-    private static final Set<String> TRANSACTIONAL_DATATYPES = Set.of("list-append", "rw-register");
+    static final Set<String> TRANSACTIONAL_DATATYPES = Set.of("list-append", "rw-register");
 
     public static CheckResult check(History history, CheckRequest request) {
         long start = System.nanoTime();
@@ -47,7 +50,11 @@ public final class ModelChecker {
         if (!Datatypes.DESCRIPTIONS.containsKey(dtName)) throw new UnsupportedCheck("unknown datatype " + dtName + " (see ariadne models)");
         if (TRANSACTIONAL_DATATYPES.contains(dtName)) {
             if (model == ConsistencyModel.CAUSAL) model = ConsistencyModel.CAUSAL_TRANSACTIONAL;
-            throw new UnsupportedCheck("transactional checking (" + model.cliName() + " on " + dtName + ") has no checker yet");
+            if (model.family() != ConsistencyModel.Family.TRANSACTIONAL) {
+                throw new UnsupportedCheck(model.cliName() + " is a single-object model; " + dtName + " histories are checked for transactional models (see ariadne models)");
+            }
+            TransactionalAnalysis a = analyze(history, dtName, request);
+            return withInference(IsolationLevels.result(model, dtName, inferred, a, System.nanoTime() - start), inferred, dtName, history);
         }
         if (model.family() == ConsistencyModel.Family.TRANSACTIONAL) {
             throw new UnsupportedCheck(model.cliName() + " is a transactional model; " + dtName + " is not a transactional datatype");
@@ -95,6 +102,16 @@ public final class ModelChecker {
                 request.memoryBytes() > 0 ? request.memoryBytes() : defaults.memoBytes(),
                 request.threads() > 0 ? request.threads() : defaults.threads(), defaults.minimizeMillis(), request.counterexamples());
         return withInference(LinearizabilityChecker.check(history, datatype, opts), inferred, dtName, history);
+    }
+
+    /** The transactional analysis of a history, within the request's time limit. */
+    static TransactionalAnalysis analyze(History history, String dtName, CheckRequest request) {
+        if (!dtName.equals("list-append")) throw new UnsupportedCheck(dtName + " has no transactional checker yet; list-append has");
+        try {
+            return TransactionalChecker.analyze(history, dtName, Budget.of(request.timeoutMillis(), 0));
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedCheck(e.getMessage());
+        }
     }
 
     private static CheckResult withInference(CheckResult r, boolean inferred, String dtName, History history) {

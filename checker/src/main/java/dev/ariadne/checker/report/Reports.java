@@ -72,7 +72,7 @@ public final class Reports {
         sb.append("datatype: ").append(h.datatype()).append('\n');
         sb.append("verdict:  ").append(h.verdict()).append('\n');
         for (HierarchyResult.ModelVerdict m : h.models()) {
-            sb.append(String.format(Locale.ROOT, "  %-22s %-8s %s%n", m.model(), m.verdict(), m.how()));
+            sb.append(String.format(Locale.ROOT, "  %-34s %-8s %s%n", m.model(), m.verdict(), m.how()));
         }
         if (!h.strongestSatisfied().isEmpty()) sb.append("strongest model satisfied: ").append(String.join(", ", h.strongestSatisfied())).append('\n');
         if (!h.weakestViolated().isEmpty()) sb.append("weakest model violated:    ").append(String.join(", ", h.weakestViolated())).append('\n');

@@ -1,0 +1,137 @@
+package dev.ariadne.checker.model;
+
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.Counterexample;
+import dev.ariadne.checker.report.HierarchyResult;
+import dev.ariadne.checker.report.TransactionalCounterexample;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.checker.txn.TransactionalAnalysis;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.ariadne.checker.model.ConsistencyModel.*;
+
+/**
+ * Which anomalies each transactional model forbids, and so which models a history's anomalies rule
+ * out. A model forbids what it lists here and everything the models it implies forbid. The lists
+ * follow Adya's definitions (PL-1 forbids G0; PL-2 adds G1a, G1b, G1c; PL-2+ G-single; PL-2.99
+ * G2-item; PL-3 all of G2; PL-SS their real-time forms), Cerone and Gotsman's characterization of
+ * snapshot isolation (no cycle whose anti-dependencies are all non-adjacent), Cerone, Bernardi and
+ * Gotsman's read atomic and causal models, and Elle's choices for the rest (lost update under cursor
+ * stability; the -process forms for the strong-session models).
+ * <p>
+ * Models in {@link #DECIDED} are exactly the absence of the anomalies they forbid, so a history
+ * without them satisfies the model. The others (cursor stability, monotonic atomic view, update
+ * serializability, forward consistent view, prefix, parallel snapshot isolation) are only ruled out
+ * by anomalies or implied by a stronger model that holds; otherwise their verdict is UNKNOWN.
+ */
+final class IsolationLevels {
+    private IsolationLevels() {}
+
+    static final Map<ConsistencyModel, Set<String>> PROSCRIBED = proscribed();
+
+    static final Set<ConsistencyModel> DECIDED = EnumSet.of(READ_UNCOMMITTED, READ_COMMITTED, CONSISTENT_VIEW, REPEATABLE_READ, SNAPSHOT_ISOLATION,
+            SERIALIZABLE, STRONG_SESSION_SNAPSHOT_ISOLATION, STRONG_SNAPSHOT_ISOLATION, STRONG_SESSION_SERIALIZABLE, STRICT_SERIALIZABLE,
+            READ_ATOMIC, CAUSAL_TRANSACTIONAL);
+
+    private static Map<ConsistencyModel, Set<String>> proscribed() {
+        Map<ConsistencyModel, Set<String>> m = new EnumMap<>(ConsistencyModel.class);
+        m.put(READ_UNCOMMITTED, Set.of("G0", "garbage-read", "duplicate-elements"));
+        m.put(READ_COMMITTED, Set.of("G1a", "G1b", "G1c", "dirty-update", "incompatible-order", "future-read"));
+        m.put(CURSOR_STABILITY, Set.of("lost-update"));
+        m.put(CONSISTENT_VIEW, Set.of("G-single"));
+        m.put(REPEATABLE_READ, Set.of("G2-item", "lost-update"));
+        m.put(SNAPSHOT_ISOLATION, Set.of("G-single", "G-nonadjacent", "internal"));
+        m.put(SERIALIZABLE, Set.of("G2-item", "internal"));
+        m.put(READ_ATOMIC, Set.of("fractured-read", "internal", "future-read", "G1a", "G1b", "G1c"));
+        m.put(CAUSAL_TRANSACTIONAL, Set.of("causal-read"));
+        m.put(STRONG_SESSION_SNAPSHOT_ISOLATION, Set.of("G0-process", "G1c-process", "G-single-process", "G-nonadjacent-process"));
+        m.put(STRONG_SNAPSHOT_ISOLATION, Set.of("G0-realtime", "G1c-realtime", "G-single-realtime", "G-nonadjacent-realtime"));
+        m.put(STRONG_SESSION_SERIALIZABLE, Set.of("G0-process", "G1c-process", "G2-item-process"));
+        m.put(STRICT_SERIALIZABLE, Set.of("G0-realtime", "G1c-realtime", "G2-item-realtime"));
+        return m;
+    }
+
+    /** Everything a model forbids: its own list and those of every model it implies. */
+    static Set<String> forbidden(ConsistencyModel model) {
+        Set<String> out = new LinkedHashSet<>();
+        for (ConsistencyModel m : ModelLattice.impliedBy(model)) out.addAll(PROSCRIBED.getOrDefault(m, Set.of()));
+        return out;
+    }
+
+    /** Every transactional model's verdict on the analysis, with how it was reached. */
+    static Map<ConsistencyModel, HierarchyResult.ModelVerdict> verdicts(TransactionalAnalysis a) {
+        Map<ConsistencyModel, HierarchyResult.ModelVerdict> out = new EnumMap<>(ConsistencyModel.class);
+        for (ConsistencyModel m : ConsistencyModel.values()) {
+            if (m.family() != ConsistencyModel.Family.TRANSACTIONAL) continue;
+            if (a.unsupported() != null) {
+                out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, a.unsupported()));
+                continue;
+            }
+            Set<String> shown = new LinkedHashSet<>(forbidden(m));
+            shown.retainAll(a.present());
+            if (!shown.isEmpty()) {
+                out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.INVALID, "shows " + String.join(", ", shown)));
+                continue;
+            }
+            Set<String> open = new LinkedHashSet<>(forbidden(m));
+            open.retainAll(a.incomplete());
+            if (DECIDED.contains(m)) {
+                out.put(m, open.isEmpty() ? new HierarchyResult.ModelVerdict(m.cliName(), Verdict.VALID, "none of the anomalies it forbids occurs")
+                        : new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, "the search for " + String.join(", ", open) + " ran out of time"));
+            }
+        }
+        for (ConsistencyModel m : ConsistencyModel.values()) {
+            if (m.family() != ConsistencyModel.Family.TRANSACTIONAL || out.containsKey(m)) continue;
+            HierarchyResult.ModelVerdict v = new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN,
+                    "no anomaly it forbids occurs, but Ariadne does not decide " + m.cliName() + " by itself, and no stronger model holds");
+            for (ConsistencyModel s : ModelLattice.implying(m)) {
+                HierarchyResult.ModelVerdict sv = out.get(s);
+                if (s != m && DECIDED.contains(s) && sv != null && sv.verdict() == Verdict.VALID) {
+                    v = new HierarchyResult.ModelVerdict(m.cliName(), Verdict.VALID, "implied by " + s.cliName());
+                    break;
+                }
+            }
+            out.put(m, v);
+        }
+        return out;
+    }
+
+    /** The check result for one requested model. */
+    static CheckResult result(ConsistencyModel model, String datatype, boolean inferred, TransactionalAnalysis a, long nanos) {
+        HierarchyResult.ModelVerdict v = verdicts(a).get(model);
+        List<String> notes = new ArrayList<>(a.notes());
+        if (!a.counts().isEmpty()) {
+            List<String> c = new ArrayList<>();
+            a.counts().forEach((k, n) -> c.add(k + (n > 1 ? " x" + n : "")));
+            notes.add("anomalies found: " + String.join(", ", c));
+        }
+        List<Counterexample> shown = new ArrayList<>();
+        String summary;
+        if (v.verdict() == Verdict.INVALID) {
+            Set<String> forbidden = forbidden(model);
+            for (TransactionalCounterexample c : a.counterexamples()) if (forbidden.contains(c.anomaly())) shown.add(c);
+            if (shown.isEmpty()) {
+                // Only implied anomalies (a G0 is also a G1c): show the ones that imply them.
+                shown.addAll(a.counterexamples());
+            }
+            Set<String> stronger = new LinkedHashSet<>();
+            for (ConsistencyModel s : ModelLattice.implying(model)) if (s != model) stronger.add(s.cliName());
+            summary = "The history is not " + model.cliName() + ": it " + v.how() + ", which " + model.cliName() + " forbids"
+                    + (stronger.isEmpty() ? "." : "; so it is not " + String.join(", ", stronger) + " either.");
+        } else if (v.verdict() == Verdict.VALID) {
+            summary = "The history is " + model.cliName() + ": " + v.how() + ".";
+        } else {
+            summary = "Undecided: " + v.how() + ".";
+        }
+        notes.add("list-append versions are inferred from the reads (every appended value is unique per key); an info transaction counts as committed only when a read shows one of its appends");
+        return new CheckResult(model.cliName(), datatype, inferred, v.verdict(), summary, List.of(), shown,
+                new CheckResult.Statistics(a.transactions(), 1, a.edges(), nanos, 0), notes);
+    }
+}

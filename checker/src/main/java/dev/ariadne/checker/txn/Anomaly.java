@@ -1,0 +1,26 @@
+package dev.ariadne.checker.txn;
+
+/**
+ * An anomaly as an algorithm finds it, before it is explained: its name (Elle's), the transactions
+ * involved (operation ids) and, for a cycle, the dependency type of each step
+ * {@code txns[i] -> txns[i+1]} (the last step closes the cycle); {@code types} is empty otherwise.
+ *
+ * @param name    e.g. {@code G1a}, {@code G-single}, {@code fractured-read}
+ * @param txns    operation ids
+ * @param types   one {@link DependencyGraph} type bit per step of a cycle, or empty
+ * @param summary for anomalies that are not cycles, one sentence on what is impossible
+ */
+public record Anomaly(String name, int[] txns, int[] types, String summary) {
+
+    static Anomaly cycle(String name, int[] txns, int[] types) {
+        return new Anomaly(name, txns, types, null);
+    }
+
+    static Anomaly of(String name, String summary, int... txns) {
+        return new Anomaly(name, txns, new int[0], summary);
+    }
+
+    public boolean isCycle() {
+        return types.length > 0;
+    }
+}

@@ -1,0 +1,433 @@
+package dev.ariadne.checker.txn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ariadne.history.MicroOp;
+import dev.ariadne.history.Operation;
+import dev.ariadne.history.Values;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a list-append history tells about its versions, as in Elle (Kingsbury and Alvaro, "Elle:
+ * inferring isolation anomalies from experimental observations", VLDB 2020): every appended value is
+ * unique per key, so a read of {@code [1 2 3]} names the writers of its versions and their order (the
+ * reads are "traceable"), and the longest read of a key gives its version order. From that, the
+ * anomalies that are not cycles (garbage reads, duplicate elements, incompatible orders, G1a, G1b,
+ * dirty updates, internal and future reads, lost updates) and the ww, wr and rw dependencies; plus
+ * process and real-time order.
+ * <p>
+ * A committed append that no read shows must follow every element that is read, so it gets a ww edge
+ * from the last one's writer and rw edges from the readers of the whole version. An {@code info}
+ * transaction counts as committed when some read shows one of its appends, and is left out otherwise
+ * (that it never committed explains everything it could have done).
+ */
+final class ListAppendInference {
+    final TxnHistory th;
+    final int n;
+    final Map<JsonNode, Integer> keyIds = new HashMap<>();
+    final List<JsonNode> keys = new ArrayList<>();
+    private final List<Map<JsonNode, Integer>> elementIds = new ArrayList<>();
+    int elements;
+    int[] elemKey = new int[1024];
+    int[] elemWriter = new int[1024];
+    boolean[] elemLast = new boolean[1024];
+    JsonNode[] elemValue = new JsonNode[1024];
+
+    /** External reads (a transaction's first access of a key is a read) of ok transactions. */
+    int reads;
+    int[] readTxn = new int[1024];
+    int[] readKey = new int[1024];
+    int[][] readElems = new int[1024][];
+    /**
+     * How much of the read's list came from other transactions: all of it for an external read; for a
+     * read after the transaction's own blind appends, the part before them.
+     */
+    int[] readObserved = new int[1024];
+    /** Whether the read is a prefix of its key's version order (false for garbage, duplicates, incompatible). */
+    boolean[] readUsable = new boolean[1024];
+
+    /** Per key: the version order (element ids), from its longest read. */
+    int[][] order;
+    /** Per element: its position in its key's version order, or -1 when no read shows it. */
+    int[] pos;
+    /** Per key: the committed appends no read shows. */
+    int[][] unobserved;
+    /** Per operation: committed (ok, or info with an append some read shows). */
+    boolean[] committed;
+    /** Anomalies found that are not cycles. */
+    final List<Anomaly> anomalies = new ArrayList<>();
+    /** Why the inference would be unsound on this history, or null. */
+    String unsupported;
+
+    ListAppendInference(TxnHistory th) {
+        this.th = th;
+        this.n = th.n;
+        collectElements();
+        if (unsupported != null) return;
+        collectReads();
+        committed = new boolean[n];
+        for (int t = 0; t < n; t++) committed[t] = th.ok(t);
+        for (int r = 0; r < reads; r++) {
+            if (readElems[r] == null) continue;
+            for (int e : readElems[r]) if (e >= 0 && th.op(elemWriter[e]).isInfo()) committed[elemWriter[e]] = true;
+        }
+        versionOrders();
+        nonCycleAnomalies();
+    }
+
+    int key(JsonNode k) {
+        Integer id = keyIds.get(k);
+        if (id == null) {
+            id = keys.size();
+            keyIds.put(k, id);
+            keys.add(k);
+            elementIds.add(new HashMap<>());
+        }
+        return id;
+    }
+
+    private void collectElements() {
+        Map<Integer, Integer> lastOfKey = new LinkedHashMap<>();
+        for (int t = 0; t < n; t++) {
+            lastOfKey.clear();
+            for (MicroOp m : th.mops.get(t)) {
+                if (m.isRead()) continue;
+                if (!m.f().equals("append")) {
+                    throw new IllegalArgumentException("operation " + th.op(t).index() + ": list-append micro-ops are append and r, not " + m.f());
+                }
+                int k = key(m.key());
+                Integer prev = elementIds.get(k).putIfAbsent(m.value(), elements);
+                if (prev != null) {
+                    unsupported = "value " + Values.show(m.value()) + " is appended to key " + Values.show(m.key()) + " twice (operations "
+                            + th.op(elemWriter[prev]).index() + " and " + th.op(t).index()
+                            + "); list-append inference needs every appended value unique per key, so no verdict is sound";
+                    return;
+                }
+                grow();
+                elemKey[elements] = k;
+                elemWriter[elements] = t;
+                elemValue[elements] = m.value();
+                lastOfKey.put(k, elements);
+                elements++;
+            }
+            for (int e : lastOfKey.values()) elemLast[e] = true;
+        }
+    }
+
+    private void grow() {
+        if (elements < elemKey.length) return;
+        int c = elemKey.length * 2;
+        elemKey = Arrays.copyOf(elemKey, c);
+        elemWriter = Arrays.copyOf(elemWriter, c);
+        elemLast = Arrays.copyOf(elemLast, c);
+        elemValue = Arrays.copyOf(elemValue, c);
+    }
+
+    private void collectReads() {
+        Map<Integer, List<Integer>> state = new HashMap<>();
+        Map<Integer, List<Integer>> ownSuffix = new HashMap<>();
+        for (int t = 0; t < n; t++) {
+            if (!th.ok(t)) continue;
+            state.clear();
+            ownSuffix.clear();
+            for (MicroOp m : th.mops.get(t)) {
+                int k = key(m.key());
+                if (!m.isRead()) {
+                    int e = elementIds.get(k).get(m.value());
+                    List<Integer> s = state.get(k);
+                    if (s != null) s.add(e);
+                    else ownSuffix.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+                    continue;
+                }
+                int[] elems = resolve(t, k, m);
+                boolean external = !state.containsKey(k) && !ownSuffix.containsKey(k);
+                if (external) {
+                    addRead(t, k, elems, elems == null ? 0 : elems.length);
+                } else if (elems != null && internal(t, k, m, elems, state.get(k), ownSuffix.get(k)) && !state.containsKey(k)) {
+                    // The first read after the transaction's own blind appends: it shows the version those
+                    // appends went on top of, and the version order up to them.
+                    addRead(t, k, elems, elems.length - ownSuffix.get(k).size());
+                }
+                List<Integer> s = new ArrayList<>();
+                if (elems != null) for (int e : elems) s.add(e);
+                state.put(k, s);
+                ownSuffix.remove(k);
+            }
+        }
+    }
+
+    /** The element ids of a read's list; null (and an anomaly) when it holds garbage or duplicates. */
+    private int[] resolve(int t, int k, MicroOp m) {
+        JsonNode v = m.value();
+        if (v == null || v.isNull()) return new int[0];
+        if (!v.isArray()) {
+            throw new IllegalArgumentException("operation " + th.op(t).index() + ": a list-append read returns a list, not " + Values.show(v));
+        }
+        int[] out = new int[v.size()];
+        Map<JsonNode, Integer> ids = elementIds.get(k);
+        for (int i = 0; i < out.length; i++) {
+            Integer e = ids.get(v.get(i));
+            if (e == null) {
+                anomalies.add(Anomaly.of("garbage-read", th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(v) + ", but no transaction appended "
+                        + Values.show(v.get(i)) + " to that key.", t));
+                return null;
+            }
+            out[i] = e;
+        }
+        int[] sorted = out.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                anomalies.add(Anomaly.of("duplicate-elements", th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(v) + ", which holds "
+                        + Values.show(elemValue[sorted[i]]) + " more than once, though it was appended once (by " + th.name(elemWriter[sorted[i]]) + ").", t));
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /** Checks a read against the transaction's own earlier micro-ops on its key; false (and an anomaly) if it contradicts them. */
+    private boolean internal(int t, int k, MicroOp m, int[] elems, List<Integer> known, List<Integer> suffix) {
+        boolean consistent;
+        String expected;
+        if (known != null) {
+            consistent = elems.length == known.size();
+            for (int i = 0; consistent && i < elems.length; i++) consistent = elems[i] == known.get(i);
+            expected = "exactly " + show(known);
+        } else {
+            consistent = elems.length >= suffix.size();
+            for (int i = 0; consistent && i < suffix.size(); i++) consistent = elems[elems.length - suffix.size() + i] == suffix.get(i);
+            expected = "a list ending in its own appends " + show(suffix);
+        }
+        if (!consistent) {
+            anomalies.add(Anomaly.of("internal", th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(m.value())
+                    + ", but its own earlier micro-ops on that key mean it must read " + expected + ".", t));
+        }
+        return consistent;
+    }
+
+    private String show(List<Integer> es) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int e : es) {
+            if (sb.length() > 1) sb.append(' ');
+            sb.append(Values.show(elemValue[e]));
+        }
+        return sb.append(']').toString();
+    }
+
+    private void addRead(int t, int k, int[] elems, int observed) {
+        if (reads == readTxn.length) {
+            int c = reads * 2;
+            readObserved = Arrays.copyOf(readObserved, c);
+            readTxn = Arrays.copyOf(readTxn, c);
+            readKey = Arrays.copyOf(readKey, c);
+            readElems = Arrays.copyOf(readElems, c);
+            readUsable = Arrays.copyOf(readUsable, c);
+        }
+        readTxn[reads] = t;
+        readKey[reads] = k;
+        readElems[reads] = elems;
+        readUsable[reads] = elems != null;
+        readObserved[reads] = observed;
+        reads++;
+        if (elems == null || observed < elems.length) return;
+        for (int e : elems) {
+            if (elemWriter[e] == t) {
+                anomalies.add(Anomaly.of("future-read", th.name(t) + " read key " + Values.show(keys.get(k)) + " before appending to it, yet its read shows its own append of "
+                        + Values.show(elemValue[e]) + ".", t));
+                return;
+            }
+        }
+    }
+
+    private void versionOrders() {
+        int kc = keys.size();
+        int[] longest = new int[kc];
+        Arrays.fill(longest, -1);
+        for (int r = 0; r < reads; r++) {
+            if (!readUsable[r]) continue;
+            int k = readKey[r];
+            if (longest[k] < 0 || readElems[r].length > readElems[longest[k]].length) longest[k] = r;
+        }
+        order = new int[kc][];
+        pos = new int[elements];
+        Arrays.fill(pos, -1);
+        boolean[] reported = new boolean[kc];
+        for (int k = 0; k < kc; k++) order[k] = longest[k] < 0 ? new int[0] : readElems[longest[k]];
+        for (int k = 0; k < kc; k++) for (int i = 0; i < order[k].length; i++) pos[order[k][i]] = i;
+        for (int r = 0; r < reads; r++) {
+            if (!readUsable[r]) continue;
+            int k = readKey[r];
+            int[] o = order[k];
+            int[] es = readElems[r];
+            for (int i = 0; i < es.length; i++) {
+                if (es[i] != o[i]) {
+                    readUsable[r] = false;
+                    if (!reported[k]) {
+                        reported[k] = true;
+                        anomalies.add(Anomaly.of("incompatible-order", th.name(readTxn[r]) + " read key " + Values.show(keys.get(k)) + " as " + showElems(es) + " and "
+                                + th.name(readTxn[longest[k]]) + " read it as " + showElems(o) + ": neither is a prefix of the other, so they cannot both be versions of one list.",
+                                readTxn[r], readTxn[longest[k]]));
+                    }
+                    break;
+                }
+            }
+        }
+        int[] count = new int[kc];
+        for (int e = 0; e < elements; e++) if (pos[e] < 0 && isCommittedWriter(elemWriter[e])) count[elemKey[e]]++;
+        unobserved = new int[kc][];
+        for (int k = 0; k < kc; k++) unobserved[k] = new int[count[k]];
+        Arrays.fill(count, 0);
+        for (int e = 0; e < elements; e++) if (pos[e] < 0 && isCommittedWriter(elemWriter[e])) unobserved[elemKey[e]][count[elemKey[e]]++] = e;
+    }
+
+    boolean isCommittedWriter(int t) {
+        return committed[t];
+    }
+
+    String showElems(int[] es) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int e : es) {
+            if (sb.length() > 1) sb.append(' ');
+            sb.append(Values.show(elemValue[e]));
+        }
+        return sb.append(']').toString();
+    }
+
+    private void nonCycleAnomalies() {
+        Map<Long, Integer> sameVersion = new HashMap<>();
+        for (int r = 0; r < reads; r++) {
+            int[] es = readElems[r];
+            if (es == null) continue;
+            int t = readTxn[r];
+            for (int e : es) {
+                int w = elemWriter[e];
+                if (th.failed(w)) {
+                    anomalies.add(Anomaly.of("G1a", th.name(t) + " read key " + Values.show(keys.get(readKey[r])) + " as " + showElems(es) + ", which holds "
+                            + Values.show(elemValue[e]) + ", appended by " + th.name(w) + ", which failed (aborted).", w, t));
+                    break;
+                }
+            }
+            if (readObserved[r] > 0) {
+                int e = es[readObserved[r] - 1];
+                int w = elemWriter[e];
+                if (w != t && !elemLast[e] && !th.failed(w)) {
+                    anomalies.add(Anomaly.of("G1b", th.name(t) + " read key " + Values.show(keys.get(readKey[r])) + " as " + showElems(es) + ", ending in "
+                            + Values.show(elemValue[e]) + ", an intermediate version: " + th.name(w) + " appended more to that key after it.", w, t));
+                }
+            }
+            // Lost update: two committed transactions read the same version of a key and both append to it.
+            if (readUsable[r] && readObserved[r] == es.length && appendsTo(t, readKey[r])) {
+                Integer other = sameVersion.putIfAbsent(((long) readKey[r] << 32) | es.length, t);
+                if (other != null) {
+                    anomalies.add(Anomaly.of("lost-update", th.name(other) + " and " + th.name(t) + " both read key " + Values.show(keys.get(readKey[r])) + " as "
+                            + showElems(es) + " and both appended to it: one of the two updates is lost in any order.", other, t));
+                }
+            }
+        }
+        for (int k = 0; k < order.length; k++) {
+            int[] o = order[k];
+            for (int i = 0; i < o.length; i++) {
+                if (!th.failed(elemWriter[o[i]])) continue;
+                for (int j = i + 1; j < o.length; j++) {
+                    if (!th.failed(elemWriter[o[j]])) {
+                        anomalies.add(Anomaly.of("dirty-update", "Key " + Values.show(keys.get(k)) + " reached the version " + showElems(Arrays.copyOf(o, j + 1)) + ": "
+                                + th.name(elemWriter[o[j]]) + " appended " + Values.show(elemValue[o[j]]) + " on top of " + Values.show(elemValue[o[i]])
+                                + ", which " + th.name(elemWriter[o[i]]) + " appended and then failed (aborted).", elemWriter[o[i]], elemWriter[o[j]]));
+                        break;
+                    }
+                }
+                break;
+            }
+        }
+    }
+
+    private boolean appendsTo(int t, int k) {
+        for (MicroOp m : th.mops.get(t)) if (!m.isRead() && keyIds.get(m.key()) == k) return true;
+        return false;
+    }
+
+    /** The dependency graph: ww, wr and rw from the version orders, plus process and real-time order. */
+    DependencyGraph graph() {
+        DependencyGraph.Builder b = DependencyGraph.builder(n);
+        for (int k = 0; k < order.length; k++) {
+            int prev = -1;
+            for (int e : order[k]) {
+                int w = elemWriter[e];
+                if (!committed[w]) continue;
+                if (prev >= 0) b.add(prev, w, DependencyGraph.WW);
+                prev = w;
+            }
+            for (int e : unobserved[k]) if (prev >= 0) b.add(prev, elemWriter[e], DependencyGraph.WW);
+        }
+        for (int r = 0; r < reads; r++) {
+            if (!readUsable[r]) continue;
+            int t = readTxn[r];
+            int[] es = readElems[r];
+            int[] o = order[readKey[r]];
+            int seen = readObserved[r];
+            if (seen > 0 && committed[elemWriter[es[seen - 1]]]) b.add(elemWriter[es[seen - 1]], t, DependencyGraph.WR);
+            if (seen < es.length) continue; // its own appends follow what it observed
+            int next = es.length;
+            while (next < o.length && !committed[elemWriter[o[next]]]) next++;
+            if (next < o.length) {
+                b.add(t, elemWriter[o[next]], DependencyGraph.RW);
+            } else {
+                for (int e : unobserved[readKey[r]]) b.add(t, elemWriter[e], DependencyGraph.RW);
+            }
+        }
+        orderEdges(b);
+        return b.build();
+    }
+
+    /** Process order (consecutive committed transactions of a process) and real-time order (a transitive reduction, as Elle builds it). */
+    private void orderEdges(DependencyGraph.Builder b) {
+        for (int[] ops : th.history.byProcess()) {
+            int prev = -1;
+            for (int t : ops) {
+                if (!committed[t]) continue;
+                if (prev >= 0) b.add(prev, t, DependencyGraph.PROCESS);
+                prev = t;
+            }
+        }
+        // Walk the events in order, keeping the frontier: committed transactions completed so far that no
+        // later-completed transaction follows. A transaction follows every member of the frontier at its
+        // invocation; when it completes, it replaces them.
+        int events = th.history.events().size();
+        int[] invokeAt = new int[events];
+        int[] completeAt = new int[events];
+        Arrays.fill(invokeAt, -1);
+        Arrays.fill(completeAt, -1);
+        for (Operation o : th.history.operations()) {
+            if (!committed[o.id()]) continue;
+            invokeAt[o.invokePosition()] = o.id();
+            if (o.isOk()) completeAt[o.completePosition()] = o.id();
+        }
+        int[] frontier = new int[16];
+        int size = 0;
+        int[][] before = new int[n][];
+        for (int p = 0; p < events; p++) {
+            int t = invokeAt[p];
+            if (t >= 0) {
+                before[t] = Arrays.copyOf(frontier, size);
+                for (int i = 0; i < size; i++) b.add(frontier[i], t, DependencyGraph.REALTIME);
+            }
+            t = completeAt[p];
+            if (t >= 0) {
+                int[] dominated = before[t];
+                before[t] = null;
+                Arrays.sort(dominated);
+                int m = 0;
+                for (int i = 0; i < size; i++) if (Arrays.binarySearch(dominated, frontier[i]) < 0) frontier[m++] = frontier[i];
+                size = m;
+                if (size == frontier.length) frontier = Arrays.copyOf(frontier, size * 2);
+                frontier[size++] = t;
+            }
+        }
+    }
+}

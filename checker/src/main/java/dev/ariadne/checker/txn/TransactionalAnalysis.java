@@ -1,0 +1,24 @@
+package dev.ariadne.checker.txn;
+
+import dev.ariadne.checker.report.TransactionalCounterexample;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the transactional analysis of a history found, before any model is judged: the anomalies
+ * present (with those they imply), the ones it could not rule out in its budget, one re-verified
+ * counterexample per anomaly found, and how many of each.
+ *
+ * @param unsupported     why no verdict is sound on this history (e.g. an appended value repeats), or null
+ * @param present         names of the anomalies present, with the ones they imply
+ * @param incomplete      names of anomalies whose search ran out of budget (neither found nor ruled out)
+ * @param counterexamples one per anomaly found, each re-verified against the history
+ * @param counts          how many of each anomaly were found (cycles count once per class)
+ * @param transactions    committed and possibly committed transactions
+ * @param edges           dependency edges
+ * @param notes           assumptions and remarks
+ */
+public record TransactionalAnalysis(String unsupported, Set<String> present, Set<String> incomplete, List<TransactionalCounterexample> counterexamples,
+                                    Map<String, Integer> counts, int transactions, int edges, List<String> notes) {}

@@ -1,0 +1,189 @@
+package dev.ariadne.checker.txn;
+
+import dev.ariadne.checker.model.CheckRequest;
+import dev.ariadne.checker.model.ModelChecker;
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.checker.search.Budget;
+import dev.ariadne.history.History;
+import dev.ariadne.history.io.HistoryReader;
+import dev.ariadne.history.io.ReadOptions;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One small hand-written list-append history per anomaly, each with exactly the anomalies it should
+ * show and the verdict of the models that tell it apart; and histories with none.
+ */
+class TransactionalClassicsTest {
+
+    /** Transactions as {@code "process outcome [micro-ops]"}, all invoked before any completes (fully concurrent). */
+    static History concurrent(String... txns) {
+        StringBuilder inv = new StringBuilder();
+        StringBuilder done = new StringBuilder();
+        for (String t : txns) {
+            String[] p = t.split(" ", 3);
+            inv.append("{:process ").append(p[0]).append(" :type :invoke :f :txn :value ").append(p[2]).append("}\n");
+            done.append("{:process ").append(p[0]).append(" :type :").append(p[1]).append(" :f :txn :value ").append(p[2]).append("}\n");
+        }
+        return read(inv + done.toString());
+    }
+
+    /** Transactions one after another: each completes before the next is invoked. */
+    static History serial(String... txns) {
+        StringBuilder sb = new StringBuilder();
+        for (String t : txns) {
+            String[] p = t.split(" ", 3);
+            sb.append("{:process ").append(p[0]).append(" :type :invoke :f :txn :value ").append(p[2]).append("}\n");
+            sb.append("{:process ").append(p[0]).append(" :type :").append(p[1]).append(" :f :txn :value ").append(p[2]).append("}\n");
+        }
+        return read(sb.toString());
+    }
+
+    static History read(String edn) {
+        try {
+            return HistoryReader.readString(edn, ReadOptions.DEFAULT);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Set<String> anomalies(History h) {
+        return TransactionalChecker.analyze(h, "list-append", Budget.unlimited()).counts().keySet();
+    }
+
+    static void verdicts(History h, Map<String, Verdict> expected) {
+        for (Map.Entry<String, Verdict> e : expected.entrySet()) {
+            CheckResult r = ModelChecker.check(h, CheckRequest.of(e.getKey()).withDatatype("list-append"));
+            assertThat(r.verdict()).as(e.getKey() + ": " + r.summary()).isEqualTo(e.getValue());
+            if (r.verdict() == Verdict.INVALID) assertThat(r.counterexamples()).as(e.getKey()).isNotEmpty();
+        }
+    }
+
+    static final Verdict V = Verdict.VALID;
+    static final Verdict I = Verdict.INVALID;
+
+    @Test
+    void aSerialHistoryHasNoAnomalyAndSatisfiesEveryModel() {
+        History h = serial("0 ok [[:append :x 1]]", "1 ok [[:r :x [1]] [:append :x 2]]", "0 ok [[:r :x [1 2]] [:r :y nil]]");
+        assertThat(anomalies(h)).isEmpty();
+        verdicts(h, Map.of("strict-serializable", V, "read-uncommitted", V, "cursor-stability", V, "prefix", V));
+    }
+
+    @Test
+    void g0IsAWriteCycle() {
+        History h = concurrent("0 ok [[:append :x 1] [:append :y 1]]", "1 ok [[:append :x 2] [:append :y 2]]", "2 ok [[:r :x [1 2]] [:r :y [2 1]]]");
+        assertThat(anomalies(h)).containsExactly("G0");
+        verdicts(h, Map.of("read-uncommitted", I, "read-committed", I));
+    }
+
+    @Test
+    void g1aReadsAnAbortedAppend() {
+        History h = concurrent("0 fail [[:append :x 1]]", "1 ok [[:r :x [1]]]");
+        assertThat(anomalies(h)).containsExactly("G1a");
+        verdicts(h, Map.of("read-uncommitted", V, "read-committed", I));
+    }
+
+    @Test
+    void g1bReadsAnIntermediateVersion() {
+        History h = concurrent("0 ok [[:append :x 1] [:append :x 2]]", "1 ok [[:r :x [1]]]");
+        // Reading [1] misses T1's 2 and observes its 1: a two-transaction cycle and a fractured read as well.
+        assertThat(anomalies(h)).contains("G1b").doesNotContain("G0", "G1c");
+        verdicts(h, Map.of("read-uncommitted", V, "read-committed", I));
+    }
+
+    @Test
+    void g1cIsCircularInformationFlow() {
+        History h = concurrent("0 ok [[:append :x 1] [:r :y [1]]]", "1 ok [[:append :y 1] [:r :x [1]]]");
+        assertThat(anomalies(h)).containsExactly("G1c");
+        verdicts(h, Map.of("read-uncommitted", V, "read-committed", I));
+    }
+
+    @Test
+    void gSingleWithoutAFracturedReadBreaksConsistentViewButNotReadAtomicOrCausal() {
+        History h = concurrent("0 ok [[:append :x 1] [:append :z 1]]", "1 ok [[:append :z 2] [:append :y 1]]", "2 ok [[:r :y [1]] [:r :x nil]]",
+                "3 ok [[:r :z [1 2]]]");
+        assertThat(anomalies(h)).containsExactly("G-single");
+        verdicts(h, Map.of("read-atomic", V, "causal", V, "read-committed", V, "consistent-view", I, "snapshot-isolation", I, "serializable", I));
+    }
+
+    @Test
+    void gNonadjacentBreaksSnapshotIsolationButNotConsistentView() {
+        History h = concurrent("0 ok [[:r :a nil] [:r :d [1]]]", "1 ok [[:append :a 1] [:append :b 1]]", "2 ok [[:r :b [1]] [:r :c nil]]",
+                "3 ok [[:append :c 1] [:append :d 1]]");
+        assertThat(anomalies(h)).containsExactly("G-nonadjacent");
+        verdicts(h, Map.of("consistent-view", V, "read-atomic", V, "snapshot-isolation", I, "repeatable-read", I));
+    }
+
+    @Test
+    void writeSkewIsG2ItemWhichSnapshotIsolationAllows() {
+        History h = concurrent("0 ok [[:r :x nil] [:append :y 1]]", "1 ok [[:r :y nil] [:append :x 1]]");
+        assertThat(anomalies(h)).containsExactly("G2-item");
+        verdicts(h, Map.of("snapshot-isolation", V, "repeatable-read", I, "serializable", I));
+    }
+
+    @Test
+    void lostUpdateBreaksCursorStabilityAndSnapshotIsolation() {
+        History h = concurrent("0 ok [[:r :x nil] [:append :x 1]]", "1 ok [[:r :x nil] [:append :x 2]]", "2 ok [[:r :x [1 2]]]");
+        assertThat(anomalies(h)).contains("lost-update", "G-single");
+        verdicts(h, Map.of("cursor-stability", I, "snapshot-isolation", I, "read-committed", V));
+    }
+
+    @Test
+    void aFracturedReadOfAnEmptyListBreaksReadAtomic() {
+        History h = concurrent("0 ok [[:append :x 1] [:append :y 1]]", "1 ok [[:r :x [1]] [:r :y nil]]");
+        assertThat(anomalies(h)).contains("fractured-read");
+        verdicts(h, Map.of("read-committed", V, "read-atomic", I, "causal", I));
+    }
+
+    @Test
+    void aTransitivelyMissedAppendBreaksCausalButNotReadAtomic() {
+        History h = concurrent("0 ok [[:append :x 1]]", "1 ok [[:r :x [1]] [:append :y 1]]", "2 ok [[:r :y [1]] [:r :x nil]]");
+        assertThat(anomalies(h)).contains("causal-read").doesNotContain("fractured-read");
+        verdicts(h, Map.of("read-atomic", V, "causal", I, "snapshot-isolation", I));
+    }
+
+    @Test
+    void theAnomaliesThatAreNotCycles() {
+        assertThat(anomalies(concurrent("0 ok [[:append :x 1] [:r :x nil]]"))).containsExactly("internal");
+        assertThat(anomalies(concurrent("0 ok [[:r :x [1]] [:append :x 1]]"))).contains("future-read");
+        assertThat(anomalies(concurrent("0 ok [[:r :x [9]]]"))).containsExactly("garbage-read");
+        assertThat(anomalies(concurrent("0 ok [[:append :x 1]]", "1 ok [[:r :x [1 1]]]"))).containsExactly("duplicate-elements");
+        assertThat(anomalies(concurrent("0 ok [[:append :x 1]]", "1 ok [[:append :x 2]]", "2 ok [[:r :x [1 2]]]", "3 ok [[:r :x [2 1]]]")))
+                .contains("incompatible-order");
+        assertThat(anomalies(concurrent("0 fail [[:append :x 1]]", "1 ok [[:append :x 2]]", "2 ok [[:r :x [1 2]]]"))).contains("dirty-update", "G1a");
+        verdicts(concurrent("0 ok [[:append :x 1] [:r :x nil]]"), Map.of("read-committed", V, "read-atomic", I, "serializable", I));
+        verdicts(concurrent("0 ok [[:r :x [9]]]"), Map.of("read-uncommitted", I));
+    }
+
+    @Test
+    void processAndRealTimeOrderMakeTheirOwnVariants() {
+        History session = serial("0 ok [[:append :x 1]]", "0 ok [[:r :x nil]]");
+        assertThat(anomalies(session)).containsExactly("G-single-process");
+        verdicts(session, Map.of("serializable", V, "snapshot-isolation", V, "strong-session-serializable", I, "strong-session-snapshot-isolation", I,
+                "strict-serializable", I));
+        History realtime = serial("0 ok [[:append :x 1]]", "1 ok [[:r :x nil]]");
+        assertThat(anomalies(realtime)).containsExactly("G-single-realtime");
+        verdicts(realtime, Map.of("strong-session-serializable", V, "strict-serializable", I, "strong-snapshot-isolation", I));
+    }
+
+    @Test
+    void infoTransactionsMayOrMayNotHaveCommitted() {
+        verdicts(concurrent("0 info [[:append :x 1]]", "1 ok [[:r :x [1]]]"), Map.of("strict-serializable", V));
+        verdicts(concurrent("0 info [[:append :x 1]]", "1 ok [[:r :x nil]]"), Map.of("strict-serializable", V));
+        verdicts(concurrent("0 fail [[:append :x 1]]", "1 ok [[:r :x nil]]"), Map.of("strict-serializable", V));
+        // Seen committed by one read, the info transaction's other append must be seen by a later one too.
+        verdicts(serial("0 info [[:append :x 1] [:append :y 1]]", "1 ok [[:r :x [1]]]", "1 ok [[:r :y nil]]"), Map.of("strong-session-serializable", I));
+    }
+
+    @Test
+    void aRepeatedAppendedValueGivesUnknownWithTheReason() {
+        CheckResult r = ModelChecker.check(concurrent("0 ok [[:append :x 1]]", "1 ok [[:append :x 1]]"), CheckRequest.of("serializable"));
+        assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(r.summary()).contains("appended to key x twice");
+    }
+}
