@@ -30,6 +30,7 @@ public final class Objects {
             case "queue" -> new QueueObject();
             case "mutex" -> new MutexObject();
             case "unique-ids" -> new UniqueIds();
+            case "list-append", "rw-register" -> new TxnObject(datatype, 4, Math.max(keys, 1), 32, 0, 0);
             default -> throw new IllegalArgumentException("no simulated object for " + datatype);
         };
     }

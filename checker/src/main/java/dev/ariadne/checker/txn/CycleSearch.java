@@ -39,17 +39,14 @@ final class CycleSearch {
     final Map<String, Anomaly> found = new LinkedHashMap<>();
     /** Anomaly names whose search ran out of budget before it could prove them absent. */
     final Set<String> incomplete = new LinkedHashSet<>();
-    private final int[] seen;
-    private final int[] parent;
-    private final int[] queue;
+    private int[] seen;
+    private int[] parent;
+    private int[] queue;
     private int stamp;
 
     CycleSearch(DependencyGraph g, Budget budget) {
         this.g = g;
         this.budget = budget;
-        this.seen = new int[4 * g.n];
-        this.parent = new int[4 * g.n];
-        this.queue = new int[4 * g.n];
     }
 
     /** Whether the graph restricted to {@code mask} has any cycle. */
@@ -58,6 +55,11 @@ final class CycleSearch {
     }
 
     void run() {
+        // Every cycle class lives in the graph with all edge types: when that is acyclic, so is the rest.
+        if (!cyclic(g, DependencyGraph.DATA | EXTRA[EXTRA.length - 1])) return;
+        seen = new int[4 * g.n];
+        parent = new int[4 * g.n];
+        queue = new int[4 * g.n];
         for (int v = 0; v < VARIANTS.length; v++) {
             int x = EXTRA[v];
             StronglyConnected all = StronglyConnected.of(g, DependencyGraph.DATA | x);

@@ -29,9 +29,12 @@ import java.util.Map;
 final class ListAppendInference {
     final TxnHistory th;
     final int n;
-    final Map<JsonNode, Integer> keyIds = new HashMap<>();
+    /** Keys and elements by value: integers (the usual case) in primitive maps, anything else in hash maps. */
+    private final LongIntMap intKeys = new LongIntMap(1024);
+    private final Map<JsonNode, Integer> otherKeys = new HashMap<>();
     final List<JsonNode> keys = new ArrayList<>();
-    private final List<Map<JsonNode, Integer>> elementIds = new ArrayList<>();
+    private final LongIntMap intElements = new LongIntMap(1 << 16);
+    private final Map<JsonNode, Integer> otherElements = new HashMap<>();
     int elements;
     int[] elemKey = new int[1024];
     int[] elemWriter = new int[1024];
@@ -80,15 +83,35 @@ final class ListAppendInference {
         nonCycleAnomalies();
     }
 
+    private static final long SMALL = 1L << 42;
+
+    private static boolean small(JsonNode v) {
+        return v != null && v.isLong() && v.longValue() > -SMALL && v.longValue() < SMALL;
+    }
+
+    /** The key's id, made on first sight. */
     int key(JsonNode k) {
-        Integer id = keyIds.get(k);
-        if (id == null) {
-            id = keys.size();
-            keyIds.put(k, id);
-            keys.add(k);
-            elementIds.add(new HashMap<>());
+        int id;
+        if (small(k)) {
+            id = intKeys.putIfAbsent(k.longValue(), keys.size());
+        } else {
+            Integer boxed = otherKeys.putIfAbsent(k, keys.size());
+            id = boxed == null ? -1 : boxed;
         }
-        return id;
+        if (id >= 0) return id;
+        keys.add(k);
+        return keys.size() - 1;
+    }
+
+    /** The element appending {@code v} to key {@code k}, or -1; with {@code add >= 0}, records it as that element when absent. */
+    private int element(int k, JsonNode v, int add) {
+        if (small(v) && k < (1 << 20)) {
+            long packed = ((long) k << 43) | (v.longValue() & ((1L << 43) - 1));
+            return add >= 0 ? intElements.putIfAbsent(packed, add) : intElements.get(packed);
+        }
+        JsonNode pair = Values.of(java.util.Arrays.asList(keys.get(k), v));
+        Integer e = add >= 0 ? otherElements.putIfAbsent(pair, add) : otherElements.get(pair);
+        return e == null ? -1 : e;
     }
 
     private void collectElements() {
@@ -101,8 +124,8 @@ final class ListAppendInference {
                     throw new IllegalArgumentException("operation " + th.op(t).index() + ": list-append micro-ops are append and r, not " + m.f());
                 }
                 int k = key(m.key());
-                Integer prev = elementIds.get(k).putIfAbsent(m.value(), elements);
-                if (prev != null) {
+                int prev = element(k, m.value(), elements);
+                if (prev >= 0) {
                     unsupported = "value " + Values.show(m.value()) + " is appended to key " + Values.show(m.key()) + " twice (operations "
                             + th.op(elemWriter[prev]).index() + " and " + th.op(t).index()
                             + "); list-append inference needs every appended value unique per key, so no verdict is sound";
@@ -138,7 +161,7 @@ final class ListAppendInference {
             for (MicroOp m : th.mops.get(t)) {
                 int k = key(m.key());
                 if (!m.isRead()) {
-                    int e = elementIds.get(k).get(m.value());
+                    int e = element(k, m.value(), -1);
                     List<Integer> s = state.get(k);
                     if (s != null) s.add(e);
                     else ownSuffix.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
@@ -161,6 +184,9 @@ final class ListAppendInference {
         }
     }
 
+    private int[] dupMark = new int[0];
+    private int dupStamp;
+
     /** The element ids of a read's list; null (and an anomaly) when it holds garbage or duplicates. */
     private int[] resolve(int t, int k, MicroOp m) {
         JsonNode v = m.value();
@@ -169,24 +195,24 @@ final class ListAppendInference {
             throw new IllegalArgumentException("operation " + th.op(t).index() + ": a list-append read returns a list, not " + Values.show(v));
         }
         int[] out = new int[v.size()];
-        Map<JsonNode, Integer> ids = elementIds.get(k);
         for (int i = 0; i < out.length; i++) {
-            Integer e = ids.get(v.get(i));
-            if (e == null) {
+            int e = element(k, v.get(i), -1);
+            if (e < 0) {
                 anomalies.add(Anomaly.of("garbage-read", th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(v) + ", but no transaction appended "
                         + Values.show(v.get(i)) + " to that key.", t));
                 return null;
             }
             out[i] = e;
         }
-        int[] sorted = out.clone();
-        Arrays.sort(sorted);
-        for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] == sorted[i - 1]) {
+        if (dupMark.length < elements) dupMark = new int[Math.max(elements, dupMark.length * 2)];
+        dupStamp++;
+        for (int e : out) {
+            if (dupMark[e] == dupStamp) {
                 anomalies.add(Anomaly.of("duplicate-elements", th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(v) + ", which holds "
-                        + Values.show(elemValue[sorted[i]]) + " more than once, though it was appended once (by " + th.name(elemWriter[sorted[i]]) + ").", t));
+                        + Values.show(elemValue[e]) + " more than once, though it was appended once (by " + th.name(elemWriter[e]) + ").", t));
                 return null;
             }
+            dupMark[e] = dupStamp;
         }
         return out;
     }
@@ -194,17 +220,15 @@ final class ListAppendInference {
     /** Checks a read against the transaction's own earlier micro-ops on its key; false (and an anomaly) if it contradicts them. */
     private boolean internal(int t, int k, MicroOp m, int[] elems, List<Integer> known, List<Integer> suffix) {
         boolean consistent;
-        String expected;
         if (known != null) {
             consistent = elems.length == known.size();
             for (int i = 0; consistent && i < elems.length; i++) consistent = elems[i] == known.get(i);
-            expected = "exactly " + show(known);
         } else {
             consistent = elems.length >= suffix.size();
             for (int i = 0; consistent && i < suffix.size(); i++) consistent = elems[elems.length - suffix.size() + i] == suffix.get(i);
-            expected = "a list ending in its own appends " + show(suffix);
         }
         if (!consistent) {
+            String expected = known != null ? "exactly " + show(known) : "a list ending in its own appends " + show(suffix);
             anomalies.add(Anomaly.of("internal", th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(m.value())
                     + ", but its own earlier micro-ops on that key mean it must read " + expected + ".", t));
         }
@@ -348,7 +372,7 @@ final class ListAppendInference {
     }
 
     private boolean appendsTo(int t, int k) {
-        for (MicroOp m : th.mops.get(t)) if (!m.isRead() && keyIds.get(m.key()) == k) return true;
+        for (MicroOp m : th.mops.get(t)) if (!m.isRead() && key(m.key()) == k) return true;
         return false;
     }
 

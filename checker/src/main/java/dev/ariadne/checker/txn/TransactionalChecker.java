@@ -35,13 +35,19 @@ public final class TransactionalChecker {
         CycleSearch cycles = new CycleSearch(g, budget);
         cycles.run();
         StronglyConnected data = StronglyConnected.of(g, DependencyGraph.DATA);
-        AtomicVisibility vis = new AtomicVisibility(inf, data, budget);
-        List<Anomaly> fractured = vis.check(false);
-        List<Anomaly> causal = fractured.isEmpty() ? vis.check(true) : List.of();
+        List<Anomaly> fractured = List.of();
+        List<Anomaly> causal = List.of();
+        boolean visibilityComplete = true;
+        if (data.count > 0) {
+            AtomicVisibility vis = new AtomicVisibility(inf, data, budget);
+            fractured = vis.check(false);
+            causal = fractured.isEmpty() ? vis.check(true) : List.of();
+            visibilityComplete = vis.complete;
+        }
 
         Set<String> present = new LinkedHashSet<>();
         Set<String> incomplete = new LinkedHashSet<>(cycles.incomplete);
-        if (!vis.complete) {
+        if (!visibilityComplete) {
             incomplete.add("fractured-read");
             incomplete.add("causal-read");
         }
@@ -50,7 +56,7 @@ public final class TransactionalChecker {
         all.addAll(cycles.found.values());
         all.addAll(fractured);
         all.addAll(causal);
-        Evidence evidence = new Evidence(th);
+        Evidence evidence = all.isEmpty() ? null : new Evidence(th);
         List<TransactionalCounterexample> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Anomaly a : all) {

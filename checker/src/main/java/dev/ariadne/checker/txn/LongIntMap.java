@@ -1,0 +1,56 @@
+package dev.ariadne.checker.txn;
+
+import java.util.Arrays;
+
+/** An open-addressing hash map from long to non-negative int, without boxing: the element index of a list-append history. */
+final class LongIntMap {
+    private long[] keys;
+    private int[] values;
+    private int size;
+    private int mask;
+
+    LongIntMap(int expected) {
+        int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
+        keys = new long[cap];
+        values = new int[cap];
+        Arrays.fill(values, -1);
+        mask = cap - 1;
+    }
+
+    /** The value of {@code key}, or -1. */
+    int get(long key) {
+        for (int i = slot(key); ; i = (i + 1) & mask) {
+            if (values[i] < 0) return -1;
+            if (keys[i] == key) return values[i];
+        }
+    }
+
+    /** Puts {@code value} unless the key is present; returns the present value, or -1 when it was absent. */
+    int putIfAbsent(long key, int value) {
+        for (int i = slot(key); ; i = (i + 1) & mask) {
+            if (values[i] < 0) {
+                keys[i] = key;
+                values[i] = value;
+                if (++size * 2 > keys.length) grow();
+                return -1;
+            }
+            if (keys[i] == key) return values[i];
+        }
+    }
+
+    private int slot(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    private void grow() {
+        long[] k = keys;
+        int[] v = values;
+        keys = new long[k.length * 2];
+        values = new int[k.length * 2];
+        Arrays.fill(values, -1);
+        mask = keys.length - 1;
+        size = 0;
+        for (int i = 0; i < k.length; i++) if (v[i] >= 0) putIfAbsent(k[i], v[i]);
+    }
+}
