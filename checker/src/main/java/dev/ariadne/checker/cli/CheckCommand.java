@@ -58,6 +58,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     String output;
 
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "also write each transactional anomaly's cycle as a Graphviz DOT file into DIR (made if absent)")
+    Path reportDir;
+
     @Mixin
     InputOptions input;
 
@@ -70,11 +73,13 @@ final class CheckCommand implements Callable<Integer> {
                 memory == null ? 0 : parseBytes(memory), threads);
         if (model.equals("all")) {
             HierarchyResult all = Hierarchy.check(h, req);
+            for (CheckResult r : all.checks()) writeDot(r);
             spec.commandLine().getOut().print(output.equals("json") ? Reports.json(all, file.toString()) : "file:     " + file + "\n" + Reports.text(all));
             spec.commandLine().getOut().flush();
             return all.verdict().exitCode();
         }
         CheckResult r = ModelChecker.check(h, req);
+        writeDot(r);
         if (output.equals("json")) {
             spec.commandLine().getOut().print(Reports.json(r, file.toString()));
         } else {
@@ -82,6 +87,19 @@ final class CheckCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return r.verdict().exitCode();
+    }
+
+    /** Writes each transactional counterexample as DIR/&lt;model&gt;-&lt;n&gt;-&lt;anomaly&gt;.dot and says so on standard error. */
+    private void writeDot(CheckResult r) throws IOException {
+        if (reportDir == null) return;
+        java.nio.file.Files.createDirectories(reportDir);
+        int k = 0;
+        for (dev.ariadne.checker.report.Counterexample c : r.counterexamples()) {
+            if (!(c instanceof dev.ariadne.checker.report.TransactionalCounterexample tc) || tc.cycle().isEmpty()) continue;
+            Path f = reportDir.resolve(r.model() + "-" + (++k) + "-" + tc.anomaly() + ".dot");
+            java.nio.file.Files.writeString(f, tc.dot());
+            spec.commandLine().getErr().println("wrote " + f);
+        }
     }
 
     static JsonNode parseValue(String s) {

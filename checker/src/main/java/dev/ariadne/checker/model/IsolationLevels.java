@@ -74,8 +74,14 @@ final class IsolationLevels {
                 out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, a.unsupported()));
                 continue;
             }
-            Set<String> shown = new LinkedHashSet<>(forbidden(m));
-            shown.retainAll(a.present());
+            // Name the anomalies found first; the ones they merely imply only when nothing else is forbidden.
+            Set<String> forbidden = forbidden(m);
+            Set<String> shown = new LinkedHashSet<>(a.counts().keySet());
+            shown.retainAll(forbidden);
+            if (shown.isEmpty()) {
+                shown.addAll(a.present());
+                shown.retainAll(forbidden);
+            }
             if (!shown.isEmpty()) {
                 out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.INVALID, "shows " + String.join(", ", shown)));
                 continue;

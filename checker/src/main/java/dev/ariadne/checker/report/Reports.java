@@ -38,15 +38,38 @@ public final class Reports {
                 }
                 continue;
             }
+            if (c instanceof TransactionalCounterexample tc) {
+                transactional(tc, sb);
+                continue;
+            }
             sb.append(indent(wrap(c.explanation(), 96), "  ")).append('\n');
             if (c instanceof LinearizabilityCounterexample lc) linearizability(lc, sb);
             if (c instanceof SequentialCounterexample sc) sequential(sc, sb);
         }
         CheckResult.Statistics s = r.statistics();
+        if (r.datatype().equals("list-append") || r.datatype().equals("rw-register")) {
+            sb.append('\n').append(String.format(Locale.ROOT, "%d transactions, %d dependency edges; check %s%n", s.operations(), s.explored(), duration(s.checkNanos())));
+            for (String n : r.notes()) sb.append("note: ").append(n).append('\n');
+            return sb.toString();
+        }
         sb.append('\n').append(String.format(Locale.ROOT, "%d operations, %d partition%s, %d search steps; check %s, counterexamples %s%n",
                 s.operations(), s.partitions(), s.partitions() == 1 ? "" : "s", s.explored(), duration(s.checkNanos()), duration(s.counterexampleNanos())));
         for (String n : r.notes()) sb.append("note: ").append(n).append('\n');
         return sb.toString();
+    }
+
+    private static void transactional(TransactionalCounterexample c, StringBuilder sb) {
+        sb.append(indent(wrap(c.summary(), 96), "  ")).append('\n');
+        sb.append("  Transactions:\n");
+        for (TransactionalCounterexample.Txn t : c.transactions()) {
+            sb.append(String.format(Locale.ROOT, "    %-8s p%-4s %-4s %s%n", t.name(), t.process(), t.outcome(), t.microOps()));
+        }
+        if (c.cycle().isEmpty()) return;
+        sb.append("  Cycle:\n");
+        for (TransactionalCounterexample.Dependency d : c.cycle()) {
+            String head = d.from() + " < " + d.to() + " (" + d.type() + ")";
+            sb.append("    ").append(head).append('\n').append(indent(wrap("because " + d.reason(), 90), "        ")).append('\n');
+        }
     }
 
     private static void linearizability(LinearizabilityCounterexample c, StringBuilder sb) {

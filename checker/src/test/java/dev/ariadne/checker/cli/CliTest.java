@@ -47,6 +47,22 @@ class CliTest {
     }
 
     @Test
+    void transactionalHistoriesGateOnTheirIsolationLevelAndWriteDotCycles(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String skew = example("list-append-read-skew.edn").toString();
+        Run r = run("check", "-m", "serializable", skew, "--report-dir", dir.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("G-single").contains("fractured-read").contains("T0 < T1 (wr)").contains("because T1 read key y as [1] and so observed T0's append of 1");
+        Path dot = dir.resolve("serializable-1-G-single.dot");
+        assertThat(java.nio.file.Files.readString(dot)).startsWith("digraph \"G-single\"").contains("[label=\"rw\"");
+        assertThat(run("check", "-m", "read-committed", skew).code()).isEqualTo(0);
+        Run json = run("check", "-m", "read-atomic", skew, "-o", "json");
+        assertThat(json.out()).contains("\"anomaly\" : \"fractured-read\"").contains("\"exitCode\" : 1");
+        assertThat(run("check", "-m", "strict-serializable", example("list-append-ok.jsonl").toString()).code()).isEqualTo(0);
+        Run all = run("check", "-m", "all", skew);
+        assertThat(all.out()).contains("weakest model violated:    read-atomic, repeatable-read, consistent-view");
+    }
+
+    @Test
     void badInputExitsThreeNamingFileAndLine() throws Exception {
         Path f = example("malformed.jsonl");
         byte[] before = Files.readAllBytes(f);
