@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * FORTE 2015): a history is linearizable iff each set of operations on disjoint keys is. Operations
  * that touch several keys join those keys into one partition (union-find).
  *
- * @param label      the keys, comma-separated, or {@code *} when the operations name no key
+ * @param label      the keys, comma-separated (the first five and a count when there are more than eight), or {@code *} when the operations name no key
  * @param operations its operations in invocation order, without the failed ones (they did not happen)
  */
 public record Partition(String label, List<Operation> operations) {
@@ -63,9 +63,16 @@ public record Partition(String label, List<Operation> operations) {
         List<Partition> out = new ArrayList<>();
         if (!keyless.isEmpty()) out.add(new Partition("*", keyless));
         for (Map.Entry<JsonNode, List<Operation>> g : groups.entrySet()) {
-            out.add(new Partition(String.join(",", labels.get(g.getKey())), g.getValue()));
+            out.add(new Partition(label(labels.get(g.getKey())), g.getValue()));
         }
         return out;
+    }
+
+    /** The keys, comma-separated; the first few and a count when there are many. */
+    private static String label(TreeSet<String> keys) {
+        if (keys.size() <= 8) return String.join(",", keys);
+        List<String> first = new ArrayList<>(keys).subList(0, 5);
+        return String.join(",", first) + ",... (" + keys.size() + " keys)";
     }
 
     private static JsonNode find(Map<JsonNode, JsonNode> parent, JsonNode k) {

@@ -40,6 +40,19 @@ final class IsolationLevels {
             SERIALIZABLE, STRONG_SESSION_SNAPSHOT_ISOLATION, STRONG_SNAPSHOT_ISOLATION, STRONG_SESSION_SERIALIZABLE, STRICT_SERIALIZABLE,
             READ_ATOMIC, CAUSAL_TRANSACTIONAL);
 
+    /** The serializable models a serial replay proves, by the order it respects. */
+    private static final Map<ConsistencyModel, String> WITNESS = Map.of(SERIALIZABLE, "data", STRONG_SESSION_SERIALIZABLE, "process",
+            STRICT_SERIALIZABLE, "realtime");
+
+    /**
+     * The models the analysis decides by the absence of anomalies: all of {@link #DECIDED} when the
+     * version order is known in full (list-append); with a partial one (rw-register), only read atomic
+     * and causal, which Biswas and Enea's saturation decides from read-from alone.
+     */
+    private static Set<ConsistencyModel> decided(TransactionalAnalysis a) {
+        return a.versionOrderKnown() ? DECIDED : EnumSet.of(READ_ATOMIC, CAUSAL_TRANSACTIONAL);
+    }
+
     private static Map<ConsistencyModel, Set<String>> proscribed() {
         Map<ConsistencyModel, Set<String>> m = new EnumMap<>(ConsistencyModel.class);
         m.put(READ_UNCOMMITTED, Set.of("G0", "garbage-read", "duplicate-elements"));
@@ -54,7 +67,8 @@ final class IsolationLevels {
         m.put(STRONG_SESSION_SNAPSHOT_ISOLATION, Set.of("G0-process", "G1c-process", "G-single-process", "G-nonadjacent-process"));
         m.put(STRONG_SNAPSHOT_ISOLATION, Set.of("G0-realtime", "G1c-realtime", "G-single-realtime", "G-nonadjacent-realtime"));
         m.put(STRONG_SESSION_SERIALIZABLE, Set.of("G0-process", "G1c-process", "G2-item-process"));
-        m.put(STRICT_SERIALIZABLE, Set.of("G0-realtime", "G1c-realtime", "G2-item-realtime"));
+        // nonlinearizable: no real-time serial order (the linearizability search on rw-register).
+        m.put(STRICT_SERIALIZABLE, Set.of("G0-realtime", "G1c-realtime", "G2-item-realtime", "nonlinearizable"));
         return m;
     }
 
@@ -88,7 +102,14 @@ final class IsolationLevels {
             }
             Set<String> open = new LinkedHashSet<>(forbidden(m));
             open.retainAll(a.incomplete());
-            if (DECIDED.contains(m)) {
+            String witness = WITNESS.get(m);
+            if (witness != null && a.serialWitness().contains(witness)) {
+                out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.VALID, "a serial order of the committed transactions"
+                        + (witness.equals("data") ? "" : " that respects " + (witness.equals("process") ? "each process's order" : "real-time order"))
+                        + " replays every read"));
+                continue;
+            }
+            if (decided(a).contains(m)) {
                 out.put(m, open.isEmpty() ? new HierarchyResult.ModelVerdict(m.cliName(), Verdict.VALID, "none of the anomalies it forbids occurs")
                         : new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, "the search for " + String.join(", ", open) + " ran out of time"));
             }
@@ -96,10 +117,11 @@ final class IsolationLevels {
         for (ConsistencyModel m : ConsistencyModel.values()) {
             if (m.family() != ConsistencyModel.Family.TRANSACTIONAL || out.containsKey(m)) continue;
             HierarchyResult.ModelVerdict v = new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN,
-                    "no anomaly it forbids occurs, but Ariadne does not decide " + m.cliName() + " by itself, and no stronger model holds");
+                    "no anomaly it forbids occurs, but Ariadne does not decide " + m.cliName() + " by itself"
+                            + (a.versionOrderKnown() ? "" : " on this datatype, whose version order is only partly known,") + " and no stronger model holds");
             for (ConsistencyModel s : ModelLattice.implying(m)) {
                 HierarchyResult.ModelVerdict sv = out.get(s);
-                if (s != m && DECIDED.contains(s) && sv != null && sv.verdict() == Verdict.VALID) {
+                if (s != m && sv != null && sv.verdict() == Verdict.VALID && !sv.how().startsWith("implied")) {
                     v = new HierarchyResult.ModelVerdict(m.cliName(), Verdict.VALID, "implied by " + s.cliName());
                     break;
                 }
@@ -136,7 +158,9 @@ final class IsolationLevels {
         } else {
             summary = "Undecided: " + v.how() + ".";
         }
-        notes.add("list-append versions are inferred from the reads (every appended value is unique per key); an info transaction counts as committed only when a read shows one of its appends");
+        notes.add(a.versionOrderKnown()
+                ? "list-append versions are inferred from the reads (every appended value is unique per key); an info transaction counts as committed only when a read shows one of its appends"
+                : "rw-register versions are known only in part (the initial state first; a transaction that read v and wrote w put w after v), so cycles are sound but their absence proves little; serializable models are proven by a serial replay, read atomic and causal by saturation; an info transaction counts as committed only when a read returns one of its writes");
         return new CheckResult(model.cliName(), datatype, inferred, v.verdict(), summary, List.of(), shown,
                 new CheckResult.Statistics(a.transactions(), 1, a.edges(), nanos, 0), notes);
     }

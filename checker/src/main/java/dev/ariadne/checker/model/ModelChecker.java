@@ -1,6 +1,7 @@
 package dev.ariadne.checker.model;
 
 import dev.ariadne.checker.datatype.Datatype;
+import dev.ariadne.checker.datatype.DatatypeOptions;
 import dev.ariadne.checker.datatype.Datatypes;
 import dev.ariadne.checker.datatype.Keyed;
 import dev.ariadne.checker.weak.CausalChecker;
@@ -106,12 +107,60 @@ public final class ModelChecker {
 
     /** The transactional analysis of a history, within the request's time limit. */
     static TransactionalAnalysis analyze(History history, String dtName, CheckRequest request) {
-        if (!dtName.equals("list-append")) throw new UnsupportedCheck(dtName + " has no transactional checker yet; list-append has");
+        TransactionalAnalysis a;
         try {
-            return TransactionalChecker.analyze(history, dtName, Budget.of(request.timeoutMillis(), 0));
+            a = TransactionalChecker.analyze(history, dtName, Budget.of(request.timeoutMillis(), 0));
         } catch (IllegalArgumentException e) {
             throw new UnsupportedCheck(e.getMessage());
         }
+        boolean wanted = "all".equals(request.model()) || needsSerialOrder(ConsistencyModel.byName(request.model()));
+        if (dtName.equals("rw-register") && a.unsupported() == null && wanted && !a.serialWitness().contains("realtime")
+                && java.util.Collections.disjoint(a.present(), IsolationLevels.forbidden(ConsistencyModel.STRICT_SERIALIZABLE))) {
+            a = strictByLinearizability(history, a, request);
+        }
+        return a;
+    }
+
+    /** Models that only a serial order can prove on rw-register (the ones strict serializability implies, above causal). */
+    private static boolean needsSerialOrder(ConsistencyModel m) {
+        if (m == ConsistencyModel.CAUSAL) m = ConsistencyModel.CAUSAL_TRANSACTIONAL;
+        return ModelLattice.implies(ConsistencyModel.STRICT_SERIALIZABLE, m) && !ModelLattice.implies(ConsistencyModel.CAUSAL_TRANSACTIONAL, m);
+    }
+
+    /**
+     * Strict serializability is linearizability of the whole store as one object whose operations are
+     * the transactions (Herlihy and Wing; Adya's PL-SS): so when no serial replay explained an
+     * rw-register history, the linearizability search over multi-register decides it, info
+     * transactions included as Knossos treats them.
+     */
+    private static TransactionalAnalysis strictByLinearizability(History history, TransactionalAnalysis a, CheckRequest request) {
+        LinearizabilityChecker.Options defaults = LinearizabilityChecker.Options.defaults();
+        CheckResult lin = LinearizabilityChecker.check(history, new dev.ariadne.checker.datatype.MultiRegister(DatatypeOptions.DEFAULT),
+                new LinearizabilityChecker.Options(request.timeoutMillis(), request.memoryBytes() > 0 ? request.memoryBytes() : defaults.memoBytes(),
+                        request.threads() > 0 ? request.threads() : defaults.threads(), defaults.minimizeMillis(), request.counterexamples()));
+        List<String> notes = new ArrayList<>(a.notes());
+        java.util.Set<String> witness = new java.util.LinkedHashSet<>(a.serialWitness());
+        java.util.Set<String> present = new java.util.LinkedHashSet<>(a.present());
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>(a.counts());
+        List<dev.ariadne.checker.report.TransactionalCounterexample> cex = new ArrayList<>(a.counterexamples());
+        String how = "the linearizability search over the transactions as operations on one multi-register object";
+        if (lin.verdict() == Verdict.VALID) {
+            witness.addAll(List.of("data", "process", "realtime"));
+            notes.add("strict serializability decided by " + how + ": a real-time serial order exists");
+        } else if (lin.verdict() == Verdict.INVALID) {
+            present.add("nonlinearizable");
+            counts.put("nonlinearizable", 1);
+            for (var c : lin.counterexamples()) {
+                if (!(c instanceof dev.ariadne.checker.report.LinearizabilityCounterexample lc)) continue;
+                List<dev.ariadne.checker.report.TransactionalCounterexample.Txn> txns = new ArrayList<>();
+                for (var o : lc.operations()) txns.add(new dev.ariadne.checker.report.TransactionalCounterexample.Txn("T" + o.index(), o.process(), o.outcome(), o.description()));
+                cex.add(new dev.ariadne.checker.report.TransactionalCounterexample("nonlinearizable", txns, List.of(),
+                        "No order of the transactions within their real-time intervals explains every read (" + how + "): " + lc.explanation()));
+            }
+        } else {
+            notes.add("strict serializability undecided: " + how + " ran out of budget (" + lin.summary() + ")");
+        }
+        return new TransactionalAnalysis(a.unsupported(), present, a.incomplete(), cex, counts, a.transactions(), a.edges(), notes, a.versionOrderKnown(), witness);
     }
 
     private static CheckResult withInference(CheckResult r, boolean inferred, String dtName, History history) {

@@ -81,6 +81,31 @@ final class CycleSearch {
         }
     }
 
+    /** A short cycle over edges of {@code mask} (through the first node of a nontrivial component), as nodes; null if the graph has none. */
+    int[] anyCycle(int mask) {
+        StronglyConnected scc = StronglyConnected.of(g, mask);
+        if (scc.count == 0) return null;
+        if (seen == null || seen.length < 4 * g.n) {
+            seen = new int[4 * g.n];
+            parent = new int[4 * g.n];
+            queue = new int[4 * g.n];
+        }
+        int u = 0;
+        while (scc.component[u] < 0) u++;
+        int[] best = null;
+        for (int e = g.start[u]; e < g.start[u + 1]; e++) {
+            int w = g.target[e];
+            if ((g.types[e] & mask) == 0 || !scc.together(u, w)) continue;
+            int[] p = path(w, u, mask, scc);
+            if (p != null && (best == null || p.length < best.length)) {
+                best = new int[p.length];
+                best[0] = u;
+                System.arraycopy(p, 0, best, 1, p.length - 1);
+            }
+        }
+        return best;
+    }
+
     private boolean anyFound(String name, int upToVariant) {
         for (int v = 0; v <= upToVariant; v++) if (found.containsKey(name + VARIANTS[v])) return true;
         return false;

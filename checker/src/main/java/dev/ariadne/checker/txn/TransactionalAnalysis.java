@@ -19,6 +19,12 @@ import java.util.Set;
  * @param transactions    committed and possibly committed transactions
  * @param edges           dependency edges
  * @param notes           assumptions and remarks
+ * @param versionOrderKnown whether the version order was inferred in full (list-append), so that the
+ *                        absence of an anomaly is proven; false for rw-register, whose cycles are sound
+ *                        but whose acyclic graph proves nothing by itself
+ * @param serialWitness   the orders ({@code data}, {@code process}, {@code realtime}) under which a serial
+ *                        replay of the committed transactions explains every read
  */
 public record TransactionalAnalysis(String unsupported, Set<String> present, Set<String> incomplete, List<TransactionalCounterexample> counterexamples,
-                                    Map<String, Integer> counts, int transactions, int edges, List<String> notes) {}
+                                    Map<String, Integer> counts, int transactions, int edges, List<String> notes, boolean versionOrderKnown,
+                                    Set<String> serialWitness) {}

@@ -23,28 +23,63 @@ public final class TransactionalChecker {
     private TransactionalChecker() {}
 
     public static TransactionalAnalysis analyze(History history, String datatype, Budget budget) {
-        if (!datatype.equals("list-append")) {
-            throw new IllegalArgumentException("transactional checking supports list-append; " + datatype + " is not supported yet");
-        }
         TxnHistory th = new TxnHistory(history);
+        return switch (datatype) {
+            case "list-append" -> listAppend(th, budget);
+            case "rw-register" -> rwRegister(th, budget);
+            default -> throw new IllegalArgumentException(datatype + " is not a transactional datatype (list-append or rw-register)");
+        };
+    }
+
+    private static TransactionalAnalysis listAppend(TxnHistory th, Budget budget) {
         ListAppendInference inf = new ListAppendInference(th);
-        if (inf.unsupported != null) {
-            return new TransactionalAnalysis(inf.unsupported, Set.of(), Set.of(), List.of(), Map.of(), th.n, 0, List.of());
-        }
+        if (inf.unsupported != null) return unsupported(th, inf.unsupported);
         DependencyGraph g = inf.graph();
         CycleSearch cycles = new CycleSearch(g, budget);
         cycles.run();
         StronglyConnected data = StronglyConnected.of(g, DependencyGraph.DATA);
-        List<Anomaly> fractured = List.of();
-        List<Anomaly> causal = List.of();
+        List<Anomaly> visibility = List.of();
         boolean visibilityComplete = true;
         if (data.count > 0) {
             AtomicVisibility vis = new AtomicVisibility(inf, data, budget);
-            fractured = vis.check(false);
-            causal = fractured.isEmpty() ? vis.check(true) : List.of();
+            visibility = vis.check(false);
+            if (visibility.isEmpty()) visibility = vis.check(true);
             visibilityComplete = vis.complete;
         }
+        return finish(th, () -> new ListAppendEvidence(th), inf.anomalies, cycles, visibility, visibilityComplete, inf.committed, g, true, Set.of());
+    }
 
+    private static TransactionalAnalysis rwRegister(TxnHistory th, Budget budget) {
+        RwRegisterInference inf = new RwRegisterInference(th);
+        if (inf.unsupported != null) return unsupported(th, inf.unsupported);
+        DependencyGraph g = inf.graph();
+        CycleSearch cycles = new CycleSearch(g, budget);
+        cycles.run();
+        RegisterSaturation sat = new RegisterSaturation(inf, budget);
+        List<Anomaly> visibility = sat.check(false);
+        if (visibility.isEmpty() && sat.complete) visibility = sat.check(true);
+        // A serial replay proves the serializable models the graph alone cannot.
+        Set<String> witness = new LinkedHashSet<>();
+        int data = DependencyGraph.DATA;
+        DependencyGraph guided = CycleSearch.cyclic(g, data | DependencyGraph.PROCESS | DependencyGraph.REALTIME) ? null : SerialWitness.guided(inf, g);
+        if (guided != null && SerialWitness.replays(inf, guided, data | DependencyGraph.PROCESS | DependencyGraph.REALTIME)) {
+            witness.addAll(List.of("data", "process", "realtime"));
+        } else if (SerialWitness.replays(inf, g, data | DependencyGraph.PROCESS)) {
+            witness.addAll(List.of("data", "process"));
+        } else if (SerialWitness.replays(inf, g, data)) {
+            witness.add("data");
+        }
+        return finish(th, () -> new RwRegisterEvidence(th), inf.anomalies, cycles, visibility, sat.complete, inf.committed, g, false, witness);
+    }
+
+    private static TransactionalAnalysis unsupported(TxnHistory th, String why) {
+        return new TransactionalAnalysis(why, Set.of(), Set.of(), List.of(), Map.of(), th.n, 0, List.of(), false, Set.of());
+    }
+
+    /** Explains and re-verifies one anomaly of each kind found, and gathers what the model layer needs. */
+    private static TransactionalAnalysis finish(TxnHistory th, java.util.function.Supplier<Evidence> evidenceOf, List<Anomaly> nonCycle, CycleSearch cycles,
+                                                List<Anomaly> visibility, boolean visibilityComplete, boolean[] committedTxns, DependencyGraph g,
+                                                boolean versionOrderKnown, Set<String> witness) {
         Set<String> present = new LinkedHashSet<>();
         Set<String> incomplete = new LinkedHashSet<>(cycles.incomplete);
         if (!visibilityComplete) {
@@ -52,11 +87,10 @@ public final class TransactionalChecker {
             incomplete.add("causal-read");
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
-        List<Anomaly> all = new ArrayList<>(inf.anomalies);
+        List<Anomaly> all = new ArrayList<>(nonCycle);
         all.addAll(cycles.found.values());
-        all.addAll(fractured);
-        all.addAll(causal);
-        Evidence evidence = all.isEmpty() ? null : new Evidence(th);
+        all.addAll(visibility);
+        Evidence evidence = all.isEmpty() ? null : evidenceOf.get();
         List<TransactionalCounterexample> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Anomaly a : all) {
@@ -74,8 +108,8 @@ public final class TransactionalChecker {
         present.addAll(counts.keySet());
         present.addAll(cycles.present());
         int committed = 0;
-        for (boolean c : inf.committed) if (c) committed++;
-        return new TransactionalAnalysis(null, present, incomplete, out, counts, committed, g.edges(), notes);
+        for (boolean c : committedTxns) if (c) committed++;
+        return new TransactionalAnalysis(null, present, incomplete, out, counts, committed, g.edges(), notes, versionOrderKnown, witness);
     }
 
     private static final Map<String, String> CYCLES = Map.of(

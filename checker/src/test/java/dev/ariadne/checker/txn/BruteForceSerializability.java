@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Serializability by its definition, for tiny list-append histories: some set of the info
+ * Serializability by its definition, for tiny list-append or rw-register histories (a register is
+ * kept as a list of its one value): some set of the info
  * transactions together with every ok one, in some order, executed one at a time from empty lists,
  * gives every ok read exactly the list it returned. With {@code session}, the order keeps each
  * process's order; with {@code realtime}, a transaction that completed before another was invoked
@@ -63,10 +64,12 @@ final class BruteForceSerializability {
             for (MicroOp m : o.txn()) {
                 List<JsonNode> cur = db.computeIfAbsent(m.key(), k -> new ArrayList<>());
                 if (!m.isRead()) {
+                    if (m.f().equals("w")) cur.clear();
                     cur.add(m.value());
                 } else if (o.isOk()) {
                     List<JsonNode> got = new ArrayList<>();
                     if (m.value().isArray()) m.value().forEach(got::add);
+                    else if (!m.value().isNull()) got.add(m.value());
                     if (!got.equals(cur)) return false;
                 }
             }

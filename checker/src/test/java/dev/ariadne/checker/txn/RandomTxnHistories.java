@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
  * Small random list-append histories from a sloppy store, seeded: transactions of one to three
  * micro-ops over three keys, on up to three processes, some failing and some ending with info. The
  * store applies committed transactions in a random order (often, but not always, one that respects
- * real time), and a read sometimes answers from a stale prefix of its key, so the histories range from
- * strictly serializable to riddled with anomalies. Appended values are unique per key.
+ * real time), and a read sometimes answers from a stale prefix of its key (for a register, an older
+ * version), so the histories range from strictly serializable to riddled with anomalies. Written
+ * values are unique per key.
  */
 final class RandomTxnHistories {
     private RandomTxnHistories() {}
@@ -22,6 +23,11 @@ final class RandomTxnHistories {
     record Txn(int process, String outcome, List<String[]> mops) {}
 
     static History random(long seed) {
+        return random(seed, true);
+    }
+
+    /** A list-append ({@code append}) or rw-register history. */
+    static History random(long seed, boolean append) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int n = 2 + rnd.nextInt(5);
         int processes = 1 + rnd.nextInt(3);
@@ -39,7 +45,7 @@ final class RandomTxnHistories {
             for (int i = 0; i < m; i++) {
                 int k = rnd.nextInt(keys.length);
                 if (rnd.nextBoolean()) mops.add(new String[]{"r", keys[k], null});
-                else mops.add(new String[]{"append", keys[k], String.valueOf(++next[k])});
+                else mops.add(new String[]{append ? "append" : "w", keys[k], String.valueOf(++next[k])});
             }
             plans.add(mops);
         }
@@ -87,7 +93,7 @@ final class RandomTxnHistories {
                     if (shown > 0 && rnd.nextDouble() < stale) shown = rnd.nextInt(shown);
                     List<String> v = new ArrayList<>(cur.subList(0, shown));
                     v.addAll(own.getOrDefault(m[1], List.of()));
-                    m[2] = "[" + String.join(" ", v) + "]";
+                    m[2] = append ? "[" + String.join(" ", v) + "]" : v.isEmpty() ? "nil" : v.get(v.size() - 1);
                 } else {
                     own.computeIfAbsent(m[1], x -> new ArrayList<>()).add(m[2]);
                 }

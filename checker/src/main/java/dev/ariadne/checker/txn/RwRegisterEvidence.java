@@ -1,0 +1,85 @@
+package dev.ariadne.checker.txn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ariadne.history.MicroOp;
+import dev.ariadne.history.Operation;
+import dev.ariadne.history.Values;
+
+/** {@link Evidence} for rw-register: "T2 read key x = 5, which T1 wrote". */
+final class RwRegisterEvidence implements Evidence {
+    private final TxnHistory th;
+
+    RwRegisterEvidence(TxnHistory th) {
+        this.th = th;
+    }
+
+    @Override
+    public String explain(int from, int to, int type) {
+        String a = th.name(from);
+        String b = th.name(to);
+        switch (type) {
+            case DependencyGraph.PROCESS, DependencyGraph.REALTIME:
+                return Evidence.order(th, from, to, type);
+            case DependencyGraph.WR:
+                if (!th.ok(to) || !committed(from)) return null;
+                for (MicroOp m : th.mops.get(to)) {
+                    JsonNode read = externalRead(to, m.key());
+                    if (read != null && !read.isNull() && read.equals(finalWrite(from, m.key()))) {
+                        return b + " read key " + Values.show(m.key()) + " = " + Values.show(read) + ", which " + a + " wrote";
+                    }
+                }
+                return null;
+            case DependencyGraph.WW:
+                if (!th.ok(to) || !committed(from)) return null;
+                for (MicroOp m : th.mops.get(to)) {
+                    JsonNode read = externalRead(to, m.key());
+                    JsonNode mine = finalWrite(to, m.key());
+                    if (read != null && mine != null && !read.isNull() && read.equals(finalWrite(from, m.key()))) {
+                        return b + " read key " + Values.show(m.key()) + " = " + Values.show(read) + " (" + a + "'s write) and then wrote " + Values.show(mine) + " over it";
+                    }
+                }
+                return null;
+            case DependencyGraph.RW:
+                if (!th.ok(from) || !committed(to)) return null;
+                for (MicroOp m : th.mops.get(from)) {
+                    JsonNode read = externalRead(from, m.key());
+                    JsonNode later = finalWrite(to, m.key());
+                    if (read == null || later == null) continue;
+                    String what = a + " read key " + Values.show(m.key()) + " = " + Values.show(read) + ", and " + b + " wrote " + Values.show(later);
+                    if (read.isNull()) return what + ", which follows the initial state";
+                    JsonNode seen = externalRead(to, m.key());
+                    if (read.equals(seen)) return what + " after reading " + Values.show(read) + " itself, so " + b + "'s write follows the version " + a + " read";
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private boolean committed(int t) {
+        Operation o = th.op(t);
+        if (o.isOk()) return true;
+        if (!o.isInfo()) return false;
+        for (MicroOp m : th.mops.get(t)) {
+            JsonNode w = finalWrite(t, m.key());
+            if (w == null) continue;
+            for (int r = 0; r < th.n; r++) if (w.equals(externalRead(r, m.key()))) return true;
+        }
+        return false;
+    }
+
+    /** The transaction's first micro-op on the key, if it is a read (of an ok transaction): its value, nil for the initial state. */
+    private JsonNode externalRead(int t, JsonNode key) {
+        if (!th.ok(t)) return null;
+        for (MicroOp m : th.mops.get(t)) {
+            if (m.key().equals(key)) return m.isRead() ? m.value() : null;
+        }
+        return null;
+    }
+
+    private JsonNode finalWrite(int t, JsonNode key) {
+        JsonNode w = null;
+        for (MicroOp m : th.mops.get(t)) if (!m.isRead() && m.key().equals(key)) w = m.value();
+        return w;
+    }
+}
