@@ -1,6 +1,8 @@
 package dev.ariadne.checker.cli;
 
 import dev.ariadne.generators.Objects;
+import dev.ariadne.generators.SimObject;
+import dev.ariadne.generators.TxnObject;
 import dev.ariadne.generators.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +19,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Writes a synthetic history that is linearizable by construction (a correct object behind concurrent clients, with crashes), streamed as JSON Lines.")
+        description = "Writes a synthetic history that is linearizable (for transactions, strictly serializable) by construction: a correct object behind concurrent clients, with crashes, streamed as JSON Lines; --stale-rate injects stale reads into transactional stores.")
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,6 +42,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--info-rate", defaultValue = "0.02", description = "probability that an operation crashes with info (default: ${DEFAULT-VALUE})")
     double infoRate;
 
+    @Option(names = "--stale-rate", defaultValue = "0", description = "list-append and rw-register: probability that a read answers from a stale version, injecting anomalies (default: ${DEFAULT-VALUE}, a correct store)")
+    double staleRate;
+
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -52,7 +57,10 @@ final class GenerateCommand implements Callable<Integer> {
         Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
         try {
-            sim.writeJsonLines(Objects.of(datatype, values, keys), w);
+            SimObject object = staleRate > 0 && (datatype.equals("list-append") || datatype.equals("rw-register"))
+                    ? new TxnObject(datatype, 4, Math.max(keys, 1), 32, staleRate, seed)
+                    : Objects.of(datatype, values, keys);
+            sim.writeJsonLines(object, w);
         } finally {
             if (out == null) w.flush();
             else w.close();
