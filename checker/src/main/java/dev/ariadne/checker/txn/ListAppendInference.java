@@ -35,6 +35,8 @@ final class ListAppendInference extends WriteIndex {
      * read after the transaction's own blind appends, the part before them.
      */
     int[] readObserved = new int[1024];
+    /** Whether the transaction appended to the key after this (external) read. */
+    boolean[] readThenAppend = new boolean[1024];
     /** Whether the read is a prefix of its key's version order (false for garbage, duplicates, incompatible). */
     boolean[] readUsable = new boolean[1024];
 
@@ -64,37 +66,78 @@ final class ListAppendInference extends WriteIndex {
         nonCycleAnomalies();
     }
 
+    /**
+     * Per transaction, in the order of its micro-ops: what it knows of each key it touched (the list
+     * it last read plus its appends since, or just its own appends when it has not read the key yet).
+     * Transactions are small, so the keys are kept in short arrays searched linearly.
+     */
     private void collectReads() {
-        Map<Integer, List<Integer>> state = new HashMap<>();
-        Map<Integer, List<Integer>> ownSuffix = new HashMap<>();
+        int cap = 8;
+        int[] slotKey = new int[cap];
+        int[][] known = new int[cap][];
+        int[] knownLen = new int[cap];
+        boolean[] hasKnown = new boolean[cap];
+        int[][] suffix = new int[cap][];
+        int[] suffixLen = new int[cap];
+        int[] extRead = new int[cap];
         for (int t = 0; t < n; t++) {
             if (!th.ok(t)) continue;
-            state.clear();
-            ownSuffix.clear();
+            int slots = 0;
             for (MicroOp m : th.mops.get(t)) {
                 int k = key(m.key());
+                int s = 0;
+                while (s < slots && slotKey[s] != k) s++;
+                if (s == slots) {
+                    if (slots == cap) {
+                        cap *= 2;
+                        slotKey = Arrays.copyOf(slotKey, cap);
+                        known = Arrays.copyOf(known, cap);
+                        knownLen = Arrays.copyOf(knownLen, cap);
+                        hasKnown = Arrays.copyOf(hasKnown, cap);
+                        suffix = Arrays.copyOf(suffix, cap);
+                        suffixLen = Arrays.copyOf(suffixLen, cap);
+                        extRead = Arrays.copyOf(extRead, cap);
+                    }
+                    slotKey[s] = k;
+                    hasKnown[s] = false;
+                    knownLen[s] = 0;
+                    suffixLen[s] = 0;
+                    extRead[s] = -1;
+                    slots++;
+                }
                 if (!m.isRead()) {
                     int e = element(k, m.value(), -1);
-                    List<Integer> s = state.get(k);
-                    if (s != null) s.add(e);
-                    else ownSuffix.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+                    if (extRead[s] >= 0) readThenAppend[extRead[s]] = true;
+                    if (hasKnown[s]) {
+                        known[s] = push(known[s], knownLen[s]++, e);
+                    } else {
+                        suffix[s] = push(suffix[s], suffixLen[s]++, e);
+                    }
                     continue;
                 }
                 int[] elems = resolve(t, k, m);
-                boolean external = !state.containsKey(k) && !ownSuffix.containsKey(k);
+                boolean external = !hasKnown[s] && suffixLen[s] == 0 && extRead[s] < 0;
                 if (external) {
+                    extRead[s] = reads;
                     addRead(t, k, elems, elems == null ? 0 : elems.length);
-                } else if (elems != null && internal(t, k, m, elems, state.get(k), ownSuffix.get(k)) && !state.containsKey(k)) {
+                } else if (elems != null && internal(t, k, m, elems, hasKnown[s] ? known[s] : null, knownLen[s], suffix[s], suffixLen[s]) && !hasKnown[s]) {
                     // The first read after the transaction's own blind appends: it shows the version those
                     // appends went on top of, and the version order up to them.
-                    addRead(t, k, elems, elems.length - ownSuffix.get(k).size());
+                    addRead(t, k, elems, elems.length - suffixLen[s]);
                 }
-                List<Integer> s = new ArrayList<>();
-                if (elems != null) for (int e : elems) s.add(e);
-                state.put(k, s);
-                ownSuffix.remove(k);
+                hasKnown[s] = true;
+                known[s] = elems == null ? new int[0] : elems.clone();
+                knownLen[s] = known[s].length;
+                suffixLen[s] = 0;
             }
         }
+    }
+
+    private static int[] push(int[] a, int len, int v) {
+        if (a == null) a = new int[4];
+        else if (len == a.length) a = Arrays.copyOf(a, Math.max(4, len * 2));
+        a[len] = v;
+        return a;
     }
 
     private int[] dupMark = new int[0];
@@ -131,30 +174,21 @@ final class ListAppendInference extends WriteIndex {
     }
 
     /** Checks a read against the transaction's own earlier micro-ops on its key; false (and an anomaly) if it contradicts them. */
-    private boolean internal(int t, int k, MicroOp m, int[] elems, List<Integer> known, List<Integer> suffix) {
+    private boolean internal(int t, int k, MicroOp m, int[] elems, int[] known, int knownLen, int[] suffix, int suffixLen) {
         boolean consistent;
         if (known != null) {
-            consistent = elems.length == known.size();
-            for (int i = 0; consistent && i < elems.length; i++) consistent = elems[i] == known.get(i);
+            consistent = elems.length == knownLen;
+            for (int i = 0; consistent && i < elems.length; i++) consistent = elems[i] == known[i];
         } else {
-            consistent = elems.length >= suffix.size();
-            for (int i = 0; consistent && i < suffix.size(); i++) consistent = elems[elems.length - suffix.size() + i] == suffix.get(i);
+            consistent = elems.length >= suffixLen;
+            for (int i = 0; consistent && i < suffixLen; i++) consistent = elems[elems.length - suffixLen + i] == suffix[i];
         }
         if (!consistent) {
-            String expected = known != null ? "exactly " + show(known) : "a list ending in its own appends " + show(suffix);
+            String expected = known != null ? "exactly " + showElems(Arrays.copyOf(known, knownLen)) : "a list ending in its own appends " + showElems(Arrays.copyOf(suffix, suffixLen));
             anomalies.add(Anomaly.of("internal", th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(m.value())
                     + ", but its own earlier micro-ops on that key mean it must read " + expected + ".", t));
         }
         return consistent;
-    }
-
-    private String show(List<Integer> es) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int e : es) {
-            if (sb.length() > 1) sb.append(' ');
-            sb.append(Values.show(elemValue[e]));
-        }
-        return sb.append(']').toString();
     }
 
     private void addRead(int t, int k, int[] elems, int observed) {
@@ -165,6 +199,7 @@ final class ListAppendInference extends WriteIndex {
             readKey = Arrays.copyOf(readKey, c);
             readElems = Arrays.copyOf(readElems, c);
             readUsable = Arrays.copyOf(readUsable, c);
+            readThenAppend = Arrays.copyOf(readThenAppend, c);
         }
         readTxn[reads] = t;
         readKey[reads] = k;
@@ -250,7 +285,7 @@ final class ListAppendInference extends WriteIndex {
                 }
             }
             // Lost update: two committed transactions read the same version of a key and both append to it.
-            if (readUsable[r] && readObserved[r] == es.length && appendsTo(t, readKey[r])) {
+            if (readUsable[r] && readObserved[r] == es.length && readThenAppend[r]) {
                 Integer other = sameVersion.putIfAbsent(((long) readKey[r] << 32) | es.length, t);
                 if (other != null) {
                     anomalies.add(Anomaly.of("lost-update", th.name(other) + " and " + th.name(t) + " both read key " + Values.show(keys.get(readKey[r])) + " as "
@@ -273,11 +308,6 @@ final class ListAppendInference extends WriteIndex {
                 break;
             }
         }
-    }
-
-    private boolean appendsTo(int t, int k) {
-        for (MicroOp m : th.mops.get(t)) if (!m.isRead() && key(m.key()) == k) return true;
-        return false;
     }
 
     /** The dependency graph: ww, wr and rw from the version orders, plus process and real-time order. */
