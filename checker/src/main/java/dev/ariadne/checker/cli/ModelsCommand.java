@@ -28,7 +28,7 @@ final class ModelsCommand implements Callable<Integer> {
             for (ConsistencyModel m : ConsistencyModel.values()) {
                 if (m.family() != f) continue;
                 String implies = m.directlyImplies().stream().map(ConsistencyModel::cliName).collect(Collectors.joining(", "));
-                out.printf("  %-34s %s%s%n", m.cliName() + (ModelChecker.CHECKED.contains(m) ? "" : " (not yet)"), m.description(),
+                out.printf("  %-34s %s%s%n", m.cliName() + ModelChecker.support(m), m.description(),
                         implies.isEmpty() ? "" : "; implies " + implies);
             }
         }

@@ -31,6 +31,16 @@ public final class ModelChecker {
     public static final Set<ConsistencyModel> CHECKED = Set.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM,
             ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES);
 
+    /**
+     * How a model is checked, for {@code ariadne models}: empty when a checker decides it, {@code (not
+     * yet)} when none does, and for the transactional models Ariadne does not decide by themselves,
+     * {@code (by implication)}: ruled out by the anomalies they forbid, held when a stronger model holds.
+     */
+    public static String support(ConsistencyModel m) {
+        if (m.family() == ConsistencyModel.Family.TRANSACTIONAL) return IsolationLevels.DECIDED.contains(m) ? "" : " (by implication)";
+        return CHECKED.contains(m) ? "" : " (not yet)";
+    }
+
     /** The datatypes whose operations PRAM's per-process views can separate into reads and writes. */
     private static final Set<String> VIEW_DATATYPES = Set.of("register", "cas-register", "kv");
 
