@@ -5,6 +5,7 @@ import dev.ariadne.checker.report.Counterexample;
 import dev.ariadne.checker.report.HierarchyResult;
 import dev.ariadne.checker.report.TransactionalCounterexample;
 import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.checker.txn.AnomalyImplications;
 import dev.ariadne.checker.txn.TransactionalAnalysis;
 
 import java.util.ArrayList;
@@ -90,8 +91,10 @@ final class IsolationLevels {
             }
             // Name the anomalies found first; the ones they merely imply only when nothing else is forbidden.
             Set<String> forbidden = forbidden(m);
-            Set<String> shown = new LinkedHashSet<>(a.counts().keySet());
-            shown.retainAll(forbidden);
+            Set<String> shown = new LinkedHashSet<>();
+            for (String found : a.counts().keySet()) {
+                if (!java.util.Collections.disjoint(AnomalyImplications.implied(found), forbidden)) shown.add(found);
+            }
             if (shown.isEmpty()) {
                 shown.addAll(a.present());
                 shown.retainAll(forbidden);
@@ -144,7 +147,9 @@ final class IsolationLevels {
         String summary;
         if (v.verdict() == Verdict.INVALID) {
             Set<String> forbidden = forbidden(model);
-            for (TransactionalCounterexample c : a.counterexamples()) if (forbidden.contains(c.anomaly())) shown.add(c);
+            for (TransactionalCounterexample c : a.counterexamples()) {
+                if (!java.util.Collections.disjoint(AnomalyImplications.implied(c.anomaly()), forbidden)) shown.add(c);
+            }
             if (shown.isEmpty()) {
                 // Only implied anomalies (a G0 is also a G1c): show the ones that imply them.
                 shown.addAll(a.counterexamples());

@@ -2,11 +2,9 @@ package dev.ariadne.checker.txn;
 
 import dev.ariadne.checker.search.Budget;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -283,18 +281,10 @@ final class CycleSearch {
         found.put(name, Anomaly.cycle(name, txns, types));
     }
 
-    /** The names of every anomaly found, with those they imply (a G0 is a G1c; G-single and G-nonadjacent are G2-item; each is its -process and -realtime variant). */
+    /** The names of every anomaly found, with those they imply ({@link AnomalyImplications}). */
     Set<String> present() {
         Set<String> out = new LinkedHashSet<>();
-        for (String name : found.keySet()) {
-            int v = name.endsWith("-realtime") ? 2 : name.endsWith("-process") ? 1 : 0;
-            String base = name.substring(0, name.length() - VARIANTS[v].length());
-            List<String> bases = new ArrayList<>(List.of(base));
-            if (base.equals("G0")) bases.add("G1c");
-            if (base.equals("G-single")) bases.addAll(List.of("G-nonadjacent", "G2-item"));
-            if (base.equals("G-nonadjacent")) bases.add("G2-item");
-            for (String b : bases) for (int w = v; w < VARIANTS.length; w++) out.add(b + VARIANTS[w]);
-        }
+        for (String name : found.keySet()) out.addAll(AnomalyImplications.implied(name));
         return out;
     }
 }
