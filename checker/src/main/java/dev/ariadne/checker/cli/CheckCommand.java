@@ -55,6 +55,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "partitions checked at once (default: one per core)")
     int threads;
 
+    @Option(names = "--assume", paramLabel = "none|sequential-keys|linearizable-keys", defaultValue = "none",
+            description = "rw-register: what to assume about each key's version order (the report names it). Default: ${DEFAULT-VALUE}")
+    String assume;
+
     @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     String output;
 
@@ -70,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
         History h = input.read(file);
         DatatypeOptions opts = new DatatypeOptions(initial == null ? null : parseValue(initial), NilRead.parse(nilRead));
         CheckRequest req = new CheckRequest(model, datatype, opts, timeout == null ? 0 : parseMillis(timeout),
-                memory == null ? 0 : parseBytes(memory), threads);
+                memory == null ? 0 : parseBytes(memory), threads).withKeyOrder(dev.ariadne.checker.txn.KeyOrder.parse(assume));
         if (model.equals("all")) {
             HierarchyResult all = Hierarchy.check(h, req);
             for (CheckResult r : all.checks()) writeDot(r);

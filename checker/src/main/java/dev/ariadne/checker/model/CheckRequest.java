@@ -12,12 +12,21 @@ import dev.ariadne.checker.datatype.DatatypeOptions;
  * @param memoryBytes   limit on the search memo's bytes; 0 for the default (half the heap)
  * @param threads       parallelism; 0 for one thread per core
  * @param counterexamples whether to build counterexamples (off only to time verdicts alone)
+ * @param keyOrder      what the user asserts about each key's version order (rw-register)
  */
 public record CheckRequest(String model, String datatype, DatatypeOptions options, long timeoutMillis, long memoryBytes, int threads,
-                           boolean counterexamples) {
+                           boolean counterexamples, dev.ariadne.checker.txn.KeyOrder keyOrder) {
 
     public CheckRequest(String model, String datatype, DatatypeOptions options, long timeoutMillis, long memoryBytes, int threads) {
-        this(model, datatype, options, timeoutMillis, memoryBytes, threads, true);
+        this(model, datatype, options, timeoutMillis, memoryBytes, threads, true, dev.ariadne.checker.txn.KeyOrder.NONE);
+    }
+
+    public CheckRequest(String model, String datatype, DatatypeOptions options, long timeoutMillis, long memoryBytes, int threads, boolean counterexamples) {
+        this(model, datatype, options, timeoutMillis, memoryBytes, threads, counterexamples, dev.ariadne.checker.txn.KeyOrder.NONE);
+    }
+
+    public CheckRequest withKeyOrder(dev.ariadne.checker.txn.KeyOrder order) {
+        return new CheckRequest(model, datatype, options, timeoutMillis, memoryBytes, threads, counterexamples, order);
     }
 
     public static CheckRequest of(String model) {
@@ -25,18 +34,18 @@ public record CheckRequest(String model, String datatype, DatatypeOptions option
     }
 
     public CheckRequest withoutCounterexamples() {
-        return new CheckRequest(model, datatype, options, timeoutMillis, memoryBytes, threads, false);
+        return new CheckRequest(model, datatype, options, timeoutMillis, memoryBytes, threads, false, keyOrder);
     }
 
     public CheckRequest withDatatype(String name) {
-        return new CheckRequest(model, name, options, timeoutMillis, memoryBytes, threads);
+        return new CheckRequest(model, name, options, timeoutMillis, memoryBytes, threads, counterexamples, keyOrder);
     }
 
     public CheckRequest withOptions(DatatypeOptions o) {
-        return new CheckRequest(model, datatype, o, timeoutMillis, memoryBytes, threads);
+        return new CheckRequest(model, datatype, o, timeoutMillis, memoryBytes, threads, counterexamples, keyOrder);
     }
 
     public CheckRequest withTimeout(long millis) {
-        return new CheckRequest(model, datatype, options, millis, memoryBytes, threads);
+        return new CheckRequest(model, datatype, options, millis, memoryBytes, threads, counterexamples, keyOrder);
     }
 }

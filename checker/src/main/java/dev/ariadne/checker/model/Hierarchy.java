@@ -36,7 +36,7 @@ public final class Hierarchy {
             CheckResult r;
             try {
                 r = ModelChecker.check(history, new CheckRequest(m.cliName(), request.datatype(), request.options(), request.timeoutMillis(),
-                        request.memoryBytes(), request.threads(), request.counterexamples()));
+                        request.memoryBytes(), request.threads(), request.counterexamples(), request.keyOrder()));
             } catch (UnsupportedCheck | IllegalArgumentException e) {
                 if (m == ConsistencyModel.LINEARIZABLE) throw e;
                 notApplicable.add(m);

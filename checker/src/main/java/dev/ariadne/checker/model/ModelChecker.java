@@ -119,7 +119,7 @@ public final class ModelChecker {
     static TransactionalAnalysis analyze(History history, String dtName, CheckRequest request) {
         TransactionalAnalysis a;
         try {
-            a = TransactionalChecker.analyze(history, dtName, Budget.of(request.timeoutMillis(), 0));
+            a = TransactionalChecker.analyze(history, dtName, Budget.of(request.timeoutMillis(), 0), request.keyOrder());
         } catch (IllegalArgumentException e) {
             throw new UnsupportedCheck(e.getMessage());
         }

@@ -8,9 +8,24 @@ import dev.ariadne.history.Values;
 /** {@link Evidence} for rw-register: "T2 read key x = 5, which T1 wrote". */
 final class RwRegisterEvidence implements Evidence {
     private final TxnHistory th;
+    private final KeyOrder keyOrder;
 
-    RwRegisterEvidence(TxnHistory th) {
+    RwRegisterEvidence(TxnHistory th, KeyOrder keyOrder) {
         this.th = th;
+        this.keyOrder = keyOrder;
+    }
+
+    /** Why {@code a}'s write precedes {@code b}'s under the asserted key order, or null. */
+    private String assumed(int a, int b) {
+        Operation x = th.op(a);
+        Operation y = th.op(b);
+        if (keyOrder != KeyOrder.NONE && x.process() == y.process() && x.invokePosition() < y.invokePosition()) {
+            return "both ran on process " + Values.show(x.invoke().process()) + ", " + th.name(a) + " first, and the key is assumed " + keyOrder.name().toLowerCase();
+        }
+        if (keyOrder == KeyOrder.LINEARIZABLE && x.isOk() && x.completePosition() < y.invokePosition()) {
+            return th.name(a) + " completed before " + th.name(b) + " began, and the key is assumed linearizable";
+        }
+        return null;
     }
 
     @Override
@@ -34,9 +49,12 @@ final class RwRegisterEvidence implements Evidence {
                 for (MicroOp m : th.mops.get(to)) {
                     JsonNode read = externalRead(to, m.key());
                     JsonNode mine = finalWrite(to, m.key());
-                    if (read != null && mine != null && !read.isNull() && read.equals(finalWrite(from, m.key()))) {
+                    JsonNode theirs = finalWrite(from, m.key());
+                    if (read != null && mine != null && !read.isNull() && read.equals(theirs)) {
                         return b + " read key " + Values.show(m.key()) + " = " + Values.show(read) + " (" + a + "'s write) and then wrote " + Values.show(mine) + " over it";
                     }
+                    String why = mine != null && theirs != null ? assumed(from, to) : null;
+                    if (why != null) return a + " wrote key " + Values.show(m.key()) + " = " + Values.show(theirs) + " before " + b + " wrote " + Values.show(mine) + ": " + why;
                 }
                 return null;
             case DependencyGraph.RW:
@@ -49,11 +67,20 @@ final class RwRegisterEvidence implements Evidence {
                     if (read.isNull()) return what + ", which follows the initial state";
                     JsonNode seen = externalRead(to, m.key());
                     if (read.equals(seen)) return what + " after reading " + Values.show(read) + " itself, so " + b + "'s write follows the version " + a + " read";
+                    int writer = writerOf(m.key(), read);
+                    String why = writer >= 0 ? assumed(writer, to) : null;
+                    if (why != null) return what + ", which follows " + th.name(writer) + "'s write of " + Values.show(read) + ": " + why;
                 }
                 return null;
             default:
                 return null;
         }
+    }
+
+    /** The committed transaction whose final write of the key is v, or -1. */
+    private int writerOf(JsonNode key, JsonNode v) {
+        for (int t = 0; t < th.n; t++) if (v.equals(finalWrite(t, key)) && committed(t)) return t;
+        return -1;
     }
 
     private boolean committed(int t) {

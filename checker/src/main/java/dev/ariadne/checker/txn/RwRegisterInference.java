@@ -121,6 +121,37 @@ final class RwRegisterInference extends WriteIndex {
         facts++;
     }
 
+    /**
+     * Adds the version-order facts the user asserts: under sequential keys, a process's writes to a
+     * key in its order; under linearizable keys, also a write that completed before another began.
+     */
+    void assume(KeyOrder order) {
+        if (order == KeyOrder.NONE) return;
+        List<List<Integer>> versions = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++) versions.add(new ArrayList<>());
+        for (int e = 0; e < elements; e++) if (version(e)) versions.get(elemKey[e]).add(e); // writer order: invocation order
+        long budget = 20_000_000L;
+        for (List<Integer> vs : versions) {
+            for (int i = 0; i < vs.size(); i++) {
+                int e2 = vs.get(i);
+                var w2 = th.op(elemWriter[e2]);
+                for (int j = i - 1; j >= 0; j--) {
+                    int e1 = vs.get(j);
+                    var w1 = th.op(elemWriter[e1]);
+                    if (w1.process() == w2.process()) {
+                        addFact(e1, e2);
+                        break; // the nearest earlier write of the process suffices: the facts chain
+                    }
+                }
+                if (order != KeyOrder.LINEARIZABLE) continue;
+                for (int j = 0; j < i && budget-- > 0; j++) {
+                    int e1 = vs.get(j);
+                    if (th.op(elemWriter[e1]).returnPosition() < w2.invokePosition()) addFact(e1, e2);
+                }
+            }
+        }
+    }
+
     /** Whether element e is a committed version: the final write of a committed transaction. */
     boolean version(int e) {
         return elemLast[e] && committed[elemWriter[e]];

@@ -65,6 +65,8 @@ final class SerialWitness {
             if (inf.readElem[r] >= 0) pending[inf.readElem[r]]++;
             else pendingInitial[inf.readKey[r]]++;
         }
+        int[] unplacedWriters = new int[inf.keys.size()];
+        for (int e = 0; e < inf.elements; e++) if (inf.version(e)) unplacedWriters[inf.elemKey[e]]++;
         int placed = 0;
         java.util.List<Integer> skipped = new java.util.ArrayList<>();
         while (!ready.isEmpty()) {
@@ -76,7 +78,7 @@ final class SerialWitness {
             for (int i = 0; i < LOOKAHEAD && !ready.isEmpty(); i++) {
                 int c = ready.poll();
                 skipped.add(c);
-                int rank = !safe(inf, c, state, pending, pendingInitial) ? 2 : awaited(inf, c, pending) ? 1 : 0;
+                int rank = !safe(inf, c, state, pending, pendingInitial) ? 1 << 20 : awaited(inf, c, pending, unplacedWriters);
                 if (rank < bestRank) {
                     best = c;
                     bestRank = rank;
@@ -89,6 +91,12 @@ final class SerialWitness {
             placed++;
             if (!apply(inf, t, state)) return false;
             unread(inf, t, pending, pendingInitial);
+            for (MicroOp m : inf.th.mops.get(t)) {
+                if (m.isRead()) continue;
+                int k = inf.key(m.key());
+                int e = inf.element(k, m.value(), -1);
+                if (e >= 0 && inf.version(e)) unplacedWriters[k]--;
+            }
             for (int e = g.start[t]; e < g.start[t + 1]; e++) {
                 int w = g.target[e];
                 if ((g.types[e] & mask) != 0 && inf.committed[w] && --indegree[w] == 0) ready.add(w);
@@ -101,14 +109,19 @@ final class SerialWitness {
 
     private static final int LOOKAHEAD = 32;
 
-    /** Whether some unplaced transaction waits to read one of t's writes. */
-    private static boolean awaited(RwRegisterInference inf, int t, int[] pending) {
+    /**
+     * On how many keys t would install a version some unplaced transaction waits to read while
+     * another unplaced transaction still has to write that key: such a version should come last.
+     */
+    private static int awaited(RwRegisterInference inf, int t, int[] pending, int[] unplacedWriters) {
+        int n = 0;
         for (MicroOp m : inf.th.mops.get(t)) {
             if (m.isRead()) continue;
-            int e = inf.element(inf.key(m.key()), m.value(), -1);
-            if (e >= 0 && inf.elemLast[e] && pending[e] > 0) return true;
+            int k = inf.key(m.key());
+            int e = inf.element(k, m.value(), -1);
+            if (e >= 0 && inf.elemLast[e] && pending[e] > 0 && unplacedWriters[k] > 1) n++;
         }
-        return false;
+        return n;
     }
 
     /** Whether placing t now overwrites no version that another unplaced transaction has yet to read. */

@@ -23,10 +23,15 @@ public final class TransactionalChecker {
     private TransactionalChecker() {}
 
     public static TransactionalAnalysis analyze(History history, String datatype, Budget budget) {
+        return analyze(history, datatype, budget, KeyOrder.NONE);
+    }
+
+    /** With {@code keyOrder}, what the user asserts about rw-register version orders (list-append's are known, so it is ignored). */
+    public static TransactionalAnalysis analyze(History history, String datatype, Budget budget, KeyOrder keyOrder) {
         TxnHistory th = new TxnHistory(history);
         return switch (datatype) {
             case "list-append" -> listAppend(th, budget);
-            case "rw-register" -> rwRegister(th, budget);
+            case "rw-register" -> rwRegister(th, budget, keyOrder);
             default -> throw new IllegalArgumentException(datatype + " is not a transactional datatype (list-append or rw-register)");
         };
     }
@@ -49,9 +54,10 @@ public final class TransactionalChecker {
         return finish(th, () -> new ListAppendEvidence(th), inf.anomalies, cycles, visibility, visibilityComplete, inf.committed, g, true, Set.of());
     }
 
-    private static TransactionalAnalysis rwRegister(TxnHistory th, Budget budget) {
+    private static TransactionalAnalysis rwRegister(TxnHistory th, Budget budget, KeyOrder keyOrder) {
         RwRegisterInference inf = new RwRegisterInference(th);
         if (inf.unsupported != null) return unsupported(th, inf.unsupported);
+        inf.assume(keyOrder);
         DependencyGraph g = inf.graph();
         CycleSearch cycles = new CycleSearch(g, budget);
         cycles.run();
@@ -69,7 +75,12 @@ public final class TransactionalChecker {
         } else if (SerialWitness.replays(inf, g, data)) {
             witness.add("data");
         }
-        return finish(th, () -> new RwRegisterEvidence(th), inf.anomalies, cycles, visibility, sat.complete, inf.committed, g, false, witness);
+        TransactionalAnalysis a = finish(th, () -> new RwRegisterEvidence(th, keyOrder), inf.anomalies, cycles, visibility, sat.complete, inf.committed, g, false, witness);
+        if (keyOrder == KeyOrder.NONE) return a;
+        List<String> notes = new ArrayList<>(a.notes());
+        notes.add("assumed (--assume): " + keyOrder.meaning());
+        return new TransactionalAnalysis(a.unsupported(), a.present(), a.incomplete(), a.counterexamples(), a.counts(), a.transactions(), a.edges(), notes,
+                a.versionOrderKnown(), a.serialWitness());
     }
 
     private static TransactionalAnalysis unsupported(TxnHistory th, String why) {

@@ -225,6 +225,22 @@ class TransactionalClassicsTest {
     }
 
     @Test
+    void anAssumedKeyOrderAddsVersionFactsAndTheReportNamesIt() {
+        // T2 wrote x = 2 after T1's x = 1 completed; T3 saw T2's y but T1's x. Serializable (T2, T1, T3)
+        // unless x is assumed linearizable, which puts 1 before 2: then T3 -rw-> T2 -wr-> T3.
+        History h = serial("0 ok [[:w :x 1]]", "1 ok [[:w :x 2] [:w :y 2]]", "2 ok [[:r :y 2] [:r :x 1]]");
+        CheckRequest plain = CheckRequest.of("serializable").withDatatype("rw-register");
+        assertThat(ModelChecker.check(h, plain).verdict()).isEqualTo(V);
+        CheckResult assumed = ModelChecker.check(h, plain.withKeyOrder(KeyOrder.LINEARIZABLE));
+        assertThat(assumed.verdict()).isEqualTo(I);
+        assertThat(assumed.counterexamples()).extracting(c -> c.kind()).contains("G-single");
+        assertThat(assumed.counterexamples().get(0).explanation()).contains("assumed linearizable");
+        assertThat(assumed.notes()).anyMatch(n -> n.contains("assumed (--assume): each key is linearizable"));
+        // Under sequential keys the two writes are on different processes: no fact, still serializable.
+        assertThat(ModelChecker.check(h, plain.withKeyOrder(KeyOrder.SEQUENTIAL)).verdict()).isEqualTo(V);
+    }
+
+    @Test
     void aRepeatedAppendedValueGivesUnknownWithTheReason() {
         CheckResult r = ModelChecker.check(concurrent("0 ok [[:append :x 1]]", "1 ok [[:append :x 1]]"), CheckRequest.of("serializable"));
         assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
