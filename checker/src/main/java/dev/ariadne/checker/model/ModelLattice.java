@@ -1,34 +1,47 @@
 package dev.ariadne.checker.model;
 
-import java.util.ArrayDeque;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.DirectedAcyclicGraph;
+
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Walks the implications between {@link ConsistencyModel}s. */
+/**
+ * The implications between {@link ConsistencyModel}s as a directed acyclic graph (JGraphT): an edge
+ * from a model to each model it directly implies. A history that satisfies a model satisfies all its
+ * descendants; one that violates a model violates all its ancestors. (Adding an edge that would close
+ * a cycle fails at class load, so the lattice cannot contradict itself.)
+ */
 public final class ModelLattice {
     private ModelLattice() {}
+
+    private static final DirectedAcyclicGraph<ConsistencyModel, DefaultEdge> DAG = build();
+
+    private static DirectedAcyclicGraph<ConsistencyModel, DefaultEdge> build() {
+        DirectedAcyclicGraph<ConsistencyModel, DefaultEdge> g = new DirectedAcyclicGraph<>(DefaultEdge.class);
+        for (ConsistencyModel m : ConsistencyModel.values()) g.addVertex(m);
+        for (ConsistencyModel m : ConsistencyModel.values()) for (ConsistencyModel n : m.directlyImplies()) g.addEdge(m, n);
+        return g;
+    }
 
     /** Every model the given one implies, itself included. */
     public static Set<ConsistencyModel> impliedBy(ConsistencyModel m) {
         Set<ConsistencyModel> out = EnumSet.of(m);
-        ArrayDeque<ConsistencyModel> todo = new ArrayDeque<>(out);
-        while (!todo.isEmpty()) {
-            for (ConsistencyModel n : todo.pop().directlyImplies()) if (out.add(n)) todo.add(n);
-        }
+        out.addAll(DAG.getDescendants(m));
         return out;
     }
 
     /** Every model that implies the given one, itself included: all are ruled out when it is violated. */
     public static Set<ConsistencyModel> implying(ConsistencyModel m) {
-        Set<ConsistencyModel> out = EnumSet.noneOf(ConsistencyModel.class);
-        for (ConsistencyModel s : ConsistencyModel.values()) if (impliedBy(s).contains(m)) out.add(s);
+        Set<ConsistencyModel> out = EnumSet.of(m);
+        out.addAll(DAG.getAncestors(m));
         return out;
     }
 
     /** True if {@code a} implies {@code b}. */
     public static boolean implies(ConsistencyModel a, ConsistencyModel b) {
-        return impliedBy(a).contains(b);
+        return a == b || DAG.getDescendants(a).contains(b);
     }
 
     /** The models of a set that no other model of the set implies: the strongest ones. */
