@@ -29,7 +29,7 @@ public final class ModelChecker {
 
     /** The models that have a checker now. */
     public static final Set<ConsistencyModel> CHECKED = Set.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM,
-            ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES);
+            ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES, ConsistencyModel.MONOTONIC_WRITES);
 
     /**
      * How a model is checked, for {@code ariadne models}: empty when a checker decides it, {@code (not
@@ -82,7 +82,7 @@ public final class ModelChecker {
         }
         Datatype<?, ?> datatype = Datatypes.byName(dtName, request.options());
         if (model == ConsistencyModel.SEQUENTIAL || model == ConsistencyModel.PRAM || model == ConsistencyModel.MONOTONIC_READS
-                || model == ConsistencyModel.READ_YOUR_WRITES) {
+                || model == ConsistencyModel.READ_YOUR_WRITES || model == ConsistencyModel.MONOTONIC_WRITES) {
             if (model != ConsistencyModel.SEQUENTIAL && !VIEW_DATATYPES.contains(dtName)) {
                 throw new UnsupportedCheck(model.cliName() + " is checked on register, cas-register and kv histories, not " + dtName);
             }
@@ -105,6 +105,7 @@ public final class ModelChecker {
             CheckResult r = model == ConsistencyModel.PRAM ? PramChecker.check(history, keyed(datatype, history), so)
                     : model == ConsistencyModel.MONOTONIC_READS ? PramChecker.checkMonotonicReads(history, keyed(datatype, history), so)
                     : model == ConsistencyModel.READ_YOUR_WRITES ? PramChecker.checkReadYourWrites(history, keyed(datatype, history), so)
+                    : model == ConsistencyModel.MONOTONIC_WRITES ? PramChecker.checkMonotonicWrites(history, keyed(datatype, history), so)
                     : SequentialChecker.check(history, keyed(datatype, history), so);
             return withInference(r, inferred, dtName, history);
         }

@@ -49,12 +49,24 @@ public final class PramChecker {
         return check(history, datatype, options, SequentialProblem.Reads.AMONG_THEMSELVES);
     }
 
+    /**
+     * Monotonic writes, in the same views: every process's writes keep their issue order in every
+     * view, and the viewing process's reads are free. A process that reads a value another process
+     * wrote after a second value, where that second value overwrote the first only in another order,
+     * breaks it; so does one that reads 3 when the writer issued 3 then 4 and the key's only other
+     * writes make 3 after 4 impossible.
+     */
+    public static <S, I> CheckResult checkMonotonicWrites(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
+        return check(history, datatype, options, SequentialProblem.Reads.FREE);
+    }
+
     private static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options,
                                             SequentialProblem.Reads reads) {
         String model = switch (reads) {
             case PROGRAM_ORDER -> "pram";
             case AMONG_THEMSELVES -> "monotonic-reads";
             case AFTER_OWN_WRITES -> "read-your-writes";
+            case FREE -> "monotonic-writes";
         };
         boolean readsApart = reads != SequentialProblem.Reads.PROGRAM_ORDER;
         long start = System.nanoTime();
@@ -87,11 +99,13 @@ public final class PramChecker {
                 case PROGRAM_ORDER -> "The history is PRAM (FIFO) consistent: every process's view keeps every process's order.";
                 case AMONG_THEMSELVES -> "Every process's reads move only forward through the writes, each process's in issue order.";
                 case AFTER_OWN_WRITES -> "Every process reads its own earlier writes.";
+                case FREE -> "Every process's writes can be seen in the order they were issued.";
             };
             case INVALID -> violated + " of " + views.size() + switch (reads) {
                 case PROGRAM_ORDER -> " processes cannot have seen the writes in the order they were issued.";
                 case AMONG_THEMSELVES -> " processes read the writes going back in time.";
                 case AFTER_OWN_WRITES -> " processes do not read their own earlier writes.";
+                case FREE -> " processes read values that no view keeping every process's writes in issue order explains.";
             };
             case UNKNOWN -> "Undecided: " + undecided + " of " + views.size() + " process views ran out of budget.";
         };

@@ -120,6 +120,7 @@ public final class SequentialChecker {
             case PROGRAM_ORDER -> "pram";
             case AMONG_THEMSELVES -> "monotonic-reads";
             case AFTER_OWN_WRITES -> "read-your-writes";
+            case FREE -> "monotonic-writes";
         }, viewOf, ops, relaxed, m.minimal(), order, blocked,
                 dt.describeState(state), Timeline.render(ops));
     }

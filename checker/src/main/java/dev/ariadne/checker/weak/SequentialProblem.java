@@ -39,7 +39,9 @@ final class SequentialProblem<S, I> extends Readings<S, I> {
         /** In program order among themselves only (monotonic reads). */
         AMONG_THEMSELVES,
         /** Each after the process's earlier writes, otherwise free (read-your-writes). */
-        AFTER_OWN_WRITES
+        AFTER_OWN_WRITES,
+        /** Each free (monotonic writes: only the writes keep their issue order). */
+        FREE
     }
 
     final Reads reads;
@@ -78,10 +80,10 @@ final class SequentialProblem<S, I> extends Readings<S, I> {
             // An operation legal in every state that changes nothing can always be placed: leave it out.
             if (input == null || datatype.isNoOp(input)) continue;
             boolean ownRead = o.process() == viewOf && datatype.readOnly(input(i));
-            if (ownRead && reads == Reads.AFTER_OWN_WRITES) {
-                // A chain of its own, that may go once the process's earlier writes have.
-                gatedChain.add(viewOf);
-                gatedCount.add(byProcess.get(viewOf).size());
+            if (ownRead && (reads == Reads.AFTER_OWN_WRITES || reads == Reads.FREE)) {
+                // A chain of its own: for read-your-writes it may go once the process's earlier writes have.
+                gatedChain.add(reads == Reads.FREE ? -1 : viewOf);
+                gatedCount.add(reads == Reads.FREE ? 0 : byProcess.get(viewOf).size());
                 byProcess.add(new ArrayList<>(List.of(in.size())));
             } else {
                 gatedChain.add(-1);
