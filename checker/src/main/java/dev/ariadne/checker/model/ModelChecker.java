@@ -29,7 +29,7 @@ public final class ModelChecker {
 
     /** The models that have a checker now. */
     public static final Set<ConsistencyModel> CHECKED = Set.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM,
-            ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES, ConsistencyModel.MONOTONIC_WRITES);
+            ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES, ConsistencyModel.MONOTONIC_WRITES, ConsistencyModel.CAUSAL_CONVERGENT);
 
     /**
      * How a model is checked, for {@code ariadne models}: empty when a checker decides it, {@code (not
@@ -74,11 +74,12 @@ public final class ModelChecker {
             throw new UnsupportedCheck(model.cliName() + " has no checker yet; available now: "
                     + String.join(", ", CHECKED.stream().map(ConsistencyModel::cliName).sorted().toList()));
         }
-        if (model == ConsistencyModel.CAUSAL) {
+        if (model == ConsistencyModel.CAUSAL || model == ConsistencyModel.CAUSAL_CONVERGENT) {
             if (!VIEW_DATATYPES.contains(dtName)) {
-                throw new UnsupportedCheck("causal is checked on register, cas-register (without cas) and kv (without append) histories, not " + dtName);
+                throw new UnsupportedCheck(model.cliName() + " is checked on register, cas-register (without cas) and kv (without append) histories, not " + dtName);
             }
-            return withInference(CausalChecker.check(history, dtName, request.options()), inferred, dtName, history);
+            return withInference(model == ConsistencyModel.CAUSAL ? CausalChecker.check(history, dtName, request.options())
+                    : CausalChecker.checkConvergent(history, dtName, request.options()), inferred, dtName, history);
         }
         Datatype<?, ?> datatype = Datatypes.byName(dtName, request.options());
         if (model == ConsistencyModel.SEQUENTIAL || model == ConsistencyModel.PRAM || model == ConsistencyModel.MONOTONIC_READS

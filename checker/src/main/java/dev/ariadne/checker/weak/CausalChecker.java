@@ -49,9 +49,24 @@ public final class CausalChecker {
     private static final int MAX_COUNTEREXAMPLES = 5;
 
     public static CheckResult check(History history, String datatype, DatatypeOptions options) {
+        return check(history, datatype, options, false);
+    }
+
+    /**
+     * Causal convergence (CCv, Bouajjani et al.): CC with one arbitration order of the writes that every
+     * process agrees on. On a differentiated history it is CC without a fifth bad pattern, CyclicCF:
+     * a cycle in causal order together with the conflict relation, where w1 conflicts before w2 (both
+     * writes of one key) when w1 causally precedes a read that returned w2's value.
+     */
+    public static CheckResult checkConvergent(History history, String datatype, DatatypeOptions options) {
+        return check(history, datatype, options, true);
+    }
+
+    private static CheckResult check(History history, String datatype, DatatypeOptions options, boolean convergent) {
+        String model = convergent ? "causal-convergent" : "causal";
         long start = System.nanoTime();
         ReadWriteHistory rw = new ReadWriteHistory(history, datatype, options);
-        if (rw.ambiguity != null) return unknown(datatype, history, start, rw.ambiguity);
+        if (rw.ambiguity != null) return unknown(model, datatype, history, start, rw.ambiguity);
         JsonNode initial = rw.initial;
         List<Counterexample> found = new ArrayList<>();
         for (Map.Entry<Node, Boolean> t : rw.thinAir.entrySet()) {
@@ -64,7 +79,7 @@ public final class CausalChecker {
         List<Node> nodes = rw.nodes;
         int size = nodes.size();
         if (size > MAX_OPERATIONS) {
-            return unknown(datatype, history, start, "the causal check is quadratic for now and this history has " + size + " operations (the limit is " + MAX_OPERATIONS + ")");
+            return unknown(model, datatype, history, start, "the causal check is quadratic for now and this history has " + size + " operations (the limit is " + MAX_OPERATIONS + ")");
         }
         Map<Node, Integer> id = new HashMap<>();
         for (int i = 0; i < size; i++) id.put(nodes.get(i), i);
@@ -81,8 +96,8 @@ public final class CausalChecker {
 
         int[] topo = topological(out);
         if (topo == null) {
-            found.add(0, cycle(history, nodes, out));
-            return result(datatype, history, start, Verdict.INVALID, found, size);
+            found.add(0, cycle(history, nodes, out, "CyclicCO", "Program order and read-from form a cycle, so no causal order exists."));
+            return result(model, datatype, history, start, Verdict.INVALID, found, size);
         }
         long[][] reach = new long[size][];
         for (int k = size - 1; k >= 0; k--) {
@@ -119,7 +134,25 @@ public final class CausalChecker {
                 }
             }
         }
-        return result(datatype, history, start, found.isEmpty() ? Verdict.VALID : Verdict.INVALID, found, size);
+        if (convergent && found.isEmpty()) {
+            // The conflict edges: w1 before w2 whenever w1 causally precedes a read of w2's value.
+            List<List<int[]>> withCf = new ArrayList<>();
+            for (List<int[]> es : out) withCf.add(new ArrayList<>(es));
+            for (int r = 0; r < size; r++) {
+                Node rd = nodes.get(r);
+                Node src = rd.write() ? null : source.get(rd);
+                if (src == null) continue;
+                int s = id.get(src);
+                for (int w : writesByKey.getOrDefault(rd.key(), List.of())) {
+                    if (w != s && reaches(reach, w, r)) withCf.get(w).add(new int[]{s, 2, r});
+                }
+            }
+            if (topological(withCf) == null) {
+                found.add(cycle(history, nodes, withCf, "CyclicCF",
+                        "Causal order and the conflicts between writes form a cycle, so no single arbitration order of the writes exists."));
+            }
+        }
+        return result(model, datatype, history, start, found.isEmpty() ? Verdict.VALID : Verdict.INVALID, found, size);
     }
 
     private static boolean reaches(long[][] reach, int a, int b) {
@@ -145,14 +178,14 @@ public final class CausalChecker {
         return new CausalCounterexample(name, ops, edges, summary);
     }
 
-    private static CausalCounterexample cycle(History h, List<Node> nodes, List<List<int[]>> out) {
+    private static CausalCounterexample cycle(History h, List<Node> nodes, List<List<int[]>> out, String name, String summary) {
         List<int[]> best = null;
         for (int s = 0; s < nodes.size(); s++) {
             for (int[] e : out.get(s)) {
                 List<int[]> back = shortestPath(out, e[0], s);
                 if (back != null && (best == null || back.size() + 1 < best.size())) {
                     best = new ArrayList<>();
-                    best.add(new int[]{s, e[0], e[1]});
+                    best.add(new int[]{s, e[0], e[1], e.length > 2 ? e[2] : -1});
                     best.addAll(back);
                 }
             }
@@ -160,11 +193,39 @@ public final class CausalChecker {
         List<CausalCounterexample.Edge> edges = new ArrayList<>();
         List<OpView> ops = new ArrayList<>();
         for (int[] e : best) {
-            edges.add(edge(h, nodes, e[0], e[1], e[2]));
+            if (e[2] == 2) {
+                int read = e.length > 3 && e[3] >= 0 ? e[3] : conflictRead(out, nodes, e[0], e[1]);
+                List<int[]> co = shortestPath(baseEdges(out), e[0], read);
+                if (co == null) throw new IllegalStateException("internal error: a conflict edge without its causal path");
+                edges.add(new CausalCounterexample.Edge(view(h, nodes.get(e[0])), view(h, nodes.get(e[1])),
+                        view(h, nodes.get(e[0])) + " causally precedes " + view(h, nodes.get(read)) + " (through " + co.size()
+                                + " program-order or read-from steps), which read the value " + view(h, nodes.get(e[1])) + " wrote, so every process must arbitrate it first"));
+            } else {
+                edges.add(edge(h, nodes, e[0], e[1], e[2]));
+            }
             ops.add(view(h, nodes.get(e[0])));
         }
-        verify(edges, nodes, h);
-        return new CausalCounterexample("CyclicCO", ops, edges, "Program order and read-from form a cycle, so no causal order exists.");
+        List<CausalCounterexample.Edge> causal = new ArrayList<>();
+        for (int i = 0; i < best.size(); i++) if (best.get(i)[2] != 2) causal.add(edges.get(i));
+        verify(causal, nodes, h);
+        return new CausalCounterexample(name, ops, edges, summary);
+    }
+
+    /** The program-order and read-from edges only (kinds 0 and 1). */
+    private static List<List<int[]>> baseEdges(List<List<int[]>> out) {
+        List<List<int[]>> base = new ArrayList<>();
+        for (List<int[]> es : out) {
+            List<int[]> b = new ArrayList<>();
+            for (int[] e : es) if (e[1] != 2) b.add(e);
+            base.add(b);
+        }
+        return base;
+    }
+
+    /** The read behind a conflict edge a -> b as found along a shortest path (edges record it when made). */
+    private static int conflictRead(List<List<int[]>> out, List<Node> nodes, int a, int b) {
+        for (int[] e : out.get(a)) if (e[0] == b && e[1] == 2) return e[2];
+        throw new IllegalStateException("internal error: no conflict edge " + a + " -> " + b);
     }
 
     private static CausalCounterexample.Edge edge(History h, List<Node> nodes, int a, int b, int kind) {
@@ -239,18 +300,19 @@ public final class CausalChecker {
         return (n.write() ? "write " : "read → ") + Values.show(n.value()) + (n.key().isNull() ? "" : " [key " + Values.show(n.key()) + "]");
     }
 
-    private static CheckResult unknown(String datatype, History history, long start, String why) {
+    private static CheckResult unknown(String model, String datatype, History history, long start, String why) {
         long t = System.nanoTime() - start;
-        return new CheckResult("causal", datatype, false, Verdict.UNKNOWN, "Undecided: " + why + ".",
+        return new CheckResult(model, datatype, false, Verdict.UNKNOWN, "Undecided: " + why + ".",
                 List.of(new PartitionResult("*", history.size(), Verdict.UNKNOWN, why, t, 0)), List.of(),
                 new CheckResult.Statistics(history.size(), 1, 0, t, 0), List.of(why));
     }
 
-    private static CheckResult result(String datatype, History history, long start, Verdict v, List<Counterexample> found, int size) {
+    private static CheckResult result(String model, String datatype, History history, long start, Verdict v, List<Counterexample> found, int size) {
         long t = System.nanoTime() - start;
-        String summary = v == Verdict.VALID ? "The history is causally consistent (CC)."
-                : "The history is not causally consistent: " + found.get(0).kind() + ".";
-        return new CheckResult("causal", datatype, false, v, summary, List.of(new PartitionResult("*", size, v, null, t, size)), found,
+        String name = model.equals("causal") ? "causally consistent (CC)" : "causally convergent (CCv)";
+        String summary = v == Verdict.VALID ? "The history is " + name + "."
+                : "The history is not " + name + ": " + found.get(0).kind() + ".";
+        return new CheckResult(model, datatype, false, v, summary, List.of(new PartitionResult("*", size, v, null, t, size)), found,
                 new CheckResult.Statistics(history.size(), 1, size, t, 0), List.of());
     }
 }

@@ -124,8 +124,26 @@ class CausalTest {
         }
     }
 
-    /** CC by its definition with CO = (po ∪ rf)+: CO acyclic, and each read explained by some CO-respecting order of its key's writes in its causal past. */
-    static boolean bruteForce(History h) {
+    /** The operations that count (failed ones and unread crashed writes left out) and CO = (po ∪ rf)+ over them. */
+    record Causal(List<Operation> live, boolean[][] co) {
+        boolean cyclic() {
+            for (int a = 0; a < live.size(); a++) if (co[a][a]) return true;
+            return false;
+        }
+
+        /** The write a read read from, or -1 (the initial value or thin air). */
+        int source(int r) {
+            Operation rd = live.get(r);
+            int src = -1;
+            for (int w = 0; w < live.size(); w++) {
+                Operation x = live.get(w);
+                if (x.f().equals("write") && x.key().equals(rd.key()) && x.value().equals(rd.value())) src = w;
+            }
+            return src;
+        }
+    }
+
+    static Causal causalOrder(History h) {
         List<Operation> ops = new ArrayList<>();
         for (Operation o : h.operations()) {
             if (o.isFail()) continue;
@@ -153,16 +171,21 @@ class CausalTest {
             }
         }
         for (int k = 0; k < n; k++) for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) if (co[a][k] && co[k][b]) co[a][b] = true;
-        for (int a = 0; a < n; a++) if (co[a][a]) return false;
+        return new Causal(live, co);
+    }
+
+    /** CC by its definition with CO = (po ∪ rf)+: CO acyclic, and each read explained by some CO-respecting order of its key's writes in its causal past. */
+    static boolean bruteForce(History h) {
+        Causal c = causalOrder(h);
+        List<Operation> live = c.live();
+        boolean[][] co = c.co();
+        int n = live.size();
+        if (c.cyclic()) return false;
         for (int r = 0; r < n; r++) {
             Operation rd = live.get(r);
             if (!rd.f().equals("read")) continue;
             boolean initial = rd.value().equals(Values.of(0));
-            int src = -1;
-            for (int w = 0; w < n; w++) {
-                Operation x = live.get(w);
-                if (x.f().equals("write") && x.key().equals(rd.key()) && x.value().equals(rd.value())) src = w;
-            }
+            int src = c.source(r);
             if (!initial && src < 0) return false;
             List<Integer> past = new ArrayList<>();
             for (int w = 0; w < n; w++) if (live.get(w).f().equals("write") && live.get(w).key().equals(rd.key()) && co[w][r]) past.add(w);
