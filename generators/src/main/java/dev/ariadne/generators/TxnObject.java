@@ -38,6 +38,10 @@ public final class TxnObject implements SimObject {
     private int nextKey;
     private final Map<Integer, List<Integer>> lists = new HashMap<>();
     private final Map<Integer, Integer> writes = new HashMap<>();
+    private final Anomaly anomaly;
+    private final double anomalyRate;
+    /** Per planned transaction (by identity of its value): each key's list length when it was invoked. */
+    private final Map<JsonNode, Map<Integer, Integer>> snapshots = new java.util.IdentityHashMap<>();
 
     /**
      * @param datatype     {@code list-append} or {@code rw-register}
@@ -48,7 +52,19 @@ public final class TxnObject implements SimObject {
      * @param seed         seed of the stale reads
      */
     public TxnObject(String datatype, int maxMicroOps, int activeKeys, int writesPerKey, double staleRate, long seed) {
+        this(datatype, maxMicroOps, activeKeys, writesPerKey, staleRate > 0 ? Anomaly.STALE_READ : null, staleRate, seed);
+    }
+
+    /**
+     * A store that injects {@code anomaly} ({@link Anomaly#STALE_READ}, {@link Anomaly#ABORTED_READ} or
+     * {@link Anomaly#STALE_SNAPSHOT}) with probability {@code rate} per read or transaction; null for a correct store.
+     */
+    public TxnObject(String datatype, int maxMicroOps, int activeKeys, int writesPerKey, Anomaly anomaly, double rate, long seed) {
         if (!datatype.equals("list-append") && !datatype.equals("rw-register")) throw new IllegalArgumentException("no transactional object for " + datatype);
+        if (anomaly != null && !anomaly.datatypes().contains(datatype)) throw new IllegalArgumentException(anomaly.cliName() + " cannot be injected into " + datatype);
+        this.anomaly = anomaly;
+        this.anomalyRate = rate;
+        double staleRate = anomaly == Anomaly.STALE_READ ? rate : 0;
         this.append = datatype.equals("list-append");
         this.maxMicroOps = Math.max(1, maxMicroOps);
         this.activeKeys = Math.max(1, activeKeys);
@@ -79,32 +95,50 @@ public final class TxnObject implements SimObject {
                 if (w >= writesPerKey) keys[slot] = nextKey++;
             }
         }
+        if (anomaly == Anomaly.STALE_SNAPSHOT) {
+            Map<Integer, Integer> sizes = new HashMap<>();
+            for (JsonNode m : txn) sizes.put(m.get(1).intValue(), lists.getOrDefault(m.get(1).intValue(), List.of()).size());
+            snapshots.put(txn, sizes);
+        }
         return new Call("txn", null, txn);
     }
 
     @Override
     public Result apply(Call call) {
+        Map<Integer, Integer> snapshot = snapshots.remove(call.value());
+        boolean fromSnapshot = snapshot != null && faults.nextDouble() < anomalyRate;
+        Map<Integer, List<Integer>> own = new HashMap<>();
         ArrayNode done = NODES.arrayNode();
         for (JsonNode m : call.value()) {
             int k = m.get(1).intValue();
             List<Integer> list = lists.computeIfAbsent(k, x -> new ArrayList<>());
+            List<Integer> mine = own.computeIfAbsent(k, x -> new ArrayList<>());
             if (m.get(0).textValue().equals("r")) {
-                int shown = list.size();
+                List<Integer> seen = new ArrayList<>(list);
+                if (fromSnapshot) {
+                    // The state as of invocation, plus this transaction's own writes.
+                    seen = new ArrayList<>(list.subList(0, Math.min(list.size(), snapshot.getOrDefault(k, 0))));
+                    seen.addAll(mine);
+                }
+                int shown = seen.size();
                 if (staleRate > 0 && shown > 0 && faults.nextDouble() < staleRate) shown = faults.nextInt(shown);
                 JsonNode v;
                 if (append) {
                     ArrayNode a = NODES.arrayNode();
-                    for (int i = 0; i < shown; i++) a.add(list.get(i));
+                    for (int i = 0; i < shown; i++) a.add(seen.get(i));
                     v = a;
                 } else {
-                    v = shown == 0 ? NullNode.getInstance() : NODES.numberNode(list.get(shown - 1));
+                    v = shown == 0 ? NullNode.getInstance() : NODES.numberNode(seen.get(shown - 1));
                 }
                 done.add(micro("r", k, v));
             } else {
                 list.add(m.get(2).intValue());
+                mine.add(m.get(2).intValue());
                 done.add(m);
             }
         }
+        // An aborted read: the transaction reports failure, yet its writes took effect.
+        if (anomaly == Anomaly.ABORTED_READ && faults.nextDouble() < anomalyRate) return new Result(false, call.value());
         return new Result(true, done);
     }
 

@@ -1,5 +1,7 @@
 package dev.ariadne.checker.cli;
 
+import dev.ariadne.generators.Anomaly;
+import dev.ariadne.generators.Faulty;
 import dev.ariadne.generators.Objects;
 import dev.ariadne.generators.SimObject;
 import dev.ariadne.generators.TxnObject;
@@ -19,7 +21,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Writes a synthetic history that is linearizable (for transactions, strictly serializable) by construction: a correct object behind concurrent clients, with crashes, streamed as JSON Lines; --stale-rate injects stale reads into transactional stores.")
+        description = "Writes a synthetic history that is linearizable (for transactions, strictly serializable) by construction: a correct object behind concurrent clients, with crashes, streamed as JSON Lines; --anomaly injects a named anomaly.")
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,8 +44,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--info-rate", defaultValue = "0.02", description = "probability that an operation crashes with info (default: ${DEFAULT-VALUE})")
     double infoRate;
 
-    @Option(names = "--stale-rate", defaultValue = "0", description = "list-append and rw-register: probability that a read answers from a stale version, injecting anomalies (default: ${DEFAULT-VALUE}, a correct store)")
+    @Option(names = "--stale-rate", defaultValue = "0", description = "list-append and rw-register: probability that a read answers from a stale version (the same as --anomaly stale-read --anomaly-rate P)")
     double staleRate;
+
+    @Option(names = "--anomaly", paramLabel = "KIND", description = "inject an anomaly: stale-read, lost-update (registers, kv), duplicate-id (unique-ids), lost-element, duplicate-element (queue), aborted-read, stale-snapshot (list-append, rw-register)")
+    String anomaly;
+
+    @Option(names = "--anomaly-rate", defaultValue = "0.05", description = "probability per call that the anomaly strikes (default: ${DEFAULT-VALUE})")
+    double anomalyRate;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -57,9 +65,11 @@ final class GenerateCommand implements Callable<Integer> {
         Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
         try {
-            SimObject object = staleRate > 0 && (datatype.equals("list-append") || datatype.equals("rw-register"))
-                    ? new TxnObject(datatype, 4, Math.max(keys, 1), 32, staleRate, seed)
-                    : Objects.of(datatype, values, keys);
+            boolean txn = datatype.equals("list-append") || datatype.equals("rw-register");
+            Anomaly kind = anomaly != null ? Anomaly.byName(anomaly) : staleRate > 0 ? Anomaly.STALE_READ : null;
+            double rate = anomaly != null ? anomalyRate : staleRate;
+            SimObject object = txn ? new TxnObject(datatype, 4, Math.max(keys, 1), 32, kind, rate, seed)
+                    : kind == null ? Objects.of(datatype, values, keys) : new Faulty(Objects.of(datatype, values, keys), kind, rate, seed);
             sim.writeJsonLines(object, w);
         } finally {
             if (out == null) w.flush();

@@ -1,0 +1,48 @@
+package dev.ariadne.generators;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Anomalies a generator can inject into an otherwise correct simulated object, so that the history
+ * has a known kind of violation. Each applies to some datatypes.
+ */
+public enum Anomaly {
+    /** A read returns a value its key held earlier, not the current one (registers, kv): breaks linearizability and, seen by the right process, monotonic reads or read-your-writes. */
+    STALE_READ("stale-read", List.of("register", "cas-register", "kv", "list-append", "rw-register")),
+    /** A write, put, append or cas is acknowledged but never applied (registers, kv). */
+    LOST_UPDATE("lost-update", List.of("register", "cas-register", "kv")),
+    /** An id generator hands out an id it returned before. */
+    DUPLICATE_ID("duplicate-id", List.of("unique-ids")),
+    /** An enqueue is acknowledged but the element never reaches the queue. */
+    LOST_ELEMENT("lost-element", List.of("queue")),
+    /** A dequeue returns the element the previous dequeue returned, again. */
+    DUPLICATE_ELEMENT("duplicate-element", List.of("queue")),
+    /** A transaction reports failure although its writes took effect, so reads see an aborted write (G1a). */
+    ABORTED_READ("aborted-read", List.of("list-append", "rw-register")),
+    /** A transaction reads from the state as of its invocation but commits later, as under snapshot isolation: lost updates, write skew, G-single. */
+    STALE_SNAPSHOT("stale-snapshot", List.of("list-append", "rw-register"));
+
+    private final String cliName;
+    private final List<String> datatypes;
+
+    Anomaly(String cliName, List<String> datatypes) {
+        this.cliName = cliName;
+        this.datatypes = datatypes;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    /** The datatypes it can be injected into. */
+    public List<String> datatypes() {
+        return datatypes;
+    }
+
+    public static Anomaly byName(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replace('_', '-');
+        for (Anomaly a : values()) if (a.cliName.equals(n)) return a;
+        throw new IllegalArgumentException("unknown anomaly " + name + "; known: " + String.join(", ", java.util.Arrays.stream(values()).map(Anomaly::cliName).toList()));
+    }
+}
