@@ -28,6 +28,16 @@ public final class HistoryAssert extends AbstractAssert<HistoryAssert, History> 
         return satisfies(CheckRequest.of("linearizable").withDatatype(datatype));
     }
 
+    /** The transactional history is serializable (list-append or rw-register, inferred). */
+    public HistoryAssert isSerializable() {
+        return satisfies(CheckRequest.of("serializable"));
+    }
+
+    /** The transactional history is strictly serializable: serializable in an order that respects real time. */
+    public HistoryAssert isStrictSerializable() {
+        return satisfies(CheckRequest.of("strict-serializable"));
+    }
+
     /** The history satisfies the model, its datatype inferred. */
     public HistoryAssert satisfies(String model) {
         return satisfies(CheckRequest.of(model));

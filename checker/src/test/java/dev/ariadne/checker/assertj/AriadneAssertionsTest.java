@@ -29,4 +29,26 @@ class AriadneAssertionsTest {
                 .hasMessageContaining("expected the history to be linearizable but it was INVALID")
                 .hasMessageContaining("can't read 1 from a register holding 2");
     }
+
+    @Test
+    void serializabilityAssertionsShowTheCycleWhenTheyFail() throws Exception {
+        History skew = HistoryReader.readString("""
+                {:process 0 :type :invoke :f :txn :value [[:r :x nil] [:append :y 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :y nil] [:append :x 1]]}
+                {:process 0 :type :ok :f :txn :value [[:r :x []] [:append :y 1]]}
+                {:process 1 :type :ok :f :txn :value [[:r :y []] [:append :x 1]]}
+                """, ReadOptions.DEFAULT);
+        AriadneAssertions.assertThat(skew).satisfies("snapshot-isolation");
+        assertThatThrownBy(() -> AriadneAssertions.assertThat(skew).isSerializable())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("G2-item")
+                .hasMessageContaining("T0 < T1 (rw)");
+        History serial = HistoryReader.readString("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x [1]]]}
+                """, ReadOptions.DEFAULT);
+        AriadneAssertions.assertThat(serial).isSerializable().isStrictSerializable();
+    }
 }
