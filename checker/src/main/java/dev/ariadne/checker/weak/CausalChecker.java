@@ -44,8 +44,10 @@ import java.util.Set;
 public final class CausalChecker {
     private CausalChecker() {}
 
-    /** The most operations the quadratic reachability is run on. */
-    static final int MAX_OPERATIONS = 40_000;
+    /** The most vector-clock entries (operations × processes) the check holds. */
+    static final long MAX_CLOCK_ENTRIES = 400_000_000L;
+    /** The most conflict edges the causal-convergence check follows. */
+    static final int MAX_CONFLICTS = 20_000_000;
     private static final int MAX_COUNTEREXAMPLES = 5;
 
     public static CheckResult check(History history, String datatype, DatatypeOptions options) {
@@ -78,75 +80,107 @@ public final class CausalChecker {
         Map<Node, Node> source = rw.source;
         List<Node> nodes = rw.nodes;
         int size = nodes.size();
-        if (size > MAX_OPERATIONS) {
-            return unknown(model, datatype, history, start, "the causal check is quadratic for now and this history has " + size + " operations (the limit is " + MAX_OPERATIONS + ")");
+        int processes = history.processCount();
+        if ((long) size * Math.max(1, processes) > MAX_CLOCK_ENTRIES) {
+            return unknown(model, datatype, history, start, "the vector clocks of " + size + " operations over " + processes
+                    + " processes would take more than " + MAX_CLOCK_ENTRIES + " entries");
         }
-        Map<Node, Integer> id = new HashMap<>();
+        java.util.IdentityHashMap<Node, Integer> id = new java.util.IdentityHashMap<>();
         for (int i = 0; i < size; i++) id.put(nodes.get(i), i);
 
         // The graph of program order (consecutive operations of a process) and read-from.
-        List<List<int[]>> out = new ArrayList<>();
-        for (int i = 0; i < size; i++) out.add(new ArrayList<>());
-        Map<Integer, Integer> lastOfProcess = new HashMap<>();
+        List<List<int[]>> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) out.add(new ArrayList<>(2));
+        int[] proc = new int[size];
+        int[] seq = new int[size];
+        int[] lastOfProcess = new int[processes];
+        int[] count = new int[processes];
+        Arrays.fill(lastOfProcess, -1);
         for (int i = 0; i < size; i++) {
-            Integer prev = lastOfProcess.put(nodes.get(i).op().process(), i);
-            if (prev != null) out.get(prev).add(new int[]{i, 0});
+            int p = nodes.get(i).op().process();
+            proc[i] = p;
+            seq[i] = ++count[p];
+            if (lastOfProcess[p] >= 0) out.get(lastOfProcess[p]).add(new int[]{i, 0});
+            lastOfProcess[p] = i;
         }
-        for (Map.Entry<Node, Node> e : source.entrySet()) out.get(id.get(e.getValue())).add(new int[]{id.get(e.getKey()), 1});
+        int[] src = new int[size];
+        Arrays.fill(src, -1);
+        for (Map.Entry<Node, Node> e : source.entrySet()) {
+            int r = id.get(e.getKey());
+            src[r] = id.get(e.getValue());
+            out.get(src[r]).add(new int[]{r, 1});
+        }
 
         int[] topo = topological(out);
         if (topo == null) {
             found.add(0, cycle(history, nodes, out, "CyclicCO", "Program order and read-from form a cycle, so no causal order exists."));
             return result(model, datatype, history, start, Verdict.INVALID, found, size);
         }
-        long[][] reach = new long[size][];
-        for (int k = size - 1; k >= 0; k--) {
-            int u = topo[k];
-            long[] r = new long[(size + 63) >>> 6];
-            for (int[] e : out.get(u)) {
-                r[e[0] >>> 6] |= 1L << e[0];
-                long[] rv = reach[e[0]];
-                for (int j = 0; j < r.length; j++) r[j] |= rv[j];
+        // CO = (po ∪ rf)+ as vector clocks: clock[u][q] is the last operation of process q (by its
+        // position in q's program order) that u's causal past includes, u itself included.
+        int[] prevOfProcess = new int[size];
+        Arrays.fill(prevOfProcess, -1);
+        for (int u = 0; u < size; u++) for (int[] e : out.get(u)) if (e[1] == 0) prevOfProcess[e[0]] = u;
+        int[][] clock = new int[size][];
+        for (int u : topo) {
+            int[] c = prevOfProcess[u] >= 0 ? clock[prevOfProcess[u]].clone() : new int[processes];
+            if (src[u] >= 0) {
+                int[] s2 = clock[src[u]];
+                for (int q = 0; q < processes; q++) if (s2[q] > c[q]) c[q] = s2[q];
             }
-            reach[u] = r;
+            c[proc[u]] = seq[u];
+            clock[u] = c;
         }
-        Map<JsonNode, List<Integer>> writesByKey = new HashMap<>();
-        for (int i = 0; i < size; i++) if (nodes.get(i).write()) writesByKey.computeIfAbsent(nodes.get(i).key(), k -> new ArrayList<>()).add(i);
+        // Each key's writes by each process, in program order (as node ids).
+        Map<JsonNode, List<List<Integer>>> writes = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            if (!nodes.get(i).write()) continue;
+            List<List<Integer>> byProc = writes.computeIfAbsent(nodes.get(i).key(), k -> {
+                List<List<Integer>> l = new ArrayList<>(processes);
+                for (int q = 0; q < processes; q++) l.add(new ArrayList<>());
+                return l;
+            });
+            byProc.get(proc[i]).add(i);
+        }
+        Causality co = new Causality(clock, proc, seq);
+        List<int[]> conflicts = convergent ? new ArrayList<>() : null;
         for (int r = 0; r < size && found.size() < MAX_COUNTEREXAMPLES; r++) {
             Node rd = nodes.get(r);
             if (rd.write()) continue;
-            Node src = source.get(rd);
-            if (src == null && !rd.value().equals(initial)) continue; // thin air, reported above
-            for (int w : writesByKey.getOrDefault(rd.key(), List.of())) {
-                if (!reaches(reach, w, r)) continue;
-                if (src == null) {
+            int s = src[r];
+            if (s < 0 && !rd.value().equals(initial)) continue; // thin air, reported above
+            List<List<Integer>> byProc = writes.get(rd.key());
+            if (byProc == null) continue;
+            for (int q = 0; q < processes; q++) {
+                // The latest write to the key by q in r's causal past: if any of q's writes lies between s and r, this one does.
+                int w = co.latestBefore(byProc.get(q), r);
+                if (w < 0) continue;
+                if (s < 0) {
                     found.add(pattern(history, nodes, out, "WriteCOInitRead", List.of(w, r),
                             view(history, rd) + " returned the initial value " + Values.show(initial) + " of key " + Values.show(rd.key())
                                     + ", but " + view(history, nodes.get(w)) + " causally precedes it."));
                     break;
                 }
-                int s = id.get(src);
-                if (w != s && reaches(reach, s, w)) {
+                if (w != s && co.reaches(s, w)) {
                     found.add(pattern(history, nodes, out, "WriteCORead", List.of(s, w, r),
-                            view(history, rd) + " returned " + Values.show(rd.value()) + " from " + view(history, src) + ", but "
+                            view(history, rd) + " returned " + Values.show(rd.value()) + " from " + view(history, nodes.get(s)) + ", but "
                                     + view(history, nodes.get(w)) + " overwrote it in between, causally."));
                     break;
+                }
+                if (conflicts != null && w != s) {
+                    if (conflicts.size() >= MAX_CONFLICTS) {
+                        return unknown(model, datatype, history, start, "more than " + MAX_CONFLICTS + " conflict edges to check for causal convergence");
+                    }
+                    conflicts.add(new int[]{w, s, r});
                 }
             }
         }
         if (convergent && found.isEmpty()) {
-            // The conflict edges: w1 before w2 whenever w1 causally precedes a read of w2's value.
-            List<List<int[]>> withCf = new ArrayList<>();
+            // The conflict edges: w1 before w2 whenever w1 causally precedes a read of w2's value (the
+            // latest such write of each process stands for the earlier ones, which precede it).
+            List<List<int[]>> withCf = new ArrayList<>(size);
             for (List<int[]> es : out) withCf.add(new ArrayList<>(es));
-            for (int r = 0; r < size; r++) {
-                Node rd = nodes.get(r);
-                Node src = rd.write() ? null : source.get(rd);
-                if (src == null) continue;
-                int s = id.get(src);
-                for (int w : writesByKey.getOrDefault(rd.key(), List.of())) {
-                    if (w != s && reaches(reach, w, r)) withCf.get(w).add(new int[]{s, 2, r});
-                }
-            }
+            for (int[] c : conflicts) withCf.get(c[0]).add(new int[]{c[1], 2, c[2]});
             if (topological(withCf) == null) {
                 found.add(cycle(history, nodes, withCf, "CyclicCF",
                         "Causal order and the conflicts between writes form a cycle, so no single arbitration order of the writes exists."));
@@ -155,8 +189,29 @@ public final class CausalChecker {
         return result(model, datatype, history, start, found.isEmpty() ? Verdict.VALID : Verdict.INVALID, found, size);
     }
 
-    private static boolean reaches(long[][] reach, int a, int b) {
-        return (reach[a][b >>> 6] & (1L << b)) != 0;
+    /** Causal order as vector clocks: a precedes b when b's clock has reached a's position in a's process. */
+    private record Causality(int[][] clock, int[] proc, int[] seq) {
+        boolean reaches(int a, int b) {
+            return a != b && clock[b][proc[a]] >= seq[a];
+        }
+
+        /** The last of {@code writes} (one process's, in program order) in b's causal past, or -1. */
+        int latestBefore(List<Integer> writes, int b) {
+            int lo = 0;
+            int hi = writes.size() - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int w = writes.get(mid);
+                if (w != b && clock[b][proc[w]] >= seq[w]) {
+                    found = w;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return found;
+        }
     }
 
     /** A pattern along the shortest causal paths between consecutive members of {@code chain}. */
