@@ -293,15 +293,23 @@ public final class CausalChecker {
 
     /** Each edge re-checked against the history: program order on one process, or a read of the write's value. */
     private static void verify(List<CausalCounterexample.Edge> edges, List<Node> nodes, History h) {
+        Map<Long, List<Node>> byIndex = new HashMap<>();
+        for (CausalCounterexample.Edge e : edges) {
+            byIndex.put(e.from().index(), new ArrayList<>());
+            byIndex.put(e.to().index(), new ArrayList<>());
+        }
+        for (Node n : nodes) {
+            List<Node> l = byIndex.get(n.op().index());
+            if (l != null) l.add(n);
+        }
         for (CausalCounterexample.Edge e : edges) {
             OpView a = e.from();
             OpView b = e.to();
             boolean po = a.process().equals(b.process()) && a.invokePosition() < b.invokePosition();
             boolean rf = false;
-            for (Node n : nodes) {
-                if (n.op().index() == a.index() && n.write()) {
-                    for (Node m : nodes) if (m.op().index() == b.index() && !m.write() && m.key().equals(n.key()) && m.value().equals(n.value())) rf = true;
-                }
+            for (Node n : byIndex.get(a.index())) {
+                if (!n.write()) continue;
+                for (Node m : byIndex.get(b.index())) if (!m.write() && m.key().equals(n.key()) && m.value().equals(n.value())) rf = true;
             }
             if (!po && !rf) throw new IllegalStateException("internal error: causal edge " + a + " -> " + b + " does not verify");
         }
