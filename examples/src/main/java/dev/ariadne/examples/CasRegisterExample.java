@@ -11,11 +11,8 @@ import dev.ariadne.history.HistoryException;
 import dev.ariadne.history.Recorder;
 import dev.ariadne.history.Values;
 
-import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -75,13 +72,7 @@ public final class CasRegisterExample {
 
         public boolean cas(int expected, int next) {
             int seen = value;
-            try {
-                race.await(10, TimeUnit.SECONDS); // a lone caller goes on after ten seconds
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (BrokenBarrierException | TimeoutException e) {
-                race.reset();
-            }
+            Race.meet(race);
             if (seen != expected) return false;
             value = next;
             return true;

@@ -14,12 +14,9 @@ import dev.ariadne.history.Values;
 
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Java's own concurrent collections under Ariadne: a {@link ConcurrentHashMap} as a key-value store
@@ -56,7 +53,7 @@ public final class ConcurrentCollectionsExample {
                         map.merge(k, call.value().textValue(), String::concat);
                     } else {
                         String seen = map.getOrDefault(k, "");
-                        meet(race);
+                        Race.meet(race);
                         map.put(k, seen + call.value().textValue());
                     }
                     return call.value();
@@ -85,20 +82,10 @@ public final class ConcurrentCollectionsExample {
                 head = queue.poll();
             } else {
                 head = queue.peek();
-                meet(race);
+                Race.meet(race);
                 if (head != null) queue.remove(head);
             }
             return head == null ? NullNode.getInstance() : Values.of(head);
-        }
-    }
-
-    private static void meet(CyclicBarrier race) {
-        try {
-            race.await(10, TimeUnit.SECONDS); // a lone caller goes on after ten seconds
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (BrokenBarrierException | TimeoutException e) {
-            race.reset();
         }
     }
 
@@ -120,21 +107,20 @@ public final class ConcurrentCollectionsExample {
         return ModelChecker.check(h, CheckRequest.of("linearizable").withDatatype("queue"));
     }
 
-    /** Each client thread appends a fresh letter to one key, then reads it: the racy appends meet at once, and the reads show the loss. */
-    private static SimObject appendThenGet() {
+    /** A workload in which each client thread alternates two calls, first one then the other (the racy runs meet at the first). */
+    private static SimObject alternating(String datatype, java.util.function.IntFunction<SimObject.Call> first, SimObject.Call second) {
         return new SimObject() {
             private final ThreadLocal<Integer> calls = ThreadLocal.withInitial(() -> 0);
             private int next;
 
             public String datatype() {
-                return "kv";
+                return datatype;
             }
 
             public Call next(java.util.SplittableRandom rnd) {
                 int n = calls.get();
                 calls.set(n + 1);
-                return n % 2 == 0 ? new Call("append", Values.of("k"), Values.of(String.valueOf((char) ('a' + next++ % 26))))
-                        : new Call("get", Values.of("k"), NullNode.getInstance());
+                return n % 2 == 0 ? first.apply(next++) : second;
             }
 
             public Result apply(Call call) {
@@ -143,26 +129,15 @@ public final class ConcurrentCollectionsExample {
         };
     }
 
+    /** Each client thread appends a fresh letter to one key, then reads it: the racy appends meet at once, and the reads show the loss. */
+    private static SimObject appendThenGet() {
+        return alternating("kv", i -> new SimObject.Call("append", Values.of("k"), Values.of(String.valueOf((char) ('a' + i % 26)))),
+                new SimObject.Call("get", Values.of("k"), NullNode.getInstance()));
+    }
+
     /** Each client thread enqueues a fresh value, then dequeues: the racy dequeues meet with both values queued. */
     private static SimObject enqueueThenDequeue() {
-        return new SimObject() {
-            private final ThreadLocal<Integer> calls = ThreadLocal.withInitial(() -> 0);
-            private long next;
-
-            public String datatype() {
-                return "queue";
-            }
-
-            public Call next(java.util.SplittableRandom rnd) {
-                int n = calls.get();
-                calls.set(n + 1);
-                return n % 2 == 0 ? new Call("enqueue", null, Values.of(next++)) : new Call("dequeue", null, NullNode.getInstance());
-            }
-
-            public Result apply(Call call) {
-                throw new UnsupportedOperationException("a workload only");
-            }
-        };
+        return alternating("queue", i -> new SimObject.Call("enqueue", null, Values.of(i)), new SimObject.Call("dequeue", null, NullNode.getInstance()));
     }
 
     public static void main(String[] args) throws Exception {

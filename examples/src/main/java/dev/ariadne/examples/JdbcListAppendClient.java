@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ariadne.generators.Client;
 import dev.ariadne.generators.SimObject;
+import dev.ariadne.generators.TxnObject;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,7 +56,7 @@ public final class JdbcListAppendClient implements Client, AutoCloseable {
                 String f = m.get(0).textValue();
                 int k = m.get(1).intValue();
                 if (f.equals("r")) {
-                    done.add(micro("r", k, read(k)));
+                    done.add(TxnObject.micro("r", k, read(k)));
                 } else {
                     append(k, m.get(2).intValue());
                     done.add(m);
@@ -109,14 +110,6 @@ public final class JdbcListAppendClient implements Client, AutoCloseable {
         } catch (SQLException ignored) {
             // the connection is broken; the transaction did not commit either way
         }
-    }
-
-    private static ArrayNode micro(String f, int k, JsonNode v) {
-        ArrayNode a = NODES.arrayNode();
-        a.add(f);
-        a.add(k);
-        a.add(v);
-        return a;
     }
 
     @Override

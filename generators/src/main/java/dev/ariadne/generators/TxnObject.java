@@ -142,7 +142,8 @@ public final class TxnObject implements SimObject {
         return new Result(true, done);
     }
 
-    private static ArrayNode micro(String f, int k, JsonNode v) {
+    /** A micro-op {@code [f k v]} as a history writes it. */
+    public static ArrayNode micro(String f, int k, JsonNode v) {
         ArrayNode a = NODES.arrayNode();
         a.add(f);
         a.add(k);

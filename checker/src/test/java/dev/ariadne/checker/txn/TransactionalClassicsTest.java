@@ -23,25 +23,23 @@ class TransactionalClassicsTest {
 
     /** Transactions as {@code "process outcome [micro-ops]"}, all invoked before any completes (fully concurrent). */
     static History concurrent(String... txns) {
+        return history(false, txns);
+    }
+
+    /** Transactions one after another: each completes before the next is invoked. */
+    static History serial(String... txns) {
+        return history(true, txns);
+    }
+
+    private static History history(boolean serial, String... txns) {
         StringBuilder inv = new StringBuilder();
         StringBuilder done = new StringBuilder();
         for (String t : txns) {
             String[] p = t.split(" ", 3);
             inv.append("{:process ").append(p[0]).append(" :type :invoke :f :txn :value ").append(p[2]).append("}\n");
-            done.append("{:process ").append(p[0]).append(" :type :").append(p[1]).append(" :f :txn :value ").append(p[2]).append("}\n");
+            (serial ? inv : done).append("{:process ").append(p[0]).append(" :type :").append(p[1]).append(" :f :txn :value ").append(p[2]).append("}\n");
         }
         return read(inv + done.toString());
-    }
-
-    /** Transactions one after another: each completes before the next is invoked. */
-    static History serial(String... txns) {
-        StringBuilder sb = new StringBuilder();
-        for (String t : txns) {
-            String[] p = t.split(" ", 3);
-            sb.append("{:process ").append(p[0]).append(" :type :invoke :f :txn :value ").append(p[2]).append("}\n");
-            sb.append("{:process ").append(p[0]).append(" :type :").append(p[1]).append(" :f :txn :value ").append(p[2]).append("}\n");
-        }
-        return read(sb.toString());
     }
 
     static History read(String edn) {
