@@ -10,8 +10,10 @@ import java.util.Locale;
 public enum Anomaly {
     /** A read returns a value its key held earlier, not the current one (registers, kv): breaks linearizability and, seen by the right process, monotonic reads or read-your-writes. */
     STALE_READ("stale-read", List.of("register", "cas-register", "kv", "list-append", "rw-register")),
-    /** A write, put, append or cas is acknowledged but never applied (registers, kv). */
-    LOST_UPDATE("lost-update", List.of("register", "cas-register", "kv")),
+    /** A write, put, append, cas or add is acknowledged but never applied (registers, kv, counter, set). */
+    LOST_UPDATE("lost-update", List.of("register", "cas-register", "kv", "counter", "set")),
+    /** A lock is granted while another process holds it. */
+    DOUBLE_GRANT("double-grant", List.of("mutex")),
     /** An id generator hands out an id it returned before. */
     DUPLICATE_ID("duplicate-id", List.of("unique-ids")),
     /** An enqueue is acknowledged but the element never reaches the queue. */

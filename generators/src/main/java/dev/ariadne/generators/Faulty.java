@@ -64,6 +64,11 @@ public final class Faulty implements SimObject {
                 if (!isRead(f) && strike) return new Result(true, call.value());
                 return inner.apply(call);
             }
+            case DOUBLE_GRANT -> {
+                Result r = inner.apply(call);
+                if (f.equals("acquire") && !r.ok() && strike) return new Result(true, r.value());
+                return r;
+            }
             case DUPLICATE_ID -> {
                 if (strike && !ids.isEmpty()) return new Result(true, ids.get(rnd.nextInt(ids.size())));
                 Result r = inner.apply(call);

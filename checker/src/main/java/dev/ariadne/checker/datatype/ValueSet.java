@@ -9,12 +9,24 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * An immutable multiset of values, kept sorted by rendering so that equal multisets are equal.
+ * An immutable multiset of values, kept sorted so that equal multisets are equal.
  * Small and simple: the states of sets, queues and id generators in a partition stay small.
  */
 final class ValueSet {
     static final ValueSet EMPTY = new ValueSet(new JsonNode[0]);
-    private static final Comparator<JsonNode> ORDER = Comparator.comparing(JsonNode::toString);
+    /** Integers by value first, then strings, then anything else by its rendering: a total order that needs no rendering in the usual cases. */
+    private static final Comparator<JsonNode> ORDER = (a, b) -> {
+        int ra = rank(a);
+        int rb = rank(b);
+        if (ra != rb) return Integer.compare(ra, rb);
+        if (ra == 0) return a.canConvertToLong() && b.canConvertToLong() ? Long.compare(a.longValue(), b.longValue()) : a.bigIntegerValue().compareTo(b.bigIntegerValue());
+        if (ra == 1) return a.textValue().compareTo(b.textValue());
+        return a.toString().compareTo(b.toString());
+    };
+
+    private static int rank(JsonNode n) {
+        return n.isIntegralNumber() ? 0 : n.isTextual() ? 1 : 2;
+    }
 
     final JsonNode[] items;
     private final int hash;

@@ -180,7 +180,9 @@ public final class LinearizabilityChecker {
 
     private static <S, I> LinearizabilityCounterexample counterexample(History history, Partition part, Problem<S, I> prob,
                                                                        Shrinker.Minimal m, Budget budget) {
-        Problem<S, I>.Run run = prob.prepare(m.keep(), new Budget(Long.MAX_VALUE, budget.memoBytes(), budget.cancelled()), true);
+        // The shrinker verified the set; this search only finds the longest partial linearization to show,
+        // so it gets a bounded slice of time and, if that runs out, the report shows the operations alone.
+        Problem<S, I>.Run run = prob.prepare(m.keep(), new Budget(System.nanoTime() + DISPLAY_MILLIS * 1_000_000L, budget.memoBytes(), budget.cancelled()), true);
         Search.Result r = run.search.run();
         if (r.outcome() == Outcome.HOLDS) {
             throw new IllegalStateException("internal error: counterexample for partition " + part.label() + " does not verify");
@@ -188,6 +190,11 @@ public final class LinearizabilityChecker {
         Datatype<S, I> dt = prob.datatype;
         List<OpView> ops = new ArrayList<>();
         for (int i = 0; i < m.keep().length; i++) if (m.keep()[i]) ops.add(view(history, dt, prob.ops.get(i)));
+        int relaxedCount = prob.ops.size() - Shrinker.count(m.keep());
+        if (r.outcome() == Outcome.UNKNOWN) {
+            return new LinearizabilityCounterexample(part.label(), ops, relaxedCount, m.minimal(), List.of(), null, null,
+                    "the longest partial linearization was not computed within " + DISPLAY_MILLIS + " ms", Timeline.render(ops));
+        }
         List<LinearizabilityCounterexample.Step> steps = new ArrayList<>();
         for (int k = 0; k < r.longest().length; k++) {
             Operation o = prob.ops.get(run.orig[r.longest()[k]]);
@@ -209,6 +216,9 @@ public final class LinearizabilityChecker {
         int relaxed = prob.ops.size() - Shrinker.count(m.keep());
         return new LinearizabilityCounterexample(part.label(), ops, relaxed, m.minimal(), steps, stuck, stuckState, reason, Timeline.render(ops));
     }
+
+    /** Time for the search that finds a counterexample's longest partial linearization, to show it. */
+    static final long DISPLAY_MILLIS = 5_000;
 
     static OpView view(History h, Datatype<?, ?> dt, Operation o) {
         return OpView.of(h, o, dt.describe(o));

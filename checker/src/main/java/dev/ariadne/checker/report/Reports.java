@@ -86,6 +86,8 @@ public final class Reports {
         }
         if (c.stuck() != null) {
             sb.append("    then ").append(c.stuck()).append(" cannot take effect: ").append(c.reason()).append('\n');
+        } else if (steps.isEmpty() && c.reason() != null) {
+            sb.append("    (").append(c.reason()).append(")\n");
         }
     }
 

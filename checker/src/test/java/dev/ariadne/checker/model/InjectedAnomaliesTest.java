@@ -47,6 +47,9 @@ class InjectedAnomaliesTest {
         caught("kv", "linearizable", object("kv", 3), faulty("kv", 3, Anomaly.LOST_UPDATE));
         caught("cas-register", "linearizable", object("cas-register", 3), faulty("cas-register", 3, Anomaly.LOST_UPDATE));
         caught("unique-ids", "linearizable", object("unique-ids", 0), faulty("unique-ids", 0, Anomaly.DUPLICATE_ID));
+        caught("counter", "linearizable", object("counter", 3), faulty("counter", 3, Anomaly.LOST_UPDATE));
+        caught("set", "linearizable", object("set", 20), faulty("set", 20, Anomaly.LOST_UPDATE));
+        caught("mutex", "linearizable", object("mutex", 0), faulty("mutex", 0, Anomaly.DOUBLE_GRANT));
         caught("queue", "linearizable", object("queue", 0), faulty("queue", 0, Anomaly.LOST_ELEMENT));
         caught("queue", "linearizable", object("queue", 0), faulty("queue", 0, Anomaly.DUPLICATE_ELEMENT));
     }
