@@ -44,6 +44,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--info-rate", defaultValue = "0.02", description = "probability that an operation crashes with info (default: ${DEFAULT-VALUE})")
     double infoRate;
 
+    @Option(names = "--txn-size", defaultValue = "4", description = "list-append and rw-register: micro-ops per transaction, at most (default: ${DEFAULT-VALUE})")
+    int txnSize;
+
+    @Option(names = "--writes-per-key", defaultValue = "32", description = "list-append and rw-register: writes a key takes before it is retired for a fresh one (default: ${DEFAULT-VALUE})")
+    int writesPerKey;
+
     @Option(names = "--stale-rate", defaultValue = "0", description = "list-append and rw-register: probability that a read answers from a stale version (the same as --anomaly stale-read --anomaly-rate P)")
     double staleRate;
 
@@ -68,7 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
             boolean txn = datatype.equals("list-append") || datatype.equals("rw-register");
             Anomaly kind = anomaly != null ? Anomaly.byName(anomaly) : staleRate > 0 ? Anomaly.STALE_READ : null;
             double rate = anomaly != null ? anomalyRate : staleRate;
-            SimObject object = txn ? new TxnObject(datatype, 4, Math.max(keys, 1), 32, kind, rate, seed)
+            SimObject object = txn ? new TxnObject(datatype, txnSize, Math.max(keys, 1), writesPerKey, kind, rate, seed)
                     : kind == null ? Objects.of(datatype, values, keys) : new Faulty(Objects.of(datatype, values, keys), kind, rate, seed);
             sim.writeJsonLines(object, w);
         } finally {
