@@ -30,10 +30,12 @@ public final class History {
     private final List<JsonNode> processNames;
     private final int[] call;
     private final int[] ret;
+    private final int[] lines;
 
     private History(String source, List<Op> events, List<Operation> operations, List<Op> nemesisEvents,
-                    List<JsonNode> processNames) {
+                    List<JsonNode> processNames, int[] lines) {
         this.source = source;
+        this.lines = lines;
         this.events = events;
         this.operations = operations;
         this.nemesisEvents = nemesisEvents;
@@ -62,6 +64,21 @@ public final class History {
      */
     public static History of(String source, List<Op> events, int[] lines) throws HistoryException {
         return new Builder(source, events, lines).build();
+    }
+
+    /** The source line of the event at {@code position}, or 0 when unknown (a history built in memory). */
+    public int line(int position) {
+        return lines != null && position >= 0 && position < lines.length ? lines[position] : 0;
+    }
+
+    /**
+     * Where an operation's value was read, as {@code file:line} (or just the source, or empty): its
+     * completion's line for an {@code ok} operation (whose value the completion gives), else its invocation's.
+     */
+    public String where(Operation o) {
+        int line = line(o.isOk() && o.completePosition() >= 0 ? o.completePosition() : o.invokePosition());
+        String src = source == null ? "" : source;
+        return line > 0 ? src + ":" + line : src;
     }
 
     public String source() {
@@ -260,7 +277,7 @@ public final class History {
                 ops.add(new Operation(id, procOf[id], inv.f(), value, key, outcome, invokePos[id], completePos[id], inv, comp));
             }
             return new History(source, events, Collections.unmodifiableList(ops), Collections.unmodifiableList(nemesis),
-                    Collections.unmodifiableList(processNames));
+                    Collections.unmodifiableList(processNames), lines);
         }
 
         private void checkMicroOps(int pos, Op e) {

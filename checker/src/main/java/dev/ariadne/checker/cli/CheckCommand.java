@@ -75,6 +75,14 @@ final class CheckCommand implements Callable<Integer> {
         DatatypeOptions opts = new DatatypeOptions(initial == null ? null : parseValue(initial), NilRead.parse(nilRead));
         CheckRequest req = new CheckRequest(model, datatype, opts, timeout == null ? 0 : parseMillis(timeout),
                 memory == null ? 0 : parseBytes(memory), threads).withKeyOrder(dev.ariadne.checker.txn.KeyOrder.parse(assume));
+        try {
+            return check(h, req);
+        } catch (dev.ariadne.checker.datatype.DatatypeMismatch dm) {
+            throw dm.at(h.where(dm.operation()));
+        }
+    }
+
+    private int check(History h, CheckRequest req) throws IOException {
         if (model.equals("all")) {
             HierarchyResult all = Hierarchy.check(h, req);
             for (CheckResult r : all.checks()) writeDot(r);

@@ -11,6 +11,16 @@ public final class DatatypeMismatch extends RuntimeException {
         this.operation = operation;
     }
 
+    private DatatypeMismatch(Operation operation, String where, String message) {
+        super(where + ": " + message);
+        this.operation = operation;
+    }
+
+    /** The same, its message prefixed with where the operation was read ({@code file:line}); unchanged when that is unknown. */
+    public DatatypeMismatch at(String where) {
+        return where == null || where.isEmpty() ? this : new DatatypeMismatch(operation, where, getMessage());
+    }
+
     public Operation operation() {
         return operation;
     }

@@ -148,7 +148,7 @@ final class ListAppendInference extends WriteIndex {
         JsonNode v = m.value();
         if (v == null || v.isNull()) return new int[0];
         if (!v.isArray()) {
-            throw new IllegalArgumentException("operation " + th.op(t).index() + ": a list-append read returns a list, not " + Values.show(v));
+            throw new dev.ariadne.checker.datatype.DatatypeMismatch(th.op(t), "a list-append read returns a list, not " + Values.show(v));
         }
         int[] out = new int[v.size()];
         for (int i = 0; i < out.length; i++) {

@@ -1,5 +1,6 @@
 package dev.ariadne.checker.txn;
 
+import dev.ariadne.checker.datatype.DatatypeMismatch;
 import dev.ariadne.history.History;
 import dev.ariadne.history.MicroOp;
 import dev.ariadne.history.Operation;
@@ -24,12 +25,12 @@ final class TxnHistory {
         this.mops = new ArrayList<>(n);
         for (Operation o : history.operations()) {
             if (o.f() != null && !o.f().equals("txn")) {
-                throw new IllegalArgumentException("operation " + o.index() + " has f " + o.f() + "; a transactional history has only txn operations");
+                throw new DatatypeMismatch(o, "a transactional history has only txn operations, not " + o.f());
             }
             try {
                 mops.add(MicroOp.parseAll(o.value()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("operation " + o.index() + ": " + e.getMessage());
+                throw new DatatypeMismatch(o, e.getMessage());
             }
         }
     }

@@ -82,7 +82,7 @@ abstract class WriteIndex {
             for (MicroOp m : th.mops.get(t)) {
                 if (m.isRead()) continue;
                 if (!m.f().equals(writeF)) {
-                    throw new IllegalArgumentException("operation " + th.op(t).index() + ": " + wrongMicroOp + ", not " + m.f());
+                    throw new dev.ariadne.checker.datatype.DatatypeMismatch(th.op(t), wrongMicroOp + ", not " + m.f());
                 }
                 int k = key(m.key());
                 int prev = element(k, m.value(), elements);

@@ -63,6 +63,20 @@ class CliTest {
     }
 
     @Test
+    void aMalformedTransactionExitsThreeNamingFileAndLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.edn");
+        java.nio.file.Files.writeString(f, """
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x 5]]}
+                """);
+        Run r = run("check", "-m", "serializable", f.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains(f + ":4: op 2").contains("a list-append read returns a list, not 5");
+    }
+
+    @Test
     void badInputExitsThreeNamingFileAndLine() throws Exception {
         Path f = example("malformed.jsonl");
         byte[] before = Files.readAllBytes(f);
