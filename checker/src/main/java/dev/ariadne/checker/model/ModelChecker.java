@@ -5,6 +5,7 @@ import dev.ariadne.checker.datatype.DatatypeOptions;
 import dev.ariadne.checker.datatype.Datatypes;
 import dev.ariadne.checker.datatype.Keyed;
 import dev.ariadne.checker.weak.CausalChecker;
+import dev.ariadne.checker.weak.CausalMemoryChecker;
 import dev.ariadne.checker.weak.PramChecker;
 import dev.ariadne.checker.weak.SequentialChecker;
 import dev.ariadne.checker.linearizable.LinearizabilityChecker;
@@ -29,7 +30,8 @@ public final class ModelChecker {
 
     /** The models that have a checker now. */
     public static final Set<ConsistencyModel> CHECKED = Set.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM,
-            ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES, ConsistencyModel.MONOTONIC_WRITES, ConsistencyModel.CAUSAL_CONVERGENT);
+            ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES, ConsistencyModel.MONOTONIC_WRITES, ConsistencyModel.CAUSAL_CONVERGENT,
+            ConsistencyModel.CAUSAL_MEMORY);
 
     /**
      * How a model is checked, for {@code ariadne models}: empty when a checker decides it, {@code (not
@@ -83,7 +85,7 @@ public final class ModelChecker {
         }
         Datatype<?, ?> datatype = Datatypes.byName(dtName, request.options());
         if (model == ConsistencyModel.SEQUENTIAL || model == ConsistencyModel.PRAM || model == ConsistencyModel.MONOTONIC_READS
-                || model == ConsistencyModel.READ_YOUR_WRITES || model == ConsistencyModel.MONOTONIC_WRITES) {
+                || model == ConsistencyModel.READ_YOUR_WRITES || model == ConsistencyModel.MONOTONIC_WRITES || model == ConsistencyModel.CAUSAL_MEMORY) {
             if (model != ConsistencyModel.SEQUENTIAL && !VIEW_DATATYPES.contains(dtName)) {
                 throw new UnsupportedCheck(model.cliName() + " is checked on register, cas-register and kv histories, not " + dtName);
             }
@@ -104,6 +106,7 @@ public final class ModelChecker {
             SequentialChecker.Options so = new SequentialChecker.Options(left,
                     request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(), 30_000);
             CheckResult r = model == ConsistencyModel.PRAM ? PramChecker.check(history, keyed(datatype, history), so)
+                    : model == ConsistencyModel.CAUSAL_MEMORY ? CausalMemoryChecker.check(history, keyed(datatype, history), dtName, request.options(), so)
                     : model == ConsistencyModel.MONOTONIC_READS ? PramChecker.checkMonotonicReads(history, keyed(datatype, history), so)
                     : model == ConsistencyModel.READ_YOUR_WRITES ? PramChecker.checkReadYourWrites(history, keyed(datatype, history), so)
                     : model == ConsistencyModel.MONOTONIC_WRITES ? PramChecker.checkMonotonicWrites(history, keyed(datatype, history), so)

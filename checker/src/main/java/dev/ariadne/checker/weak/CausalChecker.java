@@ -85,51 +85,13 @@ public final class CausalChecker {
             return unknown(model, datatype, history, start, "the vector clocks of " + size + " operations over " + processes
                     + " processes would take more than " + MAX_CLOCK_ENTRIES + " entries");
         }
-        java.util.IdentityHashMap<Node, Integer> id = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < size; i++) id.put(nodes.get(i), i);
-
-        // The graph of program order (consecutive operations of a process) and read-from.
-        List<List<int[]>> out = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) out.add(new ArrayList<>(2));
-        int[] proc = new int[size];
-        int[] seq = new int[size];
-        int[] lastOfProcess = new int[processes];
-        int[] count = new int[processes];
-        Arrays.fill(lastOfProcess, -1);
-        for (int i = 0; i < size; i++) {
-            int p = nodes.get(i).op().process();
-            proc[i] = p;
-            seq[i] = ++count[p];
-            if (lastOfProcess[p] >= 0) out.get(lastOfProcess[p]).add(new int[]{i, 0});
-            lastOfProcess[p] = i;
-        }
-        int[] src = new int[size];
-        Arrays.fill(src, -1);
-        for (Map.Entry<Node, Node> e : source.entrySet()) {
-            int r = id.get(e.getKey());
-            src[r] = id.get(e.getValue());
-            out.get(src[r]).add(new int[]{r, 1});
-        }
-
-        int[] topo = topological(out);
-        if (topo == null) {
+        CausalOrder co = new CausalOrder(nodes, source, processes);
+        List<List<int[]>> out = co.out;
+        int[] src = co.src;
+        int[] proc = co.proc;
+        if (co.topo == null) {
             found.add(0, cycle(history, nodes, out, "CyclicCO", "Program order and read-from form a cycle, so no causal order exists."));
             return result(model, datatype, history, start, Verdict.INVALID, found, size);
-        }
-        // CO = (po ∪ rf)+ as vector clocks: clock[u][q] is the last operation of process q (by its
-        // position in q's program order) that u's causal past includes, u itself included.
-        int[] prevOfProcess = new int[size];
-        Arrays.fill(prevOfProcess, -1);
-        for (int u = 0; u < size; u++) for (int[] e : out.get(u)) if (e[1] == 0) prevOfProcess[e[0]] = u;
-        int[][] clock = new int[size][];
-        for (int u : topo) {
-            int[] c = prevOfProcess[u] >= 0 ? clock[prevOfProcess[u]].clone() : new int[processes];
-            if (src[u] >= 0) {
-                int[] s2 = clock[src[u]];
-                for (int q = 0; q < processes; q++) if (s2[q] > c[q]) c[q] = s2[q];
-            }
-            c[proc[u]] = seq[u];
-            clock[u] = c;
         }
         // Each key's writes by each process, in program order (as node ids).
         Map<JsonNode, List<List<Integer>>> writes = new HashMap<>();
@@ -142,7 +104,6 @@ public final class CausalChecker {
             });
             byProc.get(proc[i]).add(i);
         }
-        Causality co = new Causality(clock, proc, seq);
         List<int[]> conflicts = convergent ? new ArrayList<>() : null;
         for (int r = 0; r < size && found.size() < MAX_COUNTEREXAMPLES; r++) {
             Node rd = nodes.get(r);
@@ -181,37 +142,12 @@ public final class CausalChecker {
             List<List<int[]>> withCf = new ArrayList<>(size);
             for (List<int[]> es : out) withCf.add(new ArrayList<>(es));
             for (int[] c : conflicts) withCf.get(c[0]).add(new int[]{c[1], 2, c[2]});
-            if (topological(withCf) == null) {
+            if (CausalOrder.topological(withCf) == null) {
                 found.add(cycle(history, nodes, withCf, "CyclicCF",
                         "Causal order and the conflicts between writes form a cycle, so no single arbitration order of the writes exists."));
             }
         }
         return result(model, datatype, history, start, found.isEmpty() ? Verdict.VALID : Verdict.INVALID, found, size);
-    }
-
-    /** Causal order as vector clocks: a precedes b when b's clock has reached a's position in a's process. */
-    private record Causality(int[][] clock, int[] proc, int[] seq) {
-        boolean reaches(int a, int b) {
-            return a != b && clock[b][proc[a]] >= seq[a];
-        }
-
-        /** The last of {@code writes} (one process's, in program order) in b's causal past, or -1. */
-        int latestBefore(List<Integer> writes, int b) {
-            int lo = 0;
-            int hi = writes.size() - 1;
-            int found = -1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                int w = writes.get(mid);
-                if (w != b && clock[b][proc[w]] >= seq[w]) {
-                    found = w;
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return found;
-        }
     }
 
     /** A pattern along the shortest causal paths between consecutive members of {@code chain}. */
@@ -338,21 +274,6 @@ public final class CausalChecker {
             }
         }
         return null;
-    }
-
-    private static int[] topological(List<List<int[]>> out) {
-        int n = out.size();
-        int[] indeg = new int[n];
-        for (List<int[]> es : out) for (int[] e : es) indeg[e[0]]++;
-        int[] order = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int i = 0; i < n; i++) if (indeg[i] == 0) order[tail++] = i;
-        while (head < tail) {
-            int u = order[head++];
-            for (int[] e : out.get(u)) if (--indeg[e[0]] == 0) order[tail++] = e[0];
-        }
-        return tail == n ? order : null;
     }
 
     private static OpView view(History h, Node n) {

@@ -332,7 +332,19 @@ final class FrontierSearch<S, I> {
     }
 
     private boolean gated(int op, int[] front) {
-        return gateChain != null && gateChain[op] >= 0 && front[gateChain[op]] < gateCount[op];
+        if (gateChain != null && gateChain[op] >= 0 && front[gateChain[op]] < gateCount[op]) return true;
+        int[] g = orderGates == null ? null : orderGates[op];
+        if (g != null) for (int k = 0; k < g.length; k += 2) if (front[g[k]] < g[k + 1]) return true;
+        return false;
+    }
+
+    /** By operation number: (chain, count) pairs, flattened; the operation may go only once each chain has advanced that far. */
+    private int[][] orderGates;
+
+    /** Adds gates that keep an order across chains (causal order, for causal memory's views). */
+    FrontierSearch<S, I> withOrderGates(int[][] gates) {
+        this.orderGates = gates;
+        return this;
     }
 
     private boolean done(int[] front) {

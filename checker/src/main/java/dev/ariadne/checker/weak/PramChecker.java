@@ -62,7 +62,16 @@ public final class PramChecker {
 
     private static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options,
                                             SequentialProblem.Reads reads) {
-        String model = switch (reads) {
+        return views(history, datatype, options, reads, null, null);
+    }
+
+    /**
+     * Checks every process's view; with {@code order}, each view also keeps causal order (causal
+     * memory), {@code nodeOf} mapping history operation ids to the order's nodes.
+     */
+    static <S, I> CheckResult views(History history, Datatype<S, I> datatype, SequentialChecker.Options options,
+                                    SequentialProblem.Reads reads, CausalOrder order, java.util.Map<Integer, Integer> nodeOf) {
+        String model = order != null ? "causal-memory" : switch (reads) {
             case PROGRAM_ORDER -> "pram";
             case AMONG_THEMSELVES -> "monotonic-reads";
             case AFTER_OWN_WRITES -> "read-your-writes";
@@ -81,7 +90,13 @@ public final class PramChecker {
         int[][] byProcess = history.byProcess();
         for (int p = 0; p < history.processCount(); p++) {
             if (byProcess[p].length == 0) continue;
-            SequentialChecker.Decision d = SequentialChecker.decide(history, new SequentialProblem<>(history, datatype, p, reads), options);
+            SequentialProblem<S, I> problem = new SequentialProblem<>(history, datatype, p, reads);
+            if (order != null) {
+                int[] nodes = new int[problem.ops.size()];
+                for (int i = 0; i < nodes.length; i++) nodes[i] = nodeOf.getOrDefault(problem.ops.get(i).id(), -1);
+                problem.respecting(order, nodes);
+            }
+            SequentialChecker.Decision d = SequentialChecker.decide(history, problem, options);
             String name = history.processName(p) == null ? "?" + p : Values.show(history.processName(p));
             views.add(new PartitionResult("view of p" + name, d.operations(), d.verdict(), d.why(), d.checkNanos(), d.explored()));
             verdict = verdict.and(d.verdict());
@@ -95,18 +110,18 @@ public final class PramChecker {
             if (d.verdict() == Verdict.UNKNOWN) undecided++;
         }
         String summary = switch (verdict) {
-            case VALID -> switch (reads) {
+            case VALID -> order != null ? "The history is causal memory: every process's view keeps causal order." : switch (reads) {
                 case PROGRAM_ORDER -> "The history is PRAM (FIFO) consistent: every process's view keeps every process's order.";
                 case AMONG_THEMSELVES -> "Every process's reads move only forward through the writes, each process's in issue order.";
                 case AFTER_OWN_WRITES -> "Every process reads its own earlier writes.";
                 case FREE -> "Every process's writes can be seen in the order they were issued.";
             };
-            case INVALID -> violated + " of " + views.size() + switch (reads) {
+            case INVALID -> violated + " of " + views.size() + (order != null ? " processes cannot have seen the writes in an order that keeps causal order." : switch (reads) {
                 case PROGRAM_ORDER -> " processes cannot have seen the writes in the order they were issued.";
                 case AMONG_THEMSELVES -> " processes read the writes going back in time.";
                 case AFTER_OWN_WRITES -> " processes do not read their own earlier writes.";
                 case FREE -> " processes read values that no view keeping every process's writes in issue order explains.";
-            };
+            });
             case UNKNOWN -> "Undecided: " + undecided + " of " + views.size() + " process views ran out of budget.";
         };
         return new CheckResult(model, datatype.name(), false, verdict, summary, views, cex,

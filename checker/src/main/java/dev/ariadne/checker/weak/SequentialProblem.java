@@ -8,6 +8,7 @@ import dev.ariadne.history.History;
 import dev.ariadne.history.Operation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,6 +46,16 @@ final class SequentialProblem<S, I> extends Readings<S, I> {
     }
 
     final Reads reads;
+    /** For causal memory: the causal order, and each problem operation's node in it (-1 when it has none); null otherwise. */
+    private CausalOrder causalOrder;
+    private int[] nodeOf;
+
+    /** Makes each view keep causal order too (causal memory): an operation goes only after its causal past in the view. */
+    SequentialProblem<S, I> respecting(CausalOrder order, int[] nodeOfOp) {
+        this.causalOrder = order;
+        this.nodeOf = nodeOfOp;
+        return this;
+    }
     /** Whether the viewing process's reads form an order of their own, apart from its writes (monotonic reads). */
     final boolean readsApart;
 
@@ -109,7 +120,51 @@ final class SequentialProblem<S, I> extends Readings<S, I> {
         }
         FrontierSearch<S, I> search = new FrontierSearch<>(datatype, perProcess, in, required, call,
                 reads == Reads.AFTER_OWN_WRITES ? gateChain : null, gateCount, budget);
+        if (causalOrder != null) search.withOrderGates(causalGates(perProcess, origArr));
         return new Prepared(viewOf >= 0 ? search.eagerWrites() : search, origArr, perProcess);
+    }
+
+    /**
+     * For each search operation, the chains it must wait for: for every other chain q, how many of q's
+     * operations lie in its causal past (a prefix of q, since causal order contains program order).
+     */
+    private int[][] causalGates(int[][] perProcess, int[] origArr) {
+        int[][] gates = new int[origArr.length][];
+        int[][] seqs = new int[perProcess.length][];
+        for (int q = 0; q < perProcess.length; q++) {
+            seqs[q] = new int[perProcess[q].length];
+            for (int i = 0; i < perProcess[q].length; i++) {
+                int node = nodeOf[origArr[perProcess[q][i]]];
+                seqs[q][i] = node < 0 ? Integer.MAX_VALUE : causalOrder.seq[node];
+            }
+        }
+        for (int q = 0; q < perProcess.length; q++) {
+            for (int j : perProcess[q]) {
+                int u = nodeOf[origArr[j]];
+                if (u < 0) continue;
+                int[] pairs = new int[2 * perProcess.length];
+                int m = 0;
+                for (int c = 0; c < perProcess.length; c++) {
+                    if (c == q || perProcess[c].length == 0) continue;
+                    int proc = ops.get(origArr[perProcess[c][0]]).process();
+                    int limit = causalOrder.clock[u][proc];
+                    // How many of chain c's operations have a position at most limit (positions grow along the chain).
+                    int lo = 0;
+                    int hi = seqs[c].length;
+                    while (lo < hi) {
+                        int mid = (lo + hi) >>> 1;
+                        if (seqs[c][mid] <= limit) lo = mid + 1;
+                        else hi = mid;
+                    }
+                    if (lo > 0) {
+                        pairs[m++] = c;
+                        pairs[m++] = lo;
+                    }
+                }
+                gates[j] = m == 0 ? null : Arrays.copyOf(pairs, m);
+            }
+        }
+        return gates;
     }
 
     /** A prepared search, the map back to this problem's operation numbers, and the per-process lists. */

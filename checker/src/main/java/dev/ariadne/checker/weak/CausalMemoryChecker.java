@@ -1,0 +1,40 @@
+package dev.ariadne.checker.weak;
+
+import dev.ariadne.checker.datatype.Datatype;
+import dev.ariadne.checker.datatype.DatatypeOptions;
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.history.History;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Causal memory (CM; Ahamad, Neiger, Burns, Kohli and Hutto, "Causal memory: definitions,
+ * implementation and programming", 1995; the CM of Bouajjani et al. 2017): each process has a view,
+ * a legal order of its own operations and every process's writes, that keeps causal order
+ * CO = (program order ∪ read-from)+. It implies CC (each read explained by its causal past) and PRAM
+ * (the same views, keeping only program order). Decided on differentiated histories: the CC bad
+ * patterns first, then each process's view by the frontier search of PRAM, with every operation
+ * gated on its causal past in the view.
+ */
+public final class CausalMemoryChecker {
+    private CausalMemoryChecker() {}
+
+    public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, String dtName, DatatypeOptions options,
+                                           SequentialChecker.Options searchOptions) {
+        CheckResult cc = CausalChecker.check(history, dtName, options);
+        if (cc.verdict() != Verdict.VALID) {
+            String summary = cc.verdict() == Verdict.INVALID ? "The history is not causal memory, as it is not even causally consistent: " + cc.counterexamples().get(0).kind() + "."
+                    : cc.summary();
+            return new CheckResult("causal-memory", cc.datatype(), false, cc.verdict(), summary, cc.partitions(), cc.counterexamples(), cc.statistics(), cc.notes());
+        }
+        ReadWriteHistory rw = new ReadWriteHistory(history, dtName, options);
+        CausalOrder order = new CausalOrder(rw.nodes, rw.source, history.processCount());
+        Map<Integer, Integer> nodeOf = new HashMap<>();
+        List<ReadWriteHistory.Node> nodes = rw.nodes;
+        for (int i = 0; i < nodes.size(); i++) nodeOf.put(nodes.get(i).op().id(), i);
+        return PramChecker.views(history, datatype, searchOptions, SequentialProblem.Reads.PROGRAM_ORDER, order, nodeOf);
+    }
+}

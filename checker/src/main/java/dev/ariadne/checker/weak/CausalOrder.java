@@ -1,0 +1,109 @@
+package dev.ariadne.checker.weak;
+
+import dev.ariadne.checker.weak.ReadWriteHistory.Node;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The causal order CO = (program order ∪ read-from)+ of a differentiated read/write history
+ * (Bouajjani et al. 2017), kept as vector clocks: {@code clock[u][q]} is the position (in process
+ * q's program order, counting from 1) of the last operation of q in u's causal past, u included.
+ * Built from the program-order and read-from graph, which the reports also walk for explanations.
+ */
+final class CausalOrder {
+    /** Per node: its out-edges as {target, kind} with kind 0 program order, 1 read-from. */
+    final List<List<int[]>> out;
+    final int[] proc;
+    final int[] seq;
+    /** Per node: the write a read read from, or -1. */
+    final int[] src;
+    final IdentityHashMap<Node, Integer> id = new IdentityHashMap<>();
+    /** A topological order of the graph, or null when it has a cycle (then {@link #clock} is null). */
+    final int[] topo;
+    final int[][] clock;
+
+    CausalOrder(List<Node> nodes, Map<Node, Node> source, int processes) {
+        int size = nodes.size();
+        for (int i = 0; i < size; i++) id.put(nodes.get(i), i);
+        out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) out.add(new ArrayList<>(2));
+        proc = new int[size];
+        seq = new int[size];
+        int[] lastOfProcess = new int[processes];
+        int[] count = new int[processes];
+        Arrays.fill(lastOfProcess, -1);
+        int[] prevOfProcess = new int[size];
+        for (int i = 0; i < size; i++) {
+            int p = nodes.get(i).op().process();
+            proc[i] = p;
+            seq[i] = ++count[p];
+            prevOfProcess[i] = lastOfProcess[p];
+            if (lastOfProcess[p] >= 0) out.get(lastOfProcess[p]).add(new int[]{i, 0});
+            lastOfProcess[p] = i;
+        }
+        src = new int[size];
+        Arrays.fill(src, -1);
+        for (Map.Entry<Node, Node> e : source.entrySet()) {
+            int r = id.get(e.getKey());
+            src[r] = id.get(e.getValue());
+            out.get(src[r]).add(new int[]{r, 1});
+        }
+        topo = topological(out);
+        if (topo == null) {
+            clock = null;
+            return;
+        }
+        clock = new int[size][];
+        for (int u : topo) {
+            int[] c = prevOfProcess[u] >= 0 ? clock[prevOfProcess[u]].clone() : new int[processes];
+            if (src[u] >= 0) {
+                int[] s = clock[src[u]];
+                for (int q = 0; q < processes; q++) if (s[q] > c[q]) c[q] = s[q];
+            }
+            c[proc[u]] = seq[u];
+            clock[u] = c;
+        }
+    }
+
+    /** Whether a precedes b in causal order (a ≠ b). */
+    boolean reaches(int a, int b) {
+        return a != b && clock[b][proc[a]] >= seq[a];
+    }
+
+    /** The last of {@code writes} (one process's, in program order) in b's causal past, or -1. */
+    int latestBefore(List<Integer> writes, int b) {
+        int lo = 0;
+        int hi = writes.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int w = writes.get(mid);
+            if (w != b && clock[b][proc[w]] >= seq[w]) {
+                found = w;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    static int[] topological(List<List<int[]>> out) {
+        int n = out.size();
+        int[] indeg = new int[n];
+        for (List<int[]> es : out) for (int[] e : es) indeg[e[0]]++;
+        int[] order = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < n; i++) if (indeg[i] == 0) order[tail++] = i;
+        while (head < tail) {
+            int u = order[head++];
+            for (int[] e : out.get(u)) if (--indeg[e[0]] == 0) order[tail++] = e[0];
+        }
+        return tail == n ? order : null;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ariadne.checker.weak;
+
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.history.History;
+import dev.ariadne.history.Operation;
+import dev.ariadne.history.Values;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.ariadne.checker.weak.CausalTest.op;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/** Causal memory (CM): the classics, and the checker against its definition on random differentiated histories. */
+class CausalMemoryTest {
+
+    @Test
+    void readingAValueAgainAfterANewerOneIsCausalButNotCausalMemory() throws Exception {
+        String back = op(0, "write", "x", 1) + op(1, "write", "x", 2) + op(2, "read", "x", 1) + op(2, "read", "x", 2) + op(2, "read", "x", 1);
+        assertThat(CausalTest.check("causal", back).verdict()).isEqualTo(Verdict.VALID);
+        assertThat(CausalTest.check("causal-memory", back).verdict()).isEqualTo(Verdict.INVALID);
+        // Two readers may still see concurrent writes in opposite orders: CM is not convergent.
+        String opposite = op(0, "write", "x", 1) + op(1, "write", "x", 2) + op(2, "read", "x", 1) + op(2, "read", "x", 2)
+                + op(3, "read", "x", 2) + op(3, "read", "x", 1);
+        assertThat(CausalTest.check("causal-memory", opposite).verdict()).isEqualTo(Verdict.VALID);
+        assertThat(CausalTest.check("causal-convergent", opposite).verdict()).isEqualTo(Verdict.INVALID);
+    }
+
+    @Test
+    void aViewMustKeepCausalOrderNotJustProgramOrder() throws Exception {
+        // p4 reads x=1 then x=2, and y=1 then y=2. Causally y=2 (p0) precedes x=1 (p1 read it, then wrote
+        // x=1) and x=2 (p2) precedes y=1 (p3 read it, then wrote y=1): p4's view would need
+        // y=2 < x=1 < x=2 < y=1 < y=2. Each read alone has a causal explanation (CC), and program order
+        // alone lets the view interleave the writers freely (PRAM); causal memory does not.
+        String h = op(0, "write", "y", 2) + op(1, "read", "y", 2) + op(1, "write", "x", 1) + op(2, "write", "x", 2)
+                + op(3, "read", "x", 2) + op(3, "write", "y", 1)
+                + op(4, "read", "x", 1) + op(4, "read", "x", 2) + op(4, "read", "y", 1) + op(4, "read", "y", 2);
+        assertThat(CausalTest.check("causal", h).verdict()).isEqualTo(Verdict.VALID);
+        assertThat(CausalTest.check("pram", h).verdict()).isEqualTo(Verdict.VALID);
+        CheckResult cm = CausalTest.check("causal-memory", h);
+        assertThat(cm.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(bruteForce(dev.ariadne.history.io.HistoryReader.readString(h, dev.ariadne.history.io.ReadOptions.DEFAULT))).isFalse();
+    }
+
+    /** CM by its definition: for each process, an order of its operations and every write that keeps CO and is legal. */
+    static boolean bruteForce(History h) {
+        CausalTest.Causal c = CausalTest.causalOrder(h);
+        if (c.cyclic()) return false;
+        List<Operation> live = c.live();
+        for (int r = 0; r < live.size(); r++) {
+            Operation o = live.get(r);
+            if (o.f().equals("read") && c.source(r) < 0 && !o.value().equals(Values.of(0))) return false;
+        }
+        for (int p = 0; p < h.processCount(); p++) {
+            List<Integer> view = new ArrayList<>();
+            for (int i = 0; i < live.size(); i++) if (live.get(i).f().equals("write") || live.get(i).process() == p) view.add(i);
+            if (!serialize(c, view, new boolean[live.size()], new java.util.HashMap<>())) return false;
+        }
+        return true;
+    }
+
+    private static boolean serialize(CausalTest.Causal c, List<Integer> left, boolean[] placed, java.util.Map<Object, Object> state) {
+        if (left.isEmpty()) return true;
+        for (int k = 0; k < left.size(); k++) {
+            int u = left.get(k);
+            boolean ready = true;
+            for (int v : left) if (v != u && c.co()[v][u]) ready = false;
+            if (!ready) continue;
+            Operation o = c.live().get(u);
+            Object before = state.get(o.key());
+            if (o.f().equals("read")) {
+                Object cur = before == null ? Values.of(0) : before;
+                if (!cur.equals(o.value())) continue;
+            } else {
+                state.put(o.key(), o.value());
+            }
+            List<Integer> rest = new ArrayList<>(left);
+            rest.remove(k);
+            boolean ok = serialize(c, rest, placed, state);
+            if (o.f().equals("write")) {
+                if (before == null) state.remove(o.key());
+                else state.put(o.key(), before);
+            }
+            if (ok) return true;
+        }
+        return false;
+    }
+
+    @Test
+    void randomHistoriesAgreeWithTheDefinition() {
+        int invalid = 0;
+        for (long seed = 0; seed < 3000; seed++) {
+            History h = CausalTest.random(seed);
+            boolean expected = bruteForce(h);
+            CheckResult r = dev.ariadne.checker.model.ModelChecker.check(h,
+                    dev.ariadne.checker.model.CheckRequest.of("causal-memory").withDatatype("register").withOptions(CausalTest.ZERO));
+            if (r.verdict() != (expected ? Verdict.VALID : Verdict.INVALID)) {
+                fail("seed " + seed + ": verdict " + r.verdict() + " (" + r.summary() + ") but the definition says " + (expected ? "causal memory" : "not") + ": " + h.events());
+            }
+            if (!expected) invalid++;
+            if (expected) assertThat(CausalTest.bruteForce(h)).as("CM implies CC, seed " + seed).isTrue();
+        }
+        assertThat(invalid).isBetween(300, 2700);
+    }
+}
