@@ -214,15 +214,25 @@ class CausalTest {
 
     @Test
     void randomHistoriesAgreeWithTheDefinition() {
+        agree("causal", CausalTest::bruteForce, h -> CausalChecker.check(h, "register", ZERO), false);
+    }
+
+    /**
+     * On 3,000 seeded random differentiated histories, the checker's verdict equals the definition's,
+     * and (with {@code impliesCc}) every history the definition accepts is CC too.
+     */
+    static void agree(String model, java.util.function.Predicate<History> definition, java.util.function.Function<History, CheckResult> checker,
+                      boolean impliesCc) {
         int invalid = 0;
         for (long seed = 0; seed < 3000; seed++) {
             History h = random(seed);
-            boolean expected = bruteForce(h);
-            CheckResult r = CausalChecker.check(h, "register", ZERO);
+            boolean expected = definition.test(h);
+            CheckResult r = checker.apply(h);
             if (r.verdict() != (expected ? Verdict.VALID : Verdict.INVALID)) {
-                fail("seed " + seed + ": verdict " + r.verdict() + " (" + r.summary() + ") but the definition says " + (expected ? "causal" : "not") + ": " + h.events());
+                fail("seed " + seed + ": verdict " + r.verdict() + " (" + r.summary() + ") but the definition of " + model + " says " + (expected ? "valid" : "not") + ": " + h.events());
             }
             if (!expected) invalid++;
+            if (expected && impliesCc) assertThat(bruteForce(h)).as(model + " implies CC, seed " + seed).isTrue();
         }
         assertThat(invalid).isBetween(300, 2700);
     }
