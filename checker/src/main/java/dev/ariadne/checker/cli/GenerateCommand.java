@@ -3,6 +3,7 @@ package dev.ariadne.checker.cli;
 import dev.ariadne.generators.Anomaly;
 import dev.ariadne.generators.Faulty;
 import dev.ariadne.generators.Objects;
+import dev.ariadne.generators.ReadMix;
 import dev.ariadne.generators.SimObject;
 import dev.ariadne.generators.TxnObject;
 import dev.ariadne.generators.Simulation;
@@ -44,6 +45,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--info-rate", defaultValue = "0.02", description = "probability that an operation crashes with info (default: ${DEFAULT-VALUE})")
     double infoRate;
 
+    @Option(names = "--read-ratio", description = "share of reads (read, get, dequeue) among the calls of a single-object workload, 0 to 1 (default: the object's own mix)")
+    Double readRatio;
+
     @Option(names = "--txn-size", defaultValue = "4", description = "list-append and rw-register: micro-ops per transaction, at most (default: ${DEFAULT-VALUE})")
     int txnSize;
 
@@ -76,6 +80,7 @@ final class GenerateCommand implements Callable<Integer> {
             double rate = anomaly != null ? anomalyRate : staleRate;
             SimObject object = txn ? new TxnObject(datatype, txnSize, Math.max(keys, 1), writesPerKey, kind, rate, seed)
                     : kind == null ? Objects.of(datatype, values, keys) : new Faulty(Objects.of(datatype, values, keys), kind, rate, seed);
+            if (readRatio != null && !txn) object = new ReadMix(object, readRatio);
             sim.writeJsonLines(object, w);
         } finally {
             if (out == null) w.flush();
