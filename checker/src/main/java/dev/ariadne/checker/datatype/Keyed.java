@@ -32,7 +32,7 @@ public final class Keyed<S, I> implements Datatype<Map<JsonNode, S>, Keyed.Input
 
     @Override
     public Map<JsonNode, S> init() {
-        return Map.of();
+        return KeyedState.empty();
     }
 
     private S get(Map<JsonNode, S> state, JsonNode key) {
@@ -51,9 +51,14 @@ public final class Keyed<S, I> implements Datatype<Map<JsonNode, S>, Keyed.Input
         S next = inner.step(cur, in.inner());
         if (next == null) return null;
         if (next.equals(cur)) return state;
-        Map<JsonNode, S> m = new HashMap<>(state);
-        m.put(in.key(), next);
-        return Map.copyOf(m);
+        return with(state, in.key(), next);
+    }
+
+    private static <S> Map<JsonNode, S> with(Map<JsonNode, S> state, JsonNode key, S next) {
+        if (state instanceof KeyedState<S> k) return k.with(key, next);
+        KeyedState<S> k = KeyedState.empty();
+        for (Map.Entry<JsonNode, S> e : state.entrySet()) k = k.with(e.getKey(), e.getValue());
+        return k.with(key, next);
     }
 
     @Override
@@ -66,11 +71,7 @@ public final class Keyed<S, I> implements Datatype<Map<JsonNode, S>, Keyed.Input
         S cur = get(state, in.key());
         java.util.List<S> nexts = new java.util.ArrayList<>();
         inner.steps(cur, in.inner(), nexts);
-        for (S next : nexts) {
-            Map<JsonNode, S> m = new HashMap<>(state);
-            m.put(in.key(), next);
-            out.add(Map.copyOf(m));
-        }
+        for (S next : nexts) out.add(with(state, in.key(), next));
     }
 
     @Override
