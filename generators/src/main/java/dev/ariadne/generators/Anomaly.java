@@ -22,7 +22,11 @@ public enum Anomaly {
     DUPLICATE_ELEMENT("duplicate-element", List.of("queue")),
     /** A transaction reports failure although its writes took effect, so reads see an aborted write (G1a). */
     ABORTED_READ("aborted-read", List.of("list-append", "rw-register")),
-    /** A transaction reads from the state as of its invocation but commits later, as under snapshot isolation: lost updates, write skew, G-single. */
+    /**
+     * A transaction reads from the state as of its invocation but its appends land on the current state
+     * when it commits: lost updates, write skew, G-single, and (where it reads its own appends on top of
+     * the stale snapshot) incompatible orders.
+     */
     STALE_SNAPSHOT("stale-snapshot", List.of("list-append", "rw-register"));
 
     private final String cliName;

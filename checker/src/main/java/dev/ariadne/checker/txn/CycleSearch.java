@@ -23,7 +23,8 @@ import java.util.Set;
  * {@code -realtime} variant, whose cycle needs real-time edges. A variant is searched only when the
  * weaker one is absent (a G0 is trivially a G0-process), so every cycle found is of the class it is
  * named. Existence is decided exhaustively (a class is either found, proven absent, or left
- * {@link #incomplete} when the budget runs out); shortness is best effort over a bounded number of
+ * {@link #incomplete} when its budget runs out: the overall time limit, or {@link #CLASS_MILLIS} for
+ * one class, so that no component, however large, stalls the report); shortness is best effort over a bounded number of
  * candidate edges.
  */
 final class CycleSearch {
@@ -32,7 +33,11 @@ final class CycleSearch {
     private static final int CANDIDATES = 64;
 
     private final DependencyGraph g;
-    private final Budget budget;
+    private final Budget overall;
+    /** The current class's budget: a slice of the overall one, so one huge component cannot stall the rest. */
+    private Budget budget;
+    /** How long the search for one anomaly class may take (then that class is left undecided). */
+    static final long CLASS_MILLIS = 20_000;
     /** The cycle found for each anomaly name, in order of discovery. */
     final Map<String, Anomaly> found = new LinkedHashMap<>();
     /** Anomaly names whose search ran out of budget before it could prove them absent. */
@@ -44,6 +49,7 @@ final class CycleSearch {
 
     CycleSearch(DependencyGraph g, Budget budget) {
         this.g = g;
+        this.overall = budget;
         this.budget = budget;
     }
 
@@ -114,6 +120,7 @@ final class CycleSearch {
      * component of {@code scc}; keeps the shortest of up to {@link #CANDIDATES} found.
      */
     private void search(String name, StronglyConnected scc, int first, int rest) {
+        budget = overall.slice(CLASS_MILLIS);
         int[] best = null;
         int bestType = 0;
         int hits = 0;
@@ -196,6 +203,7 @@ final class CycleSearch {
      * edges in a row and arriving at u over a non-rw edge.
      */
     private void nonadjacent(String name, StronglyConnected scc, int x) {
+        budget = overall.slice(CLASS_MILLIS);
         int other = DependencyGraph.WW | DependencyGraph.WR | x;
         int[] best = null;
         int hits = 0;

@@ -46,7 +46,7 @@ public final class TransactionalChecker {
         List<Anomaly> visibility = List.of();
         boolean visibilityComplete = true;
         if (data.count > 0) {
-            AtomicVisibility vis = new AtomicVisibility(inf, data, budget);
+            AtomicVisibility vis = new AtomicVisibility(inf, data, budget.slice(CycleSearch.CLASS_MILLIS));
             visibility = vis.check(false);
             if (visibility.isEmpty()) visibility = vis.check(true);
             visibilityComplete = vis.complete;
