@@ -124,7 +124,7 @@ public final class TransactionalChecker {
     }
 
     private static final Map<String, String> CYCLES = Map.of(
-            "G0", "A cycle of write-write dependencies: the transactions' appends interleave, so no order of them installs these versions.",
+            "G0", "A cycle of write-write dependencies: the transactions' writes interleave, so no order of them installs these versions.",
             "G1c", "A cycle of write-write and write-read dependencies (circular information flow): each transaction observes or overwrites the next.",
             "G-single", "A cycle with exactly one read-write anti-dependency (read skew): a read misses a write that, through the other dependencies, precedes it.",
             "G-nonadjacent", "A cycle with two or more read-write anti-dependencies, no two adjacent: snapshot isolation forbids it.",
