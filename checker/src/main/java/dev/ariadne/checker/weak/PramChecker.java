@@ -61,6 +61,24 @@ public final class PramChecker {
         return quick != null ? quick : check(history, datatype, options, SequentialProblem.Reads.FREE);
     }
 
+    /** The views ran side by side, so their summed check time can exceed the wall time: report both within it. */
+    private static CheckResult.Statistics statistics(int operations, int views, long explored, long checkNanosSum, long wallNanos) {
+        long check = Math.min(checkNanosSum, wallNanos);
+        return new CheckResult.Statistics(operations, views, explored, check, wallNanos - check);
+    }
+
+    private static SequentialChecker.Decision get(java.util.concurrent.Future<SequentialChecker.Decision> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the views", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /**
      * With blind writes only (register writes, kv puts), every view keeping each process's writes in
      * issue order has each written value current at some point, and reads are free: so monotonic writes
@@ -120,26 +138,51 @@ public final class PramChecker {
         int violated = 0;
         int undecided = 0;
         int[][] byProcess = history.byProcess();
-        for (int p = 0; p < history.processCount(); p++) {
-            if (byProcess[p].length == 0) continue;
-            SequentialProblem<S, I> problem = new SequentialProblem<>(history, datatype, p, reads);
-            if (order != null) {
-                int[] nodes = new int[problem.ops.size()];
-                for (int i = 0; i < nodes.length; i++) nodes[i] = nodeOf.getOrDefault(problem.ops.get(i).id(), -1);
-                problem.respecting(order, nodes);
+        // The views are independent searches: decide them side by side, one per core, each with its
+        // share of the memo budget; then gather them in process order.
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), history.processCount()));
+        SequentialChecker.Options each = new SequentialChecker.Options(options.timeoutMillis(), Math.max(1L << 24, options.memoBytes() / threads),
+                options.minimizeMillis());
+        List<java.util.concurrent.Future<SequentialChecker.Decision>> decisions = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ariadne-view");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int p = 0; p < history.processCount(); p++) {
+                if (byProcess[p].length == 0) {
+                    decisions.add(null);
+                    continue;
+                }
+                int viewer = p;
+                decisions.add(pool.submit(() -> {
+                    SequentialProblem<S, I> problem = new SequentialProblem<>(history, datatype, viewer, reads);
+                    if (order != null) {
+                        int[] nodes = new int[problem.ops.size()];
+                        for (int i = 0; i < nodes.length; i++) nodes[i] = nodeOf.getOrDefault(problem.ops.get(i).id(), -1);
+                        problem.respecting(order, nodes);
+                    }
+                    return SequentialChecker.decide(history, problem, each);
+                }));
             }
-            SequentialChecker.Decision d = SequentialChecker.decide(history, problem, options);
-            String name = history.processName(p) == null ? "?" + p : Values.show(history.processName(p));
-            views.add(new PartitionResult("view of p" + name, d.operations(), d.verdict(), d.why(), d.checkNanos(), d.explored()));
-            verdict = verdict.and(d.verdict());
-            explored += d.explored();
-            checkNanos += d.checkNanos();
-            if (d.verdict() == Verdict.INVALID) {
-                violated++;
-                cex.add(d.counterexample());
-                notes.addAll(d.notes());
+            for (int p = 0; p < decisions.size(); p++) {
+                if (decisions.get(p) == null) continue;
+                SequentialChecker.Decision d = get(decisions.get(p));
+                String name = history.processName(p) == null ? "?" + p : Values.show(history.processName(p));
+                views.add(new PartitionResult("view of p" + name, d.operations(), d.verdict(), d.why(), d.checkNanos(), d.explored()));
+                verdict = verdict.and(d.verdict());
+                explored += d.explored();
+                checkNanos += d.checkNanos();
+                if (d.verdict() == Verdict.INVALID) {
+                    violated++;
+                    cex.add(d.counterexample());
+                    notes.addAll(d.notes());
+                }
+                if (d.verdict() == Verdict.UNKNOWN) undecided++;
             }
-            if (d.verdict() == Verdict.UNKNOWN) undecided++;
+        } finally {
+            pool.shutdownNow();
         }
         String summary = switch (verdict) {
             case VALID -> order != null ? "The history is causal memory: every process's view keeps causal order." : switch (reads) {
@@ -157,6 +200,6 @@ public final class PramChecker {
             case UNKNOWN -> "Undecided: " + undecided + " of " + views.size() + " process views ran out of budget.";
         };
         return new CheckResult(model, datatype.name(), false, verdict, summary, views, cex,
-                new CheckResult.Statistics(history.size(), views.size(), explored, checkNanos, System.nanoTime() - start - checkNanos), notes);
+                statistics(history.size(), views.size(), explored, checkNanos, System.nanoTime() - start), notes);
     }
 }
