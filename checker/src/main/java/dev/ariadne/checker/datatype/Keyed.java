@@ -20,6 +20,7 @@ public final class Keyed<S, I> implements Datatype<Map<JsonNode, S>, Keyed.Input
     public record Input<I>(JsonNode key, I inner) {}
 
     private final Datatype<S, I> inner;
+    private final KeyedState.Keys keys = new KeyedState.Keys();
 
     public Keyed(Datatype<S, I> inner) {
         this.inner = inner;
@@ -32,7 +33,7 @@ public final class Keyed<S, I> implements Datatype<Map<JsonNode, S>, Keyed.Input
 
     @Override
     public Map<JsonNode, S> init() {
-        return KeyedState.empty();
+        return KeyedState.empty(keys);
     }
 
     private S get(Map<JsonNode, S> state, JsonNode key) {
@@ -54,9 +55,9 @@ public final class Keyed<S, I> implements Datatype<Map<JsonNode, S>, Keyed.Input
         return with(state, in.key(), next);
     }
 
-    private static <S> Map<JsonNode, S> with(Map<JsonNode, S> state, JsonNode key, S next) {
+    private Map<JsonNode, S> with(Map<JsonNode, S> state, JsonNode key, S next) {
         if (state instanceof KeyedState<S> k) return k.with(key, next);
-        KeyedState<S> k = KeyedState.empty();
+        KeyedState<S> k = KeyedState.empty(keys);
         for (Map.Entry<JsonNode, S> e : state.entrySet()) k = k.with(e.getKey(), e.getValue());
         return k.with(key, next);
     }
