@@ -10,6 +10,10 @@ import java.util.Locale;
 public enum Anomaly {
     /** A read returns a value its key held earlier, not the current one (registers, kv): breaks linearizability and, seen by the right process, monotonic reads or read-your-writes. */
     STALE_READ("stale-read", List.of("register", "cas-register", "kv", "list-append", "rw-register")),
+    /** A process reads a key it wrote and gets the key's initial value back (registers, kv): breaks read-your-writes. */
+    READ_YOUR_WRITES_VIOLATION("read-your-writes-violation", List.of("register", "kv")),
+    /** A process reads a key again and gets its initial value after it read a written one (registers, kv): breaks monotonic reads. */
+    MONOTONIC_READS_VIOLATION("monotonic-reads-violation", List.of("register", "kv")),
     /** A write, put, append, cas or add is acknowledged but never applied (registers, kv, counter, set). */
     LOST_UPDATE("lost-update", List.of("register", "cas-register", "kv", "counter", "set")),
     /** A lock is granted while another process holds it. */

@@ -44,6 +44,37 @@ public final class Faulty implements SimObject {
         return inner.next(r);
     }
 
+    /** Per process and key: the value it last wrote or read there, and the key's history index of that value. */
+    private final Map<Long, Map<JsonNode, Integer>> seenAt = new HashMap<>();
+
+    @Override
+    public Result apply(Call call, long process) {
+        if (anomaly != Anomaly.READ_YOUR_WRITES_VIOLATION && anomaly != Anomaly.MONOTONIC_READS_VIOLATION) return apply(call);
+        JsonNode key = call.key() == null ? NullNode.getInstance() : call.key();
+        Map<JsonNode, Integer> mine = seenAt.computeIfAbsent(process, p -> new HashMap<>());
+        if (!isRead(call.f())) {
+            Result r = inner.apply(call);
+            if (r.ok()) {
+                remember(key, call);
+                if (anomaly == Anomaly.READ_YOUR_WRITES_VIOLATION) mine.put(key, past.get(key).size() - 1);
+            }
+            return r;
+        }
+        Integer at = mine.get(key);
+        List<JsonNode> values = past.getOrDefault(key, List.of());
+        if (at != null && at > 0 && rnd.nextDouble() < rate) {
+            // The key's initial value, after the process wrote (or read) a later one: no view can explain
+            // that (another process's older write might still be ordered after, but nothing restores the initial value).
+            return new Result(true, values.get(0));
+        }
+        Result r = inner.apply(call);
+        if (anomaly == Anomaly.MONOTONIC_READS_VIOLATION) {
+            int idx = values.lastIndexOf(r.value());
+            if (idx >= 0) mine.put(key, idx);
+        }
+        return r;
+    }
+
     @Override
     public Result apply(Call call) {
         boolean strike = rnd.nextDouble() < rate;
@@ -83,6 +114,11 @@ public final class Faulty implements SimObject {
                 if (f.equals("dequeue") && strike && lastDequeued != null) return new Result(true, lastDequeued);
                 Result r = inner.apply(call);
                 if (f.equals("dequeue") && !r.value().isNull()) lastDequeued = r.value();
+                return r;
+            }
+            case READ_YOUR_WRITES_VIOLATION, MONOTONIC_READS_VIOLATION -> {
+                Result r = inner.apply(call);
+                if (!isRead(f) && r.ok()) remember(key, call);
                 return r;
             }
             default -> throw new IllegalStateException(anomaly + " is transactional");

@@ -23,4 +23,9 @@ public interface SimObject {
 
     /** Applies a call atomically and says what it returned. */
     Result apply(Call call);
+
+    /** Applies a call made by {@code process}; objects that misbehave per session ({@link Faulty}) use the process. */
+    default Result apply(Call call, long process) {
+        return apply(call);
+    }
 }

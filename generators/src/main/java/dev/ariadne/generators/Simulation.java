@@ -53,7 +53,7 @@ public record Simulation(int operations, int concurrency, double infoRate, long 
                     pending[s] = null;
                     open--;
                 } else {
-                    result[s] = object.apply(c);
+                    result[s] = object.apply(c, process[s]);
                 }
             } else if (result[s] != null) {
                 if (rnd.nextDouble() < infoRate / 2) {

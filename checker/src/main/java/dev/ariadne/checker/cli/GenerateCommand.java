@@ -57,7 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--stale-rate", defaultValue = "0", description = "list-append and rw-register: probability that a read answers from a stale version (the same as --anomaly stale-read --anomaly-rate P)")
     double staleRate;
 
-    @Option(names = "--anomaly", paramLabel = "KIND", description = "inject an anomaly: stale-read, lost-update (registers, kv, counter, set), double-grant (mutex), duplicate-id (unique-ids), lost-element, duplicate-element (queue), aborted-read, stale-snapshot (list-append, rw-register)")
+    @Option(names = "--anomaly", paramLabel = "KIND", description = "inject an anomaly: stale-read, lost-update (registers, kv, counter, set), read-your-writes-violation, monotonic-reads-violation (registers, kv), double-grant (mutex), duplicate-id (unique-ids), lost-element, duplicate-element (queue), aborted-read, stale-snapshot (list-append, rw-register)")
     String anomaly;
 
     @Option(names = "--anomaly-rate", defaultValue = "0.05", description = "probability per call that the anomaly strikes (default: ${DEFAULT-VALUE})")

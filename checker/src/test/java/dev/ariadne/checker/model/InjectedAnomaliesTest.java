@@ -22,8 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InjectedAnomaliesTest {
 
     static void caught(String datatype, String model, LongFunction<SimObject> clean, LongFunction<SimObject> faulty) throws Exception {
+        caught(datatype, model, clean, faulty, 200);
+    }
+
+    static void caught(String datatype, String model, LongFunction<SimObject> clean, LongFunction<SimObject> faulty, int ops) throws Exception {
         for (long seed = 1; seed <= 3; seed++) {
-            Simulation sim = new Simulation(200, 4, 0.0, seed);
+            Simulation sim = new Simulation(ops, 4, 0.0, seed);
             CheckRequest req = CheckRequest.of(model).withDatatype(datatype);
             CheckResult ok = ModelChecker.check(History.of(sim.events(clean.apply(seed))), req);
             assertThat(ok.verdict()).as(datatype + " " + model + " clean, seed " + seed + ": " + ok.summary()).isEqualTo(Verdict.VALID);
@@ -38,7 +42,11 @@ class InjectedAnomaliesTest {
     }
 
     static LongFunction<SimObject> faulty(String datatype, int values, Anomaly a) {
-        return seed -> new Faulty(Objects.of(datatype, values, 2), a, 0.2, seed);
+        return faulty(datatype, values, a, 0.2);
+    }
+
+    static LongFunction<SimObject> faulty(String datatype, int values, Anomaly a, double rate) {
+        return seed -> new Faulty(Objects.of(datatype, values, 2), a, rate, seed);
     }
 
     @Test
@@ -50,6 +58,9 @@ class InjectedAnomaliesTest {
         caught("counter", "linearizable", object("counter", 3), faulty("counter", 3, Anomaly.LOST_UPDATE));
         caught("set", "linearizable", object("set", 20), faulty("set", 20, Anomaly.LOST_UPDATE));
         caught("mutex", "linearizable", object("mutex", 0), faulty("mutex", 0, Anomaly.DOUBLE_GRANT));
+        // Session guarantees are searched per view, and proving a violated view takes longer: smaller histories.
+        caught("register", "read-your-writes", object("register", 0), faulty("register", 0, Anomaly.READ_YOUR_WRITES_VIOLATION, 0.6), 80);
+        caught("kv", "monotonic-reads", object("kv", 0), faulty("kv", 0, Anomaly.MONOTONIC_READS_VIOLATION, 0.6), 80);
         caught("queue", "linearizable", object("queue", 0), faulty("queue", 0, Anomaly.LOST_ELEMENT));
         caught("queue", "linearizable", object("queue", 0), faulty("queue", 0, Anomaly.DUPLICATE_ELEMENT));
     }
