@@ -36,7 +36,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--processes", defaultValue = "5", description = "concurrent processes (default: ${DEFAULT-VALUE})")
     int processes;
 
-    @Option(names = "--keys", defaultValue = "1", description = "keys (registers and kv), or keys in use at once (list-append and rw-register, which retire a key after 32 writes); default: ${DEFAULT-VALUE}")
+    @Option(names = "--keys", defaultValue = "1", description = "keys (registers and kv), or keys in use at once (list-append and rw-register, which retire a key after --writes-per-key writes); default: ${DEFAULT-VALUE}")
     int keys;
 
     @Option(names = "--values", defaultValue = "5", description = "distinct values written; 0 writes every value once, as causal and session checks need (default: ${DEFAULT-VALUE})")
