@@ -19,12 +19,12 @@ public enum ConsistencyModel {
     CAUSAL_MEMORY("causal-memory", Family.SINGLE_OBJECT, "CM: causal memory, one view per process (Ahamad et al. 1995; Bouajjani et al. 2017)", "causal", "pram"),
     // CC as Bouajjani et al. define it explains each read on its own, so a process may read x=1, x=2,
     // then x=1 again: it implies neither PRAM nor monotonic reads, and the lattice says so.
-    CAUSAL("causal", Family.SINGLE_OBJECT, "CC: each read is explained by the writes in its causal past, in causal order (Bouajjani et al. 2017)"),
+    CAUSAL("causal", Family.SINGLE_OBJECT, "CC: each read is explained by the writes in its causal past, in causal order (Bouajjani et al. 2017)", "writes-follow-reads"),
     PRAM("pram", Family.SINGLE_OBJECT, "FIFO: each process sees every process's writes in issue order (Lipton and Sandberg 1988)", "read-your-writes", "monotonic-reads", "monotonic-writes"),
     READ_YOUR_WRITES("read-your-writes", Family.SINGLE_OBJECT, "a process's reads come after its own earlier writes, each process's writes taken in issue order (Terry et al. 1994)"),
     MONOTONIC_READS("monotonic-reads", Family.SINGLE_OBJECT, "a process's reads move only forward through the writes, each process's taken in issue order (Terry et al. 1994)"),
     MONOTONIC_WRITES("monotonic-writes", Family.SINGLE_OBJECT, "a process's writes are seen in issue order (Terry et al. 1994)"),
-    WRITES_FOLLOW_READS("writes-follow-reads", Family.SINGLE_OBJECT, "a write is seen after the writes its process read before (Terry et al. 1994)"),
+    WRITES_FOLLOW_READS("writes-follow-reads", Family.SINGLE_OBJECT, "in every view a write follows the writes its process read before it (Terry et al. 1994); alone: no causal loop"),
 
     // Transactional models (Elle's lattice).
     STRICT_SERIALIZABLE("strict-serializable", Family.TRANSACTIONAL, "serializable in an order consistent with real time (Adya PL-SS)",

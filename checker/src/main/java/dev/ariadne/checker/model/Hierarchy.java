@@ -21,7 +21,8 @@ public final class Hierarchy {
 
     /** The checked single-object models, strongest first. */
     static final List<ConsistencyModel> ORDER = List.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.CAUSAL_CONVERGENT,
-            ConsistencyModel.CAUSAL_MEMORY, ConsistencyModel.PRAM, ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES, ConsistencyModel.MONOTONIC_WRITES);
+            ConsistencyModel.CAUSAL_MEMORY, ConsistencyModel.PRAM, ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES, ConsistencyModel.MONOTONIC_WRITES,
+            ConsistencyModel.WRITES_FOLLOW_READS);
 
     public static HierarchyResult check(History history, CheckRequest request) {
         String dt = request.datatype() != null ? request.datatype() : history.size() == 0 ? null : dev.ariadne.checker.datatype.Datatypes.infer(history).orElse(null);

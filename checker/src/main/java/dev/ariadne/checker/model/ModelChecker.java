@@ -8,6 +8,7 @@ import dev.ariadne.checker.weak.CausalChecker;
 import dev.ariadne.checker.weak.CausalMemoryChecker;
 import dev.ariadne.checker.weak.PramChecker;
 import dev.ariadne.checker.weak.SequentialChecker;
+import dev.ariadne.checker.weak.WritesFollowReadsChecker;
 import dev.ariadne.checker.linearizable.LinearizabilityChecker;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Verdict;
@@ -31,7 +32,7 @@ public final class ModelChecker {
     /** The models that have a checker now. */
     public static final Set<ConsistencyModel> CHECKED = Set.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.SEQUENTIAL, ConsistencyModel.PRAM,
             ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES, ConsistencyModel.MONOTONIC_WRITES, ConsistencyModel.CAUSAL_CONVERGENT,
-            ConsistencyModel.CAUSAL_MEMORY);
+            ConsistencyModel.CAUSAL_MEMORY, ConsistencyModel.WRITES_FOLLOW_READS);
 
     /**
      * How a model is checked, for {@code ariadne models}: empty when a checker decides it, {@code (not
@@ -76,11 +77,12 @@ public final class ModelChecker {
             throw new UnsupportedCheck(model.cliName() + " has no checker yet; available now: "
                     + String.join(", ", CHECKED.stream().map(ConsistencyModel::cliName).sorted().toList()));
         }
-        if (model == ConsistencyModel.CAUSAL || model == ConsistencyModel.CAUSAL_CONVERGENT) {
+        if (model == ConsistencyModel.CAUSAL || model == ConsistencyModel.CAUSAL_CONVERGENT || model == ConsistencyModel.WRITES_FOLLOW_READS) {
             if (!VIEW_DATATYPES.contains(dtName)) {
                 throw new UnsupportedCheck(model.cliName() + " is checked on register, cas-register (without cas) and kv (without append) histories, not " + dtName);
             }
             return withInference(model == ConsistencyModel.CAUSAL ? CausalChecker.check(history, dtName, request.options())
+                    : model == ConsistencyModel.WRITES_FOLLOW_READS ? WritesFollowReadsChecker.check(history, dtName, request.options())
                     : CausalChecker.checkConvergent(history, dtName, request.options()), inferred, dtName, history);
         }
         Datatype<?, ?> datatype = Datatypes.byName(dtName, request.options());

@@ -50,8 +50,19 @@ public final class CausalChecker {
     static final int MAX_CONFLICTS = 20_000_000;
     private static final int MAX_COUNTEREXAMPLES = 5;
 
+    /** The models decided here: CC, CCv, and writes-follow-reads (the fragment of CC that needs no clocks). */
+    enum Variant {
+        CAUSAL("causal"), CONVERGENT("causal-convergent"), WRITES_FOLLOW_READS("writes-follow-reads");
+
+        final String model;
+
+        Variant(String model) {
+            this.model = model;
+        }
+    }
+
     public static CheckResult check(History history, String datatype, DatatypeOptions options) {
-        return check(history, datatype, options, false);
+        return check(history, datatype, options, Variant.CAUSAL);
     }
 
     /**
@@ -61,11 +72,12 @@ public final class CausalChecker {
      * writes of one key) when w1 causally precedes a read that returned w2's value.
      */
     public static CheckResult checkConvergent(History history, String datatype, DatatypeOptions options) {
-        return check(history, datatype, options, true);
+        return check(history, datatype, options, Variant.CONVERGENT);
     }
 
-    private static CheckResult check(History history, String datatype, DatatypeOptions options, boolean convergent) {
-        String model = convergent ? "causal-convergent" : "causal";
+    static CheckResult check(History history, String datatype, DatatypeOptions options, Variant variant) {
+        String model = variant.model;
+        boolean convergent = variant == Variant.CONVERGENT;
         long start = System.nanoTime();
         ReadWriteHistory rw = new ReadWriteHistory(history, datatype, options);
         if (rw.ambiguity != null) return unknown(model, datatype, history, start, rw.ambiguity);
@@ -81,6 +93,15 @@ public final class CausalChecker {
         List<Node> nodes = rw.nodes;
         int size = nodes.size();
         int processes = history.processCount();
+        if (variant == Variant.WRITES_FOLLOW_READS) {
+            // Only the loops of CO matter here; the clocks are not needed.
+            CausalOrder co = new CausalOrder(nodes, source, processes, false);
+            if (co.topo == null) {
+                found.add(0, cycle(history, nodes, co.out, "CyclicCO", "Around this cycle each process wrote after reading the write before it, "
+                        + "so every view must place each write after the previous one: no view can."));
+            }
+            return result(model, datatype, history, start, found.isEmpty() ? Verdict.VALID : Verdict.INVALID, found, size);
+        }
         if ((long) size * Math.max(1, processes) > MAX_CLOCK_ENTRIES) {
             return unknown(model, datatype, history, start, "the vector clocks of " + size + " operations over " + processes
                     + " processes would take more than " + MAX_CLOCK_ENTRIES + " entries");
@@ -293,9 +314,14 @@ public final class CausalChecker {
 
     private static CheckResult result(String model, String datatype, History history, long start, Verdict v, List<Counterexample> found, int size) {
         long t = System.nanoTime() - start;
-        String name = model.equals("causal") ? "causally consistent (CC)" : "causally convergent (CCv)";
-        String summary = v == Verdict.VALID ? "The history is " + name + "."
-                : "The history is not " + name + ": " + found.get(0).kind() + ".";
+        String summary;
+        if (model.equals("writes-follow-reads")) {
+            summary = v == Verdict.VALID ? "Every write can be seen after the writes its process had read: no causal loop, no value from nowhere."
+                    : "Writes do not follow reads: " + found.get(0).kind() + ".";
+        } else {
+            String name = model.equals("causal") ? "causally consistent (CC)" : "causally convergent (CCv)";
+            summary = v == Verdict.VALID ? "The history is " + name + "." : "The history is not " + name + ": " + found.get(0).kind() + ".";
+        }
         return new CheckResult(model, datatype, false, v, summary, List.of(new PartitionResult("*", size, v, null, t, size)), found,
                 new CheckResult.Statistics(history.size(), 1, size, t, 0), List.of());
     }

@@ -27,6 +27,11 @@ final class CausalOrder {
     final int[][] clock;
 
     CausalOrder(List<Node> nodes, Map<Node, Node> source, int processes) {
+        this(nodes, source, processes, true);
+    }
+
+    /** Without {@code clocks}, only the graph and its topological order (null on a cycle) are built. */
+    CausalOrder(List<Node> nodes, Map<Node, Node> source, int processes, boolean clocks) {
         int size = nodes.size();
         for (int i = 0; i < size; i++) id.put(nodes.get(i), i);
         out = new ArrayList<>(size);
@@ -53,7 +58,7 @@ final class CausalOrder {
             out.get(src[r]).add(new int[]{r, 1});
         }
         topo = topological(out);
-        if (topo == null) {
+        if (topo == null || !clocks) {
             clock = null;
             return;
         }

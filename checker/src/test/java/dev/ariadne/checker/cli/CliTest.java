@@ -127,7 +127,11 @@ class CliTest {
         assertThat(run("check", example("sequential-not-linearizable.jsonl").toString(), "--model", "pram").code()).isEqualTo(0);
         assertThat(run("check", example("pram-violation.jsonl").toString(), "--model", "causal").code()).isEqualTo(1);
         assertThat(run("check", example("pram-violation.jsonl").toString(), "--model", "causal-memory").code()).isEqualTo(1);
-        assertThat(run("check", example("pram-violation.jsonl").toString(), "--model", "writes-follow-reads").code()).isEqualTo(64);
+        assertThat(run("check", example("pram-violation.jsonl").toString(), "--model", "writes-follow-reads").code()).isEqualTo(0);
+        Run loop = run("check", example("writes-follow-reads-violation.jsonl").toString(), "--model", "writes-follow-reads");
+        assertThat(loop.code()).isEqualTo(1);
+        assertThat(loop.out()).contains("CyclicCO").contains("wrote after reading");
+        assertThat(run("check", example("pram-violation.jsonl").toString(), "--model", "serializable").code()).isEqualTo(64);
     }
 
     @Test
