@@ -107,10 +107,11 @@ public final class ModelChecker {
             long left = request.timeoutMillis() <= 0 ? 0 : Math.max(1, request.timeoutMillis() - (System.nanoTime() - start) / 1_000_000);
             SequentialChecker.Options so = new SequentialChecker.Options(left,
                     request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(), 30_000);
-            CheckResult r = model == ConsistencyModel.PRAM ? PramChecker.check(history, keyed(datatype, history), so)
+            PramChecker.ReadWrite rw = new PramChecker.ReadWrite(dtName, request.options());
+            CheckResult r = model == ConsistencyModel.PRAM ? PramChecker.check(history, keyed(datatype, history), so, rw)
                     : model == ConsistencyModel.CAUSAL_MEMORY ? CausalMemoryChecker.check(history, keyed(datatype, history), dtName, request.options(), so)
-                    : model == ConsistencyModel.MONOTONIC_READS ? PramChecker.checkMonotonicReads(history, keyed(datatype, history), so)
-                    : model == ConsistencyModel.READ_YOUR_WRITES ? PramChecker.checkReadYourWrites(history, keyed(datatype, history), so)
+                    : model == ConsistencyModel.MONOTONIC_READS ? PramChecker.checkMonotonicReads(history, keyed(datatype, history), so, rw)
+                    : model == ConsistencyModel.READ_YOUR_WRITES ? PramChecker.checkReadYourWrites(history, keyed(datatype, history), so, rw)
                     : model == ConsistencyModel.MONOTONIC_WRITES ? PramChecker.checkMonotonicWrites(history, keyed(datatype, history), so)
                     : SequentialChecker.check(history, keyed(datatype, history), so);
             return withInference(r, inferred, dtName, history);

@@ -35,6 +35,6 @@ public final class CausalMemoryChecker {
         Map<Integer, Integer> nodeOf = new HashMap<>();
         List<ReadWriteHistory.Node> nodes = rw.nodes;
         for (int i = 0; i < nodes.size(); i++) nodeOf.put(nodes.get(i).op().id(), i);
-        return PramChecker.views(history, datatype, searchOptions, SequentialProblem.Reads.PROGRAM_ORDER, order, nodeOf);
+        return PramChecker.views(history, datatype, searchOptions, SequentialProblem.Reads.PROGRAM_ORDER, order, nodeOf, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ariadne.checker.weak;
 
 import dev.ariadne.checker.datatype.Datatype;
+import dev.ariadne.checker.datatype.DatatypeOptions;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Counterexample;
 import dev.ariadne.checker.report.PartitionResult;
@@ -28,7 +29,34 @@ public final class PramChecker {
     private PramChecker() {}
 
     public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
-        return check(history, datatype, options, SequentialProblem.Reads.PROGRAM_ORDER);
+        return check(history, datatype, options, SequentialProblem.Reads.PROGRAM_ORDER, null);
+    }
+
+    /**
+     * How to read a register or key-value history as reads and writes of keys ({@code register},
+     * {@code cas-register} or {@code kv}, with its options), which lets a view on a history whose
+     * values are unique per key be decided in polynomial time ({@link ViewSaturation},
+     * {@link ReadYourWritesScan}) before any search. Histories with cas or append, or with a value
+     * written twice, still go to the search.
+     */
+    public record ReadWrite(String datatype, DatatypeOptions options) {}
+
+    /** How many views had to be searched although a read/write index was at hand (tests read it). */
+    static final java.util.concurrent.atomic.AtomicLong SEARCHED_DESPITE_INDEX = new java.util.concurrent.atomic.AtomicLong();
+
+    /** PRAM, with the polynomial decision first where {@code readWrite} allows it. */
+    public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options, ReadWrite readWrite) {
+        return check(history, datatype, options, SequentialProblem.Reads.PROGRAM_ORDER, readWrite);
+    }
+
+    /** Monotonic reads, with the polynomial decision first where {@code readWrite} allows it. */
+    public static <S, I> CheckResult checkMonotonicReads(History history, Datatype<S, I> datatype, SequentialChecker.Options options, ReadWrite readWrite) {
+        return check(history, datatype, options, SequentialProblem.Reads.AMONG_THEMSELVES, readWrite);
+    }
+
+    /** Read-your-writes, with the one-pass decision first where {@code readWrite} allows it. */
+    public static <S, I> CheckResult checkReadYourWrites(History history, Datatype<S, I> datatype, SequentialChecker.Options options, ReadWrite readWrite) {
+        return check(history, datatype, options, SequentialProblem.Reads.AFTER_OWN_WRITES, readWrite);
     }
 
     /**
@@ -37,7 +65,7 @@ public final class PramChecker {
      * free). A process that writes 4 and then reads the initial value breaks it.
      */
     public static <S, I> CheckResult checkReadYourWrites(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
-        return check(history, datatype, options, SequentialProblem.Reads.AFTER_OWN_WRITES);
+        return check(history, datatype, options, SequentialProblem.Reads.AFTER_OWN_WRITES, null);
     }
 
     /**
@@ -46,7 +74,7 @@ public final class PramChecker {
      * that reads 4 and then 3 of writes issued 3 then 4 breaks it.
      */
     public static <S, I> CheckResult checkMonotonicReads(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
-        return check(history, datatype, options, SequentialProblem.Reads.AMONG_THEMSELVES);
+        return check(history, datatype, options, SequentialProblem.Reads.AMONG_THEMSELVES, null);
     }
 
     /**
@@ -58,7 +86,7 @@ public final class PramChecker {
      */
     public static <S, I> CheckResult checkMonotonicWrites(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
         CheckResult quick = everyReadWritten(history, datatype);
-        return quick != null ? quick : check(history, datatype, options, SequentialProblem.Reads.FREE);
+        return quick != null ? quick : check(history, datatype, options, SequentialProblem.Reads.FREE, null);
     }
 
     /** The views ran side by side, so their summed check time can exceed the wall time: report both within it. */
@@ -111,8 +139,64 @@ public final class PramChecker {
     }
 
     private static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options,
-                                            SequentialProblem.Reads reads) {
-        return views(history, datatype, options, reads, null, null);
+                                            SequentialProblem.Reads reads, ReadWrite readWrite) {
+        ViewIndex index = null;
+        if (readWrite != null && reads != SequentialProblem.Reads.FREE) {
+            try {
+                ReadWriteHistory rw = new ReadWriteHistory(history, readWrite.datatype(), readWrite.options());
+                if (rw.ambiguity == null) index = new ViewIndex(rw, history.processCount());
+            } catch (IllegalArgumentException e) {
+                // cas or append: only the search reads those
+            }
+        }
+        return views(history, datatype, options, reads, null, null, index);
+    }
+
+    /**
+     * Decides a view without searching, on a differentiated read/write history: saturation for PRAM
+     * and monotonic reads, one pass for read-your-writes. A violation's witness, a handful of
+     * operations, is then searched as a history of its own, which shrinks it to a 1-minimal
+     * counterexample and re-verifies it. Null when the view is left to the search of the whole.
+     */
+    private static <S, I> SequentialChecker.Decision decideWithoutSearch(History history, Datatype<S, I> datatype, int viewer,
+                                                                         SequentialProblem.Reads reads, ViewIndex index,
+                                                                         SequentialChecker.Options options) {
+        long start = System.nanoTime();
+        int size = index.all[viewer].length;
+        for (int q = 0; q < index.processes; q++) if (q != viewer) size += index.writes[q].length;
+        int[] witness;
+        if (reads == SequentialProblem.Reads.AFTER_OWN_WRITES) {
+            witness = ReadYourWritesScan.violation(index, viewer);
+        } else {
+            long deadline = start + (options.timeoutMillis() > 0 ? options.timeoutMillis() * 500_000L : 1_000_000_000_000_000L);
+            ViewSaturation.Result r = ViewSaturation.decide(index, viewer, reads == SequentialProblem.Reads.PROGRAM_ORDER, deadline);
+            if (r == null) return null;
+            witness = r.valid() ? null : r.witness();
+        }
+        if (witness == null) return new SequentialChecker.Decision(Verdict.VALID, null, size, 0, System.nanoTime() - start, null, true);
+        List<dev.ariadne.history.Operation> ops = new ArrayList<>();
+        for (int node : witness) ops.add(index.rw.nodes.get(node).op());
+        List<long[]> at = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            dev.ariadne.history.Operation o = ops.get(i);
+            at.add(new long[]{o.invokePosition(), i, 0});
+            if (o.completion() != null) at.add(new long[]{o.completePosition(), i, 1});
+        }
+        at.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<dev.ariadne.history.Op> events = new ArrayList<>();
+        for (long[] e : at) events.add(e[2] == 0 ? ops.get((int) e[1]).invoke() : ops.get((int) e[1]).completion());
+        History sub;
+        try {
+            sub = History.of(events);
+        } catch (dev.ariadne.history.HistoryException e) {
+            return null;
+        }
+        int subViewer = -1;
+        for (int q = 0; q < sub.processCount(); q++) if (java.util.Objects.equals(sub.processName(q), history.processName(viewer))) subViewer = q;
+        if (subViewer < 0) return null;
+        SequentialChecker.Decision d = SequentialChecker.decide(sub, new SequentialProblem<>(sub, datatype, subViewer, reads), options);
+        if (d.verdict() != Verdict.INVALID) return null; // not confirmed: the search of the whole view decides
+        return new SequentialChecker.Decision(Verdict.INVALID, null, size, d.explored(), System.nanoTime() - start, d.counterexample(), d.minimal());
     }
 
     /**
@@ -120,7 +204,7 @@ public final class PramChecker {
      * memory), {@code nodeOf} mapping history operation ids to the order's nodes.
      */
     static <S, I> CheckResult views(History history, Datatype<S, I> datatype, SequentialChecker.Options options,
-                                    SequentialProblem.Reads reads, CausalOrder order, java.util.Map<Integer, Integer> nodeOf) {
+                                    SequentialProblem.Reads reads, CausalOrder order, java.util.Map<Integer, Integer> nodeOf, ViewIndex index) {
         String model = order != null ? "causal-memory" : switch (reads) {
             case PROGRAM_ORDER -> "pram";
             case AMONG_THEMSELVES -> "monotonic-reads";
@@ -157,6 +241,11 @@ public final class PramChecker {
                 }
                 int viewer = p;
                 decisions.add(pool.submit(() -> {
+                    if (index != null) {
+                        SequentialChecker.Decision quick = decideWithoutSearch(history, datatype, viewer, reads, index, each);
+                        if (quick != null) return quick;
+                        SEARCHED_DESPITE_INDEX.incrementAndGet();
+                    }
                     SequentialProblem<S, I> problem = new SequentialProblem<>(history, datatype, viewer, reads);
                     if (order != null) {
                         int[] nodes = new int[problem.ops.size()];

@@ -82,4 +82,13 @@ class ReadYourWritesTest {
         int invalid = ViewDifferential.agree("read-your-writes", 2000, ReadYourWritesTest::bruteForce, (h, dt) -> PramChecker.checkReadYourWrites(h, dt, ViewDifferential.OPTIONS));
         assertThat(invalid).isBetween(50, 1900);
     }
+
+    @Test
+    void withoutSearchAgreesWithTheDefinitionAndTheSearch() {
+        int invalid = ViewDifferential.agree("read-your-writes", 2000, ReadYourWritesTest::bruteForce, (h, dt) -> PramChecker.checkReadYourWrites(h, dt, ViewDifferential.OPTIONS, ViewDifferential.READ_WRITE));
+        assertThat(invalid).isGreaterThan(50);
+        int larger = ViewDifferential.withoutSearchAgreesWithSearch("read-your-writes", 10_000, 1500, (h, dt) -> PramChecker.checkReadYourWrites(h, dt, ViewDifferential.OPTIONS),
+                (h, dt) -> PramChecker.checkReadYourWrites(h, dt, ViewDifferential.OPTIONS, ViewDifferential.READ_WRITE));
+        assertThat(larger).isBetween(150, 1350);
+    }
 }

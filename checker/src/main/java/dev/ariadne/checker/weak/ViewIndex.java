@@ -1,0 +1,151 @@
+package dev.ariadne.checker.weak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ariadne.checker.weak.ReadWriteHistory.Node;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A differentiated read/write history laid out for the per-process views, once for all of them:
+ * each process's operations, writes and reads in program order as arrays of node numbers, each
+ * read's write, and for each key the processes that wrote it with the positions of those writes.
+ * Nodes are {@link ReadWriteHistory#nodes}: failed writes are gone, crashed writes stay only when
+ * some read returned their value, and reads of unknown result are gone.
+ */
+final class ViewIndex {
+    /** A read's source when it returned the initial value. */
+    static final int INITIAL = -1;
+    /** A read's source when no surviving write wrote its value. */
+    static final int THIN_AIR = -2;
+
+    final ReadWriteHistory rw;
+    final int n;
+    final int processes;
+    final int[] proc;
+    final int[] key;
+    final boolean[] write;
+    /** Crashed writes (their value was read by someone, so they happened; a view may still leave them out). */
+    final boolean[] crashed;
+    /** The write each read returned, {@link #INITIAL} or {@link #THIN_AIR}; -3 for writes. */
+    final int[] src;
+    /** Per process: all its nodes, its writes, its reads, each in program order. */
+    final int[][] all;
+    final int[][] writes;
+    final int[][] reads;
+    /** Each node's position in its process's {@link #all}, and in {@link #writes} or {@link #reads}. */
+    final int[] posAll;
+    final int[] posOwn;
+    /** Per key: the processes that wrote it, and for each, the positions of those writes in its writes and in all its nodes. */
+    final int[][] keyProcs;
+    final int[][][] keyPosW;
+    final int[][][] keyPosA;
+
+    ViewIndex(ReadWriteHistory rw, int processes) {
+        this.rw = rw;
+        List<Node> nodes = rw.nodes;
+        this.n = nodes.size();
+        this.processes = processes;
+        proc = new int[n];
+        key = new int[n];
+        write = new boolean[n];
+        crashed = new boolean[n];
+        src = new int[n];
+        posAll = new int[n];
+        posOwn = new int[n];
+        IdentityHashMap<Node, Integer> id = new IdentityHashMap<>();
+        for (int i = 0; i < n; i++) id.put(nodes.get(i), i);
+        Map<JsonNode, Integer> keys = new HashMap<>();
+        int[] countAll = new int[processes];
+        int[] countW = new int[processes];
+        int[] countR = new int[processes];
+        for (int i = 0; i < n; i++) {
+            Node x = nodes.get(i);
+            int p = x.op().process();
+            proc[i] = p;
+            key[i] = keys.computeIfAbsent(x.key(), k -> keys.size());
+            write[i] = x.write();
+            crashed[i] = x.write() && !x.op().isOk();
+            posAll[i] = countAll[p]++;
+            posOwn[i] = x.write() ? countW[p]++ : countR[p]++;
+            if (x.write()) {
+                src[i] = -3;
+            } else {
+                Node s = rw.source.get(x);
+                src[i] = s != null ? id.get(s) : rw.thinAir.containsKey(x) ? THIN_AIR : INITIAL;
+            }
+        }
+        all = new int[processes][];
+        writes = new int[processes][];
+        reads = new int[processes][];
+        for (int p = 0; p < processes; p++) {
+            all[p] = new int[countAll[p]];
+            writes[p] = new int[countW[p]];
+            reads[p] = new int[countR[p]];
+        }
+        for (int i = 0; i < n; i++) {
+            all[proc[i]][posAll[i]] = i;
+            (write[i] ? writes : reads)[proc[i]][posOwn[i]] = i;
+        }
+        // Per key and writing process, the write positions (ascending, as nodes are in program order).
+        List<Map<Integer, List<Integer>>> byKey = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++) byKey.add(new java.util.LinkedHashMap<>());
+        for (int i = 0; i < n; i++) if (write[i]) byKey.get(key[i]).computeIfAbsent(proc[i], q -> new ArrayList<>()).add(i);
+        keyProcs = new int[keys.size()][];
+        keyPosW = new int[keys.size()][][];
+        keyPosA = new int[keys.size()][][];
+        for (int k = 0; k < keys.size(); k++) {
+            Map<Integer, List<Integer>> m = byKey.get(k);
+            keyProcs[k] = new int[m.size()];
+            keyPosW[k] = new int[m.size()][];
+            keyPosA[k] = new int[m.size()][];
+            int j = 0;
+            for (Map.Entry<Integer, List<Integer>> e : m.entrySet()) {
+                keyProcs[k][j] = e.getKey();
+                List<Integer> ws = e.getValue();
+                keyPosW[k][j] = new int[ws.size()];
+                keyPosA[k][j] = new int[ws.size()];
+                for (int t = 0; t < ws.size(); t++) {
+                    keyPosW[k][j][t] = posOwn[ws.get(t)];
+                    keyPosA[k][j][t] = posAll[ws.get(t)];
+                }
+                j++;
+            }
+        }
+    }
+
+    /**
+     * Closes a set of nodes that breaks the view of {@code viewer} into a witness that still breaks
+     * it on its own: every read brings the write it read, and every crashed write a read of the
+     * viewer's that returned its value (else the view could leave it out). Sorted node numbers.
+     */
+    int[] witness(int viewer, java.util.Set<Integer> nodes) {
+        java.util.Set<Integer> w = new java.util.TreeSet<>(nodes);
+        for (Integer x : new ArrayList<>(w)) if (!write[x] && src[x] >= 0) w.add(src[x]);
+        for (Integer x : new ArrayList<>(w)) {
+            if (!crashed[x]) continue;
+            for (int r : reads[viewer]) {
+                if (src[r] == x) {
+                    w.add(r);
+                    break;
+                }
+            }
+        }
+        return w.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether a node counts in the view of {@code viewer}: a crashed write only when the viewer read it. */
+    boolean present(int node, boolean[] readByViewer) {
+        return !crashed[node] || readByViewer[node];
+    }
+
+    /** The writes the viewer's reads returned, as a flag per node. */
+    boolean[] readBy(int viewer) {
+        boolean[] b = new boolean[n];
+        for (int r : reads[viewer]) if (src[r] >= 0) b[src[r]] = true;
+        return b;
+    }
+}

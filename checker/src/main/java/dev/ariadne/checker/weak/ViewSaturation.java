@@ -1,0 +1,579 @@
+package dev.ariadne.checker.weak;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides one process's view for PRAM or monotonic reads on a differentiated read/write history by
+ * saturation, in polynomial time, where the frontier search may take exponential time.
+ *
+ * <p>The view is one order of the viewer's operations and every process's writes. It keeps chains:
+ * each other process's writes in issue order; the viewer's operations in program order (PRAM), or
+ * its reads in order and its writes in order (monotonic reads). Read-from adds an edge from each
+ * write the viewer read to that read. Saturation adds what every such view needs: when a write w' of
+ * key x lies below a read r of x that returned w's value, w' ≠ w, then w' precedes w (else w' would
+ * lie between w and r). The view exists exactly when the saturated relation has no cycle and no read
+ * of the initial value has a write of its key below it: the viewer's reads lie on one chain, so
+ * placing, read after read, the down-set of each in any order that keeps the relation leaves each
+ * read's write as the last of its key before it. This is the argument of Bouajjani, Enea,
+ * Guerraoui and Hamza for the per-process views of causal consistency ("On verifying causal
+ * consistency", POPL 2017), with the view's chains in place of causal order.
+ *
+ * <p>Down-sets are kept as vector clocks over the chains (for each chain, how long a prefix lies
+ * below), stored only where an edge enters a chain from outside, and iterated to the least fixpoint.
+ * A violation found is sound at once, since every edge is needed. Its edges, each justified only by
+ * edges made before it, name a handful of operations that already break the view; the frontier
+ * search then shrinks those to a 1-minimal counterexample and re-verifies it. A crashed write counts
+ * in the view only when the viewer read it: the view may leave out any other, and nothing is lost by
+ * leaving it out, as no read of the viewer needs it.
+ */
+final class ViewSaturation {
+    /** VALID with no witness, or a violation with the nodes that already break the view; null from {@link #decide} when it gave up. */
+    record Result(boolean valid, int[] witness, String why) {}
+
+    /** The most vector entries (slots × chains) one view holds before leaving the view to the search. */
+    static final long MAX_ENTRIES = 40_000_000L;
+    private static final int MAX_JUSTIFICATIONS = 200;
+
+    private final ViewIndex ix;
+    private final int p;
+    private final boolean pram;
+    private final int k;
+    private final int reader;
+    private final long deadline;
+    private final boolean[] readByViewer;
+
+    private final int[] slotOf;
+    private int slots;
+    private int[] slotNode = new int[16];
+    private boolean[] slotIsRead = new boolean[16];
+    private int[] pj = new int[0];
+    private int[] satVer = new int[0];
+    /** Per chain and position: the last slot at or before it ({@link #slotAtOrBefore}). */
+    private final int[][] nearest;
+    /** Per slot: the sweep that last computed it, last changed its vector, last added an edge into it. */
+    private int[] computedAt = new int[16];
+    private int[] changedAt = new int[16];
+    private int[] edgeAt = new int[16];
+    /** Per read of the viewer: the sweep after which it was last scanned, and the slots its down-sets came from then. */
+    private int[] scannedAt;
+    private int[] scannedFrom;
+    private int[] scannedSrcFrom;
+    private int pass;
+    private long[][] chainSlots;
+    private int[] chainSlotCount;
+    private boolean[] dirty;
+
+    private int versions;
+    private int[] verPos = new int[16];
+    private int[] verRead = new int[16];
+    private int[] verSeq = new int[16];
+    private int[] verPrev = new int[16];
+    private int[] verSlot = new int[16];
+    private int[] verChain = new int[16];
+    private int seq = 1;
+
+    private final int[] run;
+    private final int[] acc;
+    private final int[] accS;
+
+    private ViewSaturation(ViewIndex ix, int viewer, boolean pram, long deadline) {
+        this.ix = ix;
+        this.p = viewer;
+        this.pram = pram;
+        this.k = pram ? ix.processes : ix.processes + 1;
+        this.reader = pram ? viewer : ix.processes;
+        this.deadline = deadline;
+        this.slotOf = new int[ix.n];
+        Arrays.fill(slotOf, -1);
+        this.readByViewer = ix.readBy(viewer);
+        chainSlots = new long[k][];
+        chainSlotCount = new int[k];
+        nearest = new int[k][];
+        dirty = new boolean[k];
+        run = new int[k];
+        acc = new int[k];
+        accS = new int[k];
+    }
+
+    /**
+     * Decides the view of {@code viewer}: PRAM when {@code pram}, else monotonic reads. Null when it
+     * gave up (the vectors would be too large, or the deadline passed), for the search to decide.
+     */
+    static Result decide(ViewIndex ix, int viewer, boolean pram, long deadlineNanos) {
+        if ((long) (ix.reads[viewer].length * 2 + 16) * (ix.processes + 1) * 2 > MAX_ENTRIES) return null;
+        return new ViewSaturation(ix, viewer, pram, deadlineNanos).run();
+    }
+
+    // ---- the view's chains -------------------------------------------------------------------
+
+    private int chainOf(int node) {
+        int q = ix.proc[node];
+        if (q != p || pram) return q;
+        return ix.write[node] ? p : reader;
+    }
+
+    private int posOf(int node) {
+        return ix.proc[node] == p && pram ? ix.posAll[node] : ix.posOwn[node];
+    }
+
+    private int chainNode(int c, int pos) {
+        if (c == reader) return pram ? ix.all[p][pos] : ix.reads[p][pos];
+        return ix.writes[c][pos];
+    }
+
+    private boolean present(int node) {
+        return ix.present(node, readByViewer);
+    }
+
+    // ---- slots: the nodes where an edge enters a chain -----------------------------------------
+
+    private int slotFor(int node, boolean isRead) {
+        int s = slotOf[node];
+        if (s >= 0) return s;
+        if (slots == slotNode.length) {
+            int cap = slots * 2;
+            slotNode = Arrays.copyOf(slotNode, cap);
+            slotIsRead = Arrays.copyOf(slotIsRead, cap);
+            computedAt = Arrays.copyOf(computedAt, cap);
+            changedAt = Arrays.copyOf(changedAt, cap);
+            edgeAt = Arrays.copyOf(edgeAt, cap);
+        }
+        if ((long) (slots + 1) * k > pj.length) {
+            int cap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(16L * k, (long) pj.length * 2));
+            int old = pj.length;
+            pj = Arrays.copyOf(pj, cap);
+            satVer = Arrays.copyOf(satVer, cap);
+            Arrays.fill(satVer, old, cap, -1);
+        }
+        s = slots++;
+        slotNode[s] = node;
+        slotIsRead[s] = isRead;
+        computedAt[s] = -1;
+        changedAt[s] = -1;
+        edgeAt[s] = -1;
+        slotOf[node] = s;
+        int c = chainOf(node);
+        if (chainSlots[c] == null) chainSlots[c] = new long[4];
+        if (chainSlotCount[c] == chainSlots[c].length) chainSlots[c] = Arrays.copyOf(chainSlots[c], chainSlotCount[c] * 2);
+        chainSlots[c][chainSlotCount[c]++] = ((long) posOf(node) << 32) | s;
+        dirty[c] = true;
+        return s;
+    }
+
+    /** The last slot of chain c at or before pos, or -1 (from the chain's table, rebuilt when slots are added). */
+    private int slotAtOrBefore(int c, int pos) {
+        int[] t = nearest[c];
+        return t == null ? -1 : t[pos];
+    }
+
+    /** Rebuilds, for each position of chain c, the last slot at or before it. */
+    private void rebuildNearest(int c) {
+        int length = c == reader ? (pram ? ix.all[p].length : ix.reads[p].length) : ix.writes[c].length;
+        int[] t = nearest[c];
+        if (t == null) t = nearest[c] = new int[length];
+        long[] l = chainSlots[c];
+        int at = 0;
+        int last = -1;
+        for (int i = 0; i < chainSlotCount[c]; i++) {
+            int pos = (int) (l[i] >>> 32);
+            while (at < pos) t[at++] = last;
+            last = (int) l[i];
+        }
+        while (at < length) t[at++] = last;
+    }
+
+    /** Joins the down-set of the node at (c, pos) into {@code into}. */
+    private void joinDown(int c, int pos, int[] into) {
+        int s = slotAtOrBefore(c, pos);
+        if (s >= 0) {
+            int b = s * k;
+            for (int q = 0; q < k; q++) if (pj[b + q] > into[q]) into[q] = pj[b + q];
+        }
+        if (pos + 1 > into[c]) into[c] = pos + 1;
+    }
+
+    // ---- the fixpoint -------------------------------------------------------------------------
+
+    private Result run() {
+        int[] rs = ix.reads[p];
+        for (int r : rs) {
+            int s = ix.src[r];
+            if (s == ViewIndex.THIN_AIR) return violation(new int[]{r}, "a read returned a value no write wrote");
+            if (s >= 0 && chainOf(s) != reader) slotFor(r, true);
+        }
+        List<int[]> pending = new ArrayList<>();
+        while (true) {
+            if (System.nanoTime() - deadline > 0) return null;
+            boolean changed = propagate();
+            if (cycleSource >= 0) return cycleWitness(cycleSource, cycleTarget, cycleVersion);
+            pending.clear();
+            Result bad = scan(pending);
+            if (bad != null) return bad;
+            for (int[] e : pending) changed |= addEdge(e[0], e[1], e[2], e[3]);
+            if (!changed) return new Result(true, null, null);
+        }
+    }
+
+    /**
+     * One Gauss-Seidel sweep over every chain's slots. A slot is recomputed only when something it
+     * joins may have grown since it was last computed: the slot before it on its chain, a slot its
+     * sources read from, or a new edge into it; otherwise its vector stands and is carried on. A
+     * cycle shows here as an edge a → t whose target t already lies below its source a: the first
+     * such edge is kept in {@link #cycleSource} and {@link #cycleTarget}.
+     */
+    private boolean propagate() {
+        for (int c = 0; c < k; c++) {
+            if (dirty[c]) {
+                Arrays.sort(chainSlots[c], 0, chainSlotCount[c]);
+                rebuildNearest(c);
+                dirty[c] = false;
+            }
+        }
+        pass++;
+        boolean changed = false;
+        for (int c = 0; c < k; c++) {
+            if (chainSlots[c] == null) continue;
+            Arrays.fill(run, 0);
+            boolean prevChanged = false;
+            long[] l = chainSlots[c];
+            for (int i = 0; i < chainSlotCount[c]; i++) {
+                int s = (int) l[i];
+                int pos = (int) (l[i] >>> 32);
+                int b = s * k;
+                if (!prevChanged && !stale(s)) {
+                    System.arraycopy(pj, b, run, 0, k);
+                    continue;
+                }
+                if (run[c] < pos + 1) run[c] = pos + 1;
+                if (slotIsRead[s]) {
+                    int a = ix.src[slotNode[s]];
+                    if (join(srcNear(s), chainOf(a), posOf(a), run, c) > pos) noteCycle(a, slotNode[s], -1);
+                } else {
+                    for (int c2 = 0; c2 < k; c2++) {
+                        int v = satVer[b + c2];
+                        if (v >= 0 && join(verNear(v), c2, verPos[v], run, c) > pos) noteCycle(chainNode(c2, verPos[v]), slotNode[s], v);
+                    }
+                }
+                computedAt[s] = pass;
+                boolean mine = false;
+                for (int q = 0; q < k; q++) {
+                    if (pj[b + q] != run[q]) {
+                        pj[b + q] = run[q];
+                        mine = true;
+                    }
+                }
+                if (mine) {
+                    changedAt[s] = pass;
+                    changed = true;
+                }
+                prevChanged = mine;
+            }
+        }
+        return changed;
+    }
+
+    private int cycleSource = -1;
+    private int cycleTarget = -1;
+    private int cycleVersion = -1;
+
+    private void noteCycle(int a, int t, int version) {
+        if (cycleSource >= 0) return;
+        cycleSource = a;
+        cycleTarget = t;
+        cycleVersion = version;
+    }
+
+    /**
+     * Joins into {@code into} the down-set of the node at (c, pos), whose chain's last slot at or
+     * before it is {@code u}; returns that down-set's entry for chain {@code q}.
+     */
+    private int join(int u, int c, int pos, int[] into, int q) {
+        int d = 0;
+        if (u >= 0) {
+            int b = u * k;
+            for (int j = 0; j < k; j++) if (pj[b + j] > into[j]) into[j] = pj[b + j];
+            d = pj[b + q];
+        }
+        if (pos + 1 > into[c]) into[c] = pos + 1;
+        return q == c ? Math.max(d, pos + 1) : d;
+    }
+
+    private int srcNear(int s) {
+        int a = ix.src[slotNode[s]];
+        return slotAtOrBefore(chainOf(a), posOf(a));
+    }
+
+    private int verNear(int v) {
+        return slotAtOrBefore(verChain[v], verPos[v]);
+    }
+
+    /** Whether a slot must be recomputed: never computed, a new edge in, or a slot it reads from changed since. */
+    private boolean stale(int s) {
+        int since = computedAt[s];
+        if (since < 0 || edgeAt[s] >= since) return true;
+        if (slotIsRead[s]) {
+            int u = srcNear(s);
+            return u >= 0 && changedAt[u] >= since;
+        }
+        int b = s * k;
+        for (int c2 = 0; c2 < k; c2++) {
+            int v = satVer[b + c2];
+            if (v < 0) continue;
+            int u = verNear(v);
+            if (u >= 0 && changedAt[u] >= since) return true;
+        }
+        return false;
+    }
+
+    /** The saturation edges the current down-sets call for, into {@code pending} as {target, chain, position, read}; or a violation. */
+    private Result scan(List<int[]> pending) {
+        int[] rs = ix.reads[p];
+        if (scannedAt == null) {
+            scannedAt = new int[rs.length];
+            scannedFrom = new int[rs.length];
+            scannedSrcFrom = new int[rs.length];
+            Arrays.fill(scannedAt, -1);
+        }
+        for (int ri = 0; ri < rs.length; ri++) {
+            int r = rs[ri];
+            int s = ix.src[r];
+            int x = ix.key[r];
+            // Skip a read whose down-set, and its write's, come from the same slots as at its last scan, unchanged since.
+            int from = slotAtOrBefore(reader, posOf(r));
+            int srcFrom = s < 0 ? -1 : slotAtOrBefore(chainOf(s), posOf(s));
+            if (scannedAt[ri] >= 0 && from == scannedFrom[ri] && srcFrom == scannedSrcFrom[ri]
+                    && (from < 0 || changedAt[from] < scannedAt[ri]) && (srcFrom < 0 || changedAt[srcFrom] < scannedAt[ri])) {
+                continue;
+            }
+            scannedAt[ri] = pass + 1;
+            scannedFrom[ri] = from;
+            scannedSrcFrom[ri] = srcFrom;
+            Arrays.fill(acc, 0);
+            joinDown(reader, posOf(r), acc);
+            int cs = -1;
+            int ps = -1;
+            if (s >= 0) {
+                cs = chainOf(s);
+                ps = posOf(s);
+                if (cs == reader && ps > posOf(r)) {
+                    return violation(new int[]{s, r}, "the viewer read its own later write");
+                }
+                Arrays.fill(accS, 0);
+                joinDown(cs, ps, accS);
+            }
+            int[] qs = ix.keyProcs[x];
+            for (int i = 0; i < qs.length; i++) {
+                int c = qs[i];
+                // Whatever of chain c lies below the read lies below its write already: nothing to add.
+                if (s >= 0 && acc[c] <= accS[c]) continue;
+                int[] positions = c == p && pram ? ix.keyPosA[x][i] : ix.keyPosW[x][i];
+                int j = lastBelow(positions, acc[c]);
+                while (j >= 0 && !present(chainNode(c, positions[j]))) j--;
+                if (j < 0) continue;
+                int wpos = positions[j];
+                int w = chainNode(c, wpos);
+                if (w == s) continue;
+                if (s == ViewIndex.INITIAL) {
+                    return withPath(w, r, Integer.MAX_VALUE, new int[]{w, r}, "a read returned the initial value after a write of its key");
+                }
+                if (c == cs) {
+                    if (wpos < ps) continue;
+                    return withPath(w, r, Integer.MAX_VALUE, new int[]{s, w, r}, "a write issued after the one read lies below the read");
+                }
+                if (accS[c] > wpos) continue;
+                pending.add(new int[]{s, c, wpos, r});
+            }
+        }
+        return null;
+    }
+
+    private static int lastBelow(int[] positions, int limit) {
+        int lo = 0;
+        int hi = positions.length - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (positions[mid] < limit) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    private boolean addEdge(int target, int c, int wpos, int read) {
+        int s = slotFor(target, false);
+        int e = s * k + c;
+        int cur = satVer[e];
+        if (cur >= 0 && verPos[cur] >= wpos) return false;
+        if (versions == verPos.length) {
+            int cap = versions * 2;
+            verPos = Arrays.copyOf(verPos, cap);
+            verRead = Arrays.copyOf(verRead, cap);
+            verSeq = Arrays.copyOf(verSeq, cap);
+            verPrev = Arrays.copyOf(verPrev, cap);
+            verSlot = Arrays.copyOf(verSlot, cap);
+            verChain = Arrays.copyOf(verChain, cap);
+        }
+        int v = versions++;
+        verPos[v] = wpos;
+        verRead[v] = read;
+        verSeq[v] = seq++;
+        verPrev[v] = cur;
+        verSlot[v] = s;
+        verChain[v] = c;
+        satVer[e] = v;
+        edgeAt[s] = pass;
+        return true;
+    }
+
+    // ---- witnesses ----------------------------------------------------------------------------
+
+    private Result violation(int[] nodes, String why) {
+        Set<Integer> w = new HashSet<>();
+        for (int x : nodes) w.add(x);
+        return finish(w, why);
+    }
+
+    private Result cycleWitness(int a, int t, int version) {
+        Set<Integer> w = new HashSet<>();
+        w.add(a);
+        w.add(t);
+        List<Integer> jobs = new ArrayList<>();
+        if (version >= 0) jobs.add(version);
+        if (!path(t, a, Integer.MAX_VALUE, w, jobs)) return null;
+        return justify(w, jobs, "the view's order would have a cycle");
+    }
+
+    private Result withPath(int from, int to, int maxSeq, int[] nodes, String why) {
+        Set<Integer> w = new HashSet<>();
+        for (int x : nodes) w.add(x);
+        List<Integer> jobs = new ArrayList<>();
+        if (!path(from, to, maxSeq, w, jobs)) return null;
+        return justify(w, jobs, why);
+    }
+
+    /** Adds, for each saturation edge used, the read that called for it and the path that put its source below that read. */
+    private Result justify(Set<Integer> w, List<Integer> jobs, String why) {
+        Set<Integer> done = new HashSet<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            int v = jobs.get(i);
+            if (!done.add(v)) continue;
+            if (done.size() > MAX_JUSTIFICATIONS || System.nanoTime() - deadline > 0) return null;
+            int source = chainNode(verChain[v], verPos[v]);
+            int read = verRead[v];
+            w.add(source);
+            w.add(read);
+            w.add(slotNode[verSlot[v]]);
+            if (!path(source, read, verSeq[v], w, jobs)) return null;
+        }
+        return finish(w, why);
+    }
+
+    private Result finish(Set<Integer> w, String why) {
+        return new Result(false, ix.witness(p, w), why);
+    }
+
+    private int[] dist;
+    private int[] parent;
+    private int[] parentVer;
+
+    /**
+     * A path from {@code from} up to {@code to} using only saturation edges made before {@code maxSeq}
+     * (program order and read-from always), found backwards from {@code to} with chain steps free: the
+     * ends of its cross-chain edges go into {@code w}, its saturation edges into {@code jobs}.
+     */
+    private boolean path(int from, int to, int maxSeq, Set<Integer> w, List<Integer> jobs) {
+        if (dist == null) {
+            dist = new int[ix.n];
+            parent = new int[ix.n];
+            parentVer = new int[ix.n];
+        }
+        Arrays.fill(dist, Integer.MAX_VALUE);
+        int cap = 1 << 12;
+        int[] dq = new int[cap];
+        int head = 0;
+        int size = 0;
+        dist[to] = 0;
+        parent[to] = -1;
+        dq[0] = to;
+        size = 1;
+        while (size > 0) {
+            int v = dq[head];
+            head = (head + 1) & (cap - 1);
+            size--;
+            if (v == from) break;
+            int d = dist[v];
+            int c = chainOf(v);
+            int pos = posOf(v);
+            // Into v: its chain predecessor (free), its read's write, the saturation edges into it.
+            int[] ins = new int[0];
+            if (pos > 0) {
+                int u = chainNode(c, pos - 1);
+                if (d < dist[u]) {
+                    dist[u] = d;
+                    parent[u] = v;
+                    parentVer[u] = -1;
+                    if (size + 1 > cap) {
+                        int[] bigger = new int[cap * 2];
+                        for (int i = 0; i < size; i++) bigger[i] = dq[(head + i) & (cap - 1)];
+                        dq = bigger;
+                        head = 0;
+                        cap *= 2;
+                    }
+                    head = (head - 1) & (cap - 1);
+                    dq[head] = u;
+                    size++;
+                }
+            }
+            int s = slotOf[v];
+            if (s < 0) continue;
+            if (slotIsRead[s]) {
+                ins = new int[]{ix.src[v], -1};
+            } else {
+                int[] tmp = new int[2 * k];
+                int m = 0;
+                for (int c2 = 0; c2 < k; c2++) {
+                    int ver = satVer[s * k + c2];
+                    while (ver >= 0 && verSeq[ver] >= maxSeq) ver = verPrev[ver];
+                    if (ver < 0) continue;
+                    tmp[m++] = chainNode(c2, verPos[ver]);
+                    tmp[m++] = ver;
+                }
+                ins = Arrays.copyOf(tmp, m);
+            }
+            for (int i = 0; i < ins.length; i += 2) {
+                int u = ins[i];
+                if (d + 1 < dist[u]) {
+                    dist[u] = d + 1;
+                    parent[u] = v;
+                    parentVer[u] = ins[i + 1];
+                    if (size + 1 > cap) {
+                        int[] bigger = new int[cap * 2];
+                        for (int j = 0; j < size; j++) bigger[j] = dq[(head + j) & (cap - 1)];
+                        dq = bigger;
+                        head = 0;
+                        cap *= 2;
+                    }
+                    dq[(head + size) & (cap - 1)] = u;
+                    size++;
+                }
+            }
+        }
+        if (dist[from] == Integer.MAX_VALUE) return false;
+        for (int u = from; parent[u] >= 0; u = parent[u]) {
+            if (chainOf(u) != chainOf(parent[u])) {
+                w.add(u);
+                w.add(parent[u]);
+            }
+            if (parentVer[u] >= 0) jobs.add(parentVer[u]);
+        }
+        return true;
+    }
+}
