@@ -91,6 +91,14 @@ public final class ModelChecker {
             if (model != ConsistencyModel.SEQUENTIAL && !VIEW_DATATYPES.contains(dtName)) {
                 throw new UnsupportedCheck(model.cliName() + " is checked on register, cas-register and kv histories, not " + dtName);
             }
+            SequentialChecker.Options whole = new SequentialChecker.Options(request.timeoutMillis(),
+                    request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(), 30_000);
+            PramChecker.ReadWrite rw = new PramChecker.ReadWrite(dtName, request.options());
+            if (model != ConsistencyModel.SEQUENTIAL && model != ConsistencyModel.CAUSAL_MEMORY) {
+                // On a read/write history with unique values the views need no search: decide them directly.
+                CheckResult direct = PramChecker.checkIfDifferentiated(history, keyed(datatype, history), whole, rw, model.cliName());
+                if (direct != null) return withInference(direct, inferred, dtName, history);
+            }
             // The lattice first: a linearizable history is sequentially consistent, and linearizability
             // is compositional and fast to decide, so it settles the common case before any search.
             LinearizabilityChecker.Options quick = new LinearizabilityChecker.Options(
@@ -107,11 +115,11 @@ public final class ModelChecker {
             long left = request.timeoutMillis() <= 0 ? 0 : Math.max(1, request.timeoutMillis() - (System.nanoTime() - start) / 1_000_000);
             SequentialChecker.Options so = new SequentialChecker.Options(left,
                     request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(), 30_000);
-            PramChecker.ReadWrite rw = new PramChecker.ReadWrite(dtName, request.options());
-            CheckResult r = model == ConsistencyModel.PRAM ? PramChecker.check(history, keyed(datatype, history), so, rw)
+            // Not a differentiated read/write history (cas, append, or values written twice): the views are searched.
+            CheckResult r = model == ConsistencyModel.PRAM ? PramChecker.check(history, keyed(datatype, history), so)
                     : model == ConsistencyModel.CAUSAL_MEMORY ? CausalMemoryChecker.check(history, keyed(datatype, history), dtName, request.options(), so)
-                    : model == ConsistencyModel.MONOTONIC_READS ? PramChecker.checkMonotonicReads(history, keyed(datatype, history), so, rw)
-                    : model == ConsistencyModel.READ_YOUR_WRITES ? PramChecker.checkReadYourWrites(history, keyed(datatype, history), so, rw)
+                    : model == ConsistencyModel.MONOTONIC_READS ? PramChecker.checkMonotonicReads(history, keyed(datatype, history), so)
+                    : model == ConsistencyModel.READ_YOUR_WRITES ? PramChecker.checkReadYourWrites(history, keyed(datatype, history), so)
                     : model == ConsistencyModel.MONOTONIC_WRITES ? PramChecker.checkMonotonicWrites(history, keyed(datatype, history), so)
                     : SequentialChecker.check(history, keyed(datatype, history), so);
             return withInference(r, inferred, dtName, history);

@@ -41,6 +41,35 @@ public final class PramChecker {
      */
     public record ReadWrite(String datatype, DatatypeOptions options) {}
 
+    /**
+     * PRAM, monotonic reads, read-your-writes or monotonic writes (by {@code model}) when the history
+     * is a read/write history with every value written once per key, where each view is decided
+     * without search (monotonic writes only on blind writes); null otherwise, for the caller to try the
+     * lattice and then {@link #check}. Views the saturation gives up on are still searched.
+     */
+    public static <S, I> CheckResult checkIfDifferentiated(History history, Datatype<S, I> datatype, SequentialChecker.Options options,
+                                                           ReadWrite readWrite, String model) {
+        if (model.equals("monotonic-writes")) return everyReadWritten(history, datatype);
+        SequentialProblem.Reads reads = switch (model) {
+            case "pram" -> SequentialProblem.Reads.PROGRAM_ORDER;
+            case "monotonic-reads" -> SequentialProblem.Reads.AMONG_THEMSELVES;
+            case "read-your-writes" -> SequentialProblem.Reads.AFTER_OWN_WRITES;
+            default -> throw new IllegalArgumentException("not a view model: " + model);
+        };
+        ViewIndex index = index(history, readWrite);
+        return index == null ? null : views(history, datatype, options, reads, null, null, index);
+    }
+
+    private static ViewIndex index(History history, ReadWrite readWrite) {
+        if (readWrite == null) return null;
+        try {
+            ReadWriteHistory rw = new ReadWriteHistory(history, readWrite.datatype(), readWrite.options());
+            return rw.ambiguity == null ? new ViewIndex(rw, history.processCount()) : null;
+        } catch (IllegalArgumentException e) {
+            return null; // cas or append: only the search reads those
+        }
+    }
+
     /** How many views had to be searched although a read/write index was at hand (tests read it). */
     static final java.util.concurrent.atomic.AtomicLong SEARCHED_DESPITE_INDEX = new java.util.concurrent.atomic.AtomicLong();
 
@@ -140,15 +169,7 @@ public final class PramChecker {
 
     private static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options,
                                             SequentialProblem.Reads reads, ReadWrite readWrite) {
-        ViewIndex index = null;
-        if (readWrite != null && reads != SequentialProblem.Reads.FREE) {
-            try {
-                ReadWriteHistory rw = new ReadWriteHistory(history, readWrite.datatype(), readWrite.options());
-                if (rw.ambiguity == null) index = new ViewIndex(rw, history.processCount());
-            } catch (IllegalArgumentException e) {
-                // cas or append: only the search reads those
-            }
-        }
+        ViewIndex index = reads == SequentialProblem.Reads.FREE ? null : index(history, readWrite);
         return views(history, datatype, options, reads, null, null, index);
     }
 
