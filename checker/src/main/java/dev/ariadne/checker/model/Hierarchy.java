@@ -24,6 +24,20 @@ public final class Hierarchy {
             ConsistencyModel.CAUSAL_MEMORY, ConsistencyModel.PRAM, ConsistencyModel.CAUSAL, ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES, ConsistencyModel.MONOTONIC_WRITES,
             ConsistencyModel.WRITES_FOLLOW_READS);
 
+    /**
+     * The order they are checked in: linearizability first (fast, and when it holds it settles all),
+     * then the causal models, which are polynomial on a history whose values are unique per key and
+     * answer at once otherwise. On such a history the views come next, cheapest first, and the
+     * searches (causal memory, sequential consistency) last, spared when a weaker model is violated;
+     * on any other history the searches go strongest first, so that one that holds settles the rest.
+     */
+    static final List<ConsistencyModel> FIRST = List.of(ConsistencyModel.LINEARIZABLE, ConsistencyModel.CAUSAL_CONVERGENT, ConsistencyModel.CAUSAL,
+            ConsistencyModel.WRITES_FOLLOW_READS);
+    static final List<ConsistencyModel> THEN_DIFFERENTIATED = List.of(ConsistencyModel.PRAM, ConsistencyModel.MONOTONIC_READS,
+            ConsistencyModel.READ_YOUR_WRITES, ConsistencyModel.MONOTONIC_WRITES, ConsistencyModel.CAUSAL_MEMORY, ConsistencyModel.SEQUENTIAL);
+    static final List<ConsistencyModel> THEN_OTHERWISE = List.of(ConsistencyModel.SEQUENTIAL, ConsistencyModel.CAUSAL_MEMORY, ConsistencyModel.PRAM,
+            ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES, ConsistencyModel.MONOTONIC_WRITES);
+
     public static HierarchyResult check(History history, CheckRequest request) {
         String dt = request.datatype() != null ? request.datatype() : history.size() == 0 ? null : dev.ariadne.checker.datatype.Datatypes.infer(history).orElse(null);
         if (dt != null && ModelChecker.TRANSACTIONAL_DATATYPES.contains(dt)) return transactional(history, dt, request);
@@ -32,8 +46,25 @@ public final class Hierarchy {
         List<CheckResult> checks = new ArrayList<>();
         String datatype = null;
         List<ConsistencyModel> notApplicable = new ArrayList<>();
-        for (ConsistencyModel m : ORDER) {
+        List<ConsistencyModel> order = new ArrayList<>(FIRST);
+        for (int i = 0; i < order.size(); i++) {
+            ConsistencyModel m = order.get(i);
+            if (i == FIRST.size() - 1) {
+                // CC (checked or implied by CCv) is decided only on histories with unique values per key.
+                boolean differentiated = verdicts.containsKey(ConsistencyModel.CAUSAL) && verdicts.get(ConsistencyModel.CAUSAL) != Verdict.UNKNOWN;
+                order.addAll(differentiated ? THEN_DIFFERENTIATED : THEN_OTHERWISE);
+            }
             if (verdicts.containsKey(m)) continue;
+            // A model some weaker violated model is implied by is ruled out without its (costly) search.
+            ConsistencyModel weakerViolated = null;
+            for (ConsistencyModel weaker : ModelLattice.impliedBy(m)) {
+                if (weaker != m && verdicts.get(weaker) == Verdict.INVALID) weakerViolated = weaker;
+            }
+            if (weakerViolated != null) {
+                verdicts.put(m, Verdict.INVALID);
+                how.put(m, "ruled out by " + weakerViolated.cliName());
+                continue;
+            }
             CheckResult r;
             try {
                 r = ModelChecker.check(history, new CheckRequest(m.cliName(), request.datatype(), request.options(), request.timeoutMillis(),
@@ -84,7 +115,7 @@ public final class Hierarchy {
         List<String> missing = new ArrayList<>();
         for (ConsistencyModel m : ConsistencyModel.values()) {
             if (m.family() == ConsistencyModel.Family.SINGLE_OBJECT && !verdicts.containsKey(m)) {
-                missing.add(m.cliName() + (notApplicable.contains(m) ? " (not for these operations)" : ""));
+                missing.add(m.cliName() + (notApplicable.contains(m) ? " (not for these operations)" : " (no checker)"));
             }
         }
         return new HierarchyResult(datatype, models, names(ModelLattice.strongest(valid)), names(ModelLattice.weakest(invalid)), shown, missing);

@@ -101,7 +101,7 @@ public final class Reports {
         }
         if (!h.strongestSatisfied().isEmpty()) sb.append("strongest model satisfied: ").append(String.join(", ", h.strongestSatisfied())).append('\n');
         if (!h.weakestViolated().isEmpty()) sb.append("weakest model violated:    ").append(String.join(", ", h.weakestViolated())).append('\n');
-        if (!h.notModels().isEmpty()) sb.append("not checked yet: ").append(String.join(", ", h.notModels())).append('\n');
+        if (!h.notModels().isEmpty()) sb.append("not checked: ").append(String.join(", ", h.notModels())).append('\n');
         for (CheckResult r : h.checks()) {
             if (r.verdict() == Verdict.VALID) continue;
             sb.append("\n== ").append(r.model()).append(" ==\n").append(text(r));
