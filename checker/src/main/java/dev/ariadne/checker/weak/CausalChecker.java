@@ -89,7 +89,7 @@ public final class CausalChecker {
             found.add(new CausalCounterexample("ThinAirRead", List.of(rw.view(n)), List.of(),
                     rw.view(n) + " returned " + Values.show(n.value()) + ", which " + (t.getValue() ? "only a failed write wrote" : "no write wrote") + "."));
         }
-        Map<Node, Node> source = rw.source;
+        int[] source = rw.src;
         List<Node> nodes = rw.nodes;
         int size = nodes.size();
         int processes = history.processCount();

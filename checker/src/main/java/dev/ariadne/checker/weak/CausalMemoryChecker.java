@@ -31,7 +31,7 @@ public final class CausalMemoryChecker {
             return new CheckResult("causal-memory", cc.datatype(), false, cc.verdict(), summary, cc.partitions(), cc.counterexamples(), cc.statistics(), cc.notes());
         }
         ReadWriteHistory rw = new ReadWriteHistory(history, dtName, options);
-        CausalOrder order = new CausalOrder(rw.nodes, rw.source, history.processCount());
+        CausalOrder order = new CausalOrder(rw.nodes, rw.src, history.processCount());
         Map<Integer, Integer> nodeOf = new HashMap<>();
         List<ReadWriteHistory.Node> nodes = rw.nodes;
         for (int i = 0; i < nodes.size(); i++) nodeOf.put(nodes.get(i).op().id(), i);

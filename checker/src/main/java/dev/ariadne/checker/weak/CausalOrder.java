@@ -4,9 +4,7 @@ import dev.ariadne.checker.weak.ReadWriteHistory.Node;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The causal order CO = (program order ∪ read-from)+ of a differentiated read/write history
@@ -21,19 +19,17 @@ final class CausalOrder {
     final int[] seq;
     /** Per node: the write a read read from, or -1. */
     final int[] src;
-    final IdentityHashMap<Node, Integer> id = new IdentityHashMap<>();
     /** A topological order of the graph, or null when it has a cycle (then {@link #clock} is null). */
     final int[] topo;
     final int[][] clock;
 
-    CausalOrder(List<Node> nodes, Map<Node, Node> source, int processes) {
+    CausalOrder(List<Node> nodes, int[] source, int processes) {
         this(nodes, source, processes, true);
     }
 
     /** Without {@code clocks}, only the graph and its topological order (null on a cycle) are built. */
-    CausalOrder(List<Node> nodes, Map<Node, Node> source, int processes, boolean clocks) {
+    CausalOrder(List<Node> nodes, int[] source, int processes, boolean clocks) {
         int size = nodes.size();
-        for (int i = 0; i < size; i++) id.put(nodes.get(i), i);
         out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) out.add(new ArrayList<>(2));
         proc = new int[size];
@@ -52,9 +48,9 @@ final class CausalOrder {
         }
         src = new int[size];
         Arrays.fill(src, -1);
-        for (Map.Entry<Node, Node> e : source.entrySet()) {
-            int r = id.get(e.getKey());
-            src[r] = id.get(e.getValue());
+        for (int r = 0; r < size; r++) {
+            if (source[r] < 0) continue;
+            src[r] = source[r];
             out.get(src[r]).add(new int[]{r, 1});
         }
         topo = topological(out);

@@ -31,10 +31,13 @@ final class ReadWriteHistory {
     final JsonNode initial;
     /** The reads and writes that take part, in order of invocation. */
     final List<Node> nodes = new ArrayList<>();
-    /** Each read's write; reads of the initial value and thin-air reads have none. */
-    final Map<Node, Node> source = new HashMap<>();
+    /** Per node: the node of the write a read returned, {@link #INITIAL}, {@link #THIN_AIR}, or {@link #WRITE} for a write. */
+    final int[] src;
+    static final int INITIAL = -1;
+    static final int THIN_AIR = -2;
+    static final int WRITE = -3;
     /** Reads of a value no surviving write wrote, with whether only a failed write wrote it. */
-    final Map<Node, Boolean> thinAir = new HashMap<>();
+    final Map<Node, Boolean> thinAir = new java.util.LinkedHashMap<>();
     /** Why read-from is ambiguous, or null. */
     final String ambiguity;
 
@@ -44,7 +47,7 @@ final class ReadWriteHistory {
         this.initial = kv ? TextNode.valueOf(options.initial() == null || options.initial().isNull() ? "" : options.initial().asText())
                 : options.initial() == null ? NullNode.getInstance() : options.initial();
         List<Node> candidates = new ArrayList<>();
-        Map<JsonNode, Map<JsonNode, Node>> writes = new HashMap<>();
+        Map<JsonNode, Map<JsonNode, Integer>> writes = new HashMap<>();
         Map<JsonNode, Set<JsonNode>> failed = new HashMap<>();
         String why = null;
         for (Operation o : history.operations()) {
@@ -66,9 +69,9 @@ final class ReadWriteHistory {
                             + ") makes reads of it ambiguous";
                 }
                 Node n = new Node(o, true, key, value);
-                Node dup = writes.computeIfAbsent(key, k -> new HashMap<>()).put(value, n);
+                Integer dup = writes.computeIfAbsent(key, k -> new HashMap<>()).put(value, candidates.size());
                 if (dup != null && why == null) {
-                    why = "value " + Values.show(value) + " is written to key " + Values.show(key) + " twice (ops " + dup.op().index() + " and "
+                    why = "value " + Values.show(value) + " is written to key " + Values.show(key) + " twice (ops " + candidates.get(dup).op().index() + " and "
                             + o.index() + "), so which write a read saw is ambiguous";
                 }
                 candidates.add(n);
@@ -77,19 +80,40 @@ final class ReadWriteHistory {
             }
         }
         this.ambiguity = why;
-        Set<Node> readFrom = new HashSet<>();
-        for (Node n : candidates) {
-            if (n.write || n.value.equals(initial)) continue;
-            Node w = writes.getOrDefault(n.key, Map.of()).get(n.value);
+        int m = candidates.size();
+        int[] candSrc = new int[m];
+        boolean[] readFrom = new boolean[m];
+        for (int i = 0; i < m; i++) {
+            Node n = candidates.get(i);
+            if (n.write || n.value.equals(initial)) {
+                candSrc[i] = n.write ? WRITE : INITIAL;
+                continue;
+            }
+            Integer w = writes.getOrDefault(n.key, Map.of()).get(n.value);
             if (w == null) {
                 thinAir.put(n, failed.getOrDefault(n.key, Set.of()).contains(n.value));
+                candSrc[i] = THIN_AIR;
             } else {
-                source.put(n, w);
-                readFrom.add(w);
+                candSrc[i] = w;
+                readFrom[w] = true;
             }
         }
-        for (Node n : candidates) if (!n.write || n.op.isOk() || readFrom.contains(n)) nodes.add(n);
-        nodes.sort((a, b) -> Integer.compare(a.op.invokePosition(), b.op.invokePosition()));
+        // Nodes in order of invocation (operations are listed so already, so the sort is a pass).
+        long[] order = new long[m];
+        for (int i = 0; i < m; i++) order[i] = ((long) candidates.get(i).op.invokePosition() << 32) | i;
+        java.util.Arrays.sort(order);
+        int[] nodeOf = new int[m];
+        for (long e : order) {
+            int i = (int) e;
+            Node n = candidates.get(i);
+            nodeOf[i] = -1;
+            if (!n.write || n.op.isOk() || readFrom[i]) {
+                nodeOf[i] = nodes.size();
+                nodes.add(n);
+            }
+        }
+        src = new int[nodes.size()];
+        for (int i = 0; i < m; i++) if (nodeOf[i] >= 0) src[nodeOf[i]] = candSrc[i] >= 0 ? nodeOf[candSrc[i]] : candSrc[i];
     }
 
     boolean readsInitial(Node read) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ariadne.checker.weak.ReadWriteHistory.Node;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +18,9 @@ import java.util.Map;
  */
 final class ViewIndex {
     /** A read's source when it returned the initial value. */
-    static final int INITIAL = -1;
+    static final int INITIAL = ReadWriteHistory.INITIAL;
     /** A read's source when no surviving write wrote its value. */
-    static final int THIN_AIR = -2;
+    static final int THIN_AIR = ReadWriteHistory.THIN_AIR;
 
     final ReadWriteHistory rw;
     final int n;
@@ -56,8 +56,6 @@ final class ViewIndex {
         src = new int[n];
         posAll = new int[n];
         posOwn = new int[n];
-        IdentityHashMap<Node, Integer> id = new IdentityHashMap<>();
-        for (int i = 0; i < n; i++) id.put(nodes.get(i), i);
         Map<JsonNode, Integer> keys = new HashMap<>();
         int[] countAll = new int[processes];
         int[] countW = new int[processes];
@@ -71,12 +69,7 @@ final class ViewIndex {
             crashed[i] = x.write() && !x.op().isOk();
             posAll[i] = countAll[p]++;
             posOwn[i] = x.write() ? countW[p]++ : countR[p]++;
-            if (x.write()) {
-                src[i] = -3;
-            } else {
-                Node s = rw.source.get(x);
-                src[i] = s != null ? id.get(s) : rw.thinAir.containsKey(x) ? THIN_AIR : INITIAL;
-            }
+            src[i] = rw.src[i];
         }
         all = new int[processes][];
         writes = new int[processes][];
@@ -90,30 +83,44 @@ final class ViewIndex {
             all[proc[i]][posAll[i]] = i;
             (write[i] ? writes : reads)[proc[i]][posOwn[i]] = i;
         }
-        // Per key and writing process, the write positions (ascending, as nodes are in program order).
-        List<Map<Integer, List<Integer>>> byKey = new ArrayList<>();
-        for (int k = 0; k < keys.size(); k++) byKey.add(new java.util.LinkedHashMap<>());
-        for (int i = 0; i < n; i++) if (write[i]) byKey.get(key[i]).computeIfAbsent(proc[i], q -> new ArrayList<>()).add(i);
-        keyProcs = new int[keys.size()][];
-        keyPosW = new int[keys.size()][][];
-        keyPosA = new int[keys.size()][][];
-        for (int k = 0; k < keys.size(); k++) {
-            Map<Integer, List<Integer>> m = byKey.get(k);
-            keyProcs[k] = new int[m.size()];
-            keyPosW[k] = new int[m.size()][];
-            keyPosA[k] = new int[m.size()][];
-            int j = 0;
-            for (Map.Entry<Integer, List<Integer>> e : m.entrySet()) {
-                keyProcs[k][j] = e.getKey();
-                List<Integer> ws = e.getValue();
-                keyPosW[k][j] = new int[ws.size()];
-                keyPosA[k][j] = new int[ws.size()];
-                for (int t = 0; t < ws.size(); t++) {
-                    keyPosW[k][j][t] = posOwn[ws.get(t)];
-                    keyPosA[k][j][t] = posAll[ws.get(t)];
-                }
-                j++;
+        // Per key and writing process, the write positions: the writes sorted by (key, process, node).
+        int keyCount = keys.size();
+        int writeCount = 0;
+        for (int i = 0; i < n; i++) if (write[i]) writeCount++;
+        long[] order = new long[writeCount];
+        int w = 0;
+        for (int i = 0; i < n; i++) if (write[i]) order[w++] = ((long) key[i] * processes + proc[i]) * n + i;
+        Arrays.sort(order);
+        int[] procsPerKey = new int[keyCount];
+        for (int j = 0; j < writeCount; j++) {
+            if (j == 0 || order[j] / n != order[j - 1] / n) procsPerKey[(int) (order[j] / n / processes)]++;
+        }
+        keyProcs = new int[keyCount][];
+        keyPosW = new int[keyCount][][];
+        keyPosA = new int[keyCount][][];
+        for (int k = 0; k < keyCount; k++) {
+            keyProcs[k] = new int[procsPerKey[k]];
+            keyPosW[k] = new int[procsPerKey[k]][];
+            keyPosA[k] = new int[procsPerKey[k]][];
+        }
+        int[] filled = new int[keyCount];
+        for (int j = 0; j < writeCount; ) {
+            long group = order[j] / n;
+            int end = j;
+            while (end < writeCount && order[end] / n == group) end++;
+            int k = (int) (group / processes);
+            int slot = filled[k]++;
+            keyProcs[k][slot] = (int) (group % processes);
+            int[] pw = new int[end - j];
+            int[] pa = new int[end - j];
+            for (int t = j; t < end; t++) {
+                int node = (int) (order[t] % n);
+                pw[t - j] = posOwn[node];
+                pa[t - j] = posAll[node];
             }
+            keyPosW[k][slot] = pw;
+            keyPosA[k][slot] = pa;
+            j = end;
         }
     }
 
