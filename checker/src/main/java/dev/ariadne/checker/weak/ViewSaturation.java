@@ -54,15 +54,15 @@ final class ViewSaturation {
     private int[] satVer = new int[0];
     /** Per chain and position: the last slot at or before it ({@link #slotAtOrBefore}). */
     private final int[][] nearest;
-    /** Per slot: the sweep that last computed it, last changed its vector, last added an edge into it. */
+    /** Per slot, as ticks of one clock: when it was last computed, when its vector last changed, when an edge last came in. */
     private int[] computedAt = new int[16];
     private int[] changedAt = new int[16];
     private int[] edgeAt = new int[16];
-    /** Per read of the viewer: the sweep after which it was last scanned, and the slots its down-sets came from then. */
+    /** Per read of the viewer: the tick it was last scanned at, and the slots its down-sets came from then. */
     private int[] scannedAt;
     private int[] scannedFrom;
     private int[] scannedSrcFrom;
-    private int pass;
+    private int tick;
     private long[][] chainSlots;
     private int[] chainSlotCount;
     private boolean[] dirty;
@@ -77,6 +77,9 @@ final class ViewSaturation {
     private int seq = 1;
 
     private final int[] run;
+    private final int[] candNode;
+    private final int[] candChain;
+    private final int[] candPos;
     private final int[] acc;
     private final int[] accS;
 
@@ -95,6 +98,9 @@ final class ViewSaturation {
         nearest = new int[k][];
         dirty = new boolean[k];
         run = new int[k];
+        candNode = new int[k];
+        candChain = new int[k];
+        candPos = new int[k];
         acc = new int[k];
         accS = new int[k];
     }
@@ -159,31 +165,24 @@ final class ViewSaturation {
         int c = chainOf(node);
         if (chainSlots[c] == null) chainSlots[c] = new long[4];
         if (chainSlotCount[c] == chainSlots[c].length) chainSlots[c] = Arrays.copyOf(chainSlots[c], chainSlotCount[c] * 2);
-        chainSlots[c][chainSlotCount[c]++] = ((long) posOf(node) << 32) | s;
+        int pos = posOf(node);
+        chainSlots[c][chainSlotCount[c]++] = ((long) pos << 32) | s;
         dirty[c] = true;
+        // From here to the chain's next slot, this slot is the last at or before each position.
+        if (nearest[c] == null) {
+            nearest[c] = new int[c == reader ? (pram ? ix.all[p].length : ix.reads[p].length) : ix.writes[c].length];
+            Arrays.fill(nearest[c], -1);
+        }
+        int[] t = nearest[c];
+        int before = t[pos];
+        for (int q = pos; q < t.length && t[q] == before; q++) t[q] = s;
         return s;
     }
 
-    /** The last slot of chain c at or before pos, or -1 (from the chain's table, rebuilt when slots are added). */
+    /** The last slot of chain c at or before pos, or -1 (from the chain's table, kept as slots are added). */
     private int slotAtOrBefore(int c, int pos) {
         int[] t = nearest[c];
         return t == null ? -1 : t[pos];
-    }
-
-    /** Rebuilds, for each position of chain c, the last slot at or before it. */
-    private void rebuildNearest(int c) {
-        int length = c == reader ? (pram ? ix.all[p].length : ix.reads[p].length) : ix.writes[c].length;
-        int[] t = nearest[c];
-        if (t == null) t = nearest[c] = new int[length];
-        long[] l = chainSlots[c];
-        int at = 0;
-        int last = -1;
-        for (int i = 0; i < chainSlotCount[c]; i++) {
-            int pos = (int) (l[i] >>> 32);
-            while (at < pos) t[at++] = last;
-            last = (int) l[i];
-        }
-        while (at < length) t[at++] = last;
     }
 
     /** Joins the down-set of the node at (c, pos) into {@code into}. */
@@ -205,15 +204,14 @@ final class ViewSaturation {
             if (s == ViewIndex.THIN_AIR) return violation(new int[]{r}, "a read returned a value no write wrote");
             if (s >= 0 && chainOf(s) != reader) slotFor(r, true);
         }
-        List<int[]> pending = new ArrayList<>();
         while (true) {
             if (System.nanoTime() - deadline > 0) return null;
             boolean changed = propagate();
             if (cycleSource >= 0) return cycleWitness(cycleSource, cycleTarget, cycleVersion);
-            pending.clear();
-            Result bad = scan(pending);
+            added = false;
+            Result bad = scan();
             if (bad != null) return bad;
-            for (int[] e : pending) changed |= addEdge(e[0], e[1], e[2], e[3]);
+            changed |= added;
             if (!changed) return new Result(true, null, null);
         }
     }
@@ -229,11 +227,9 @@ final class ViewSaturation {
         for (int c = 0; c < k; c++) {
             if (dirty[c]) {
                 Arrays.sort(chainSlots[c], 0, chainSlotCount[c]);
-                rebuildNearest(c);
                 dirty[c] = false;
             }
         }
-        pass++;
         boolean changed = false;
         for (int c = 0; c < k; c++) {
             if (chainSlots[c] == null) continue;
@@ -248,6 +244,7 @@ final class ViewSaturation {
                     System.arraycopy(pj, b, run, 0, k);
                     continue;
                 }
+                computedAt[s] = ++tick;
                 if (run[c] < pos + 1) run[c] = pos + 1;
                 if (slotIsRead[s]) {
                     int a = ix.src[slotNode[s]];
@@ -258,7 +255,6 @@ final class ViewSaturation {
                         if (v >= 0 && join(verNear(v), c2, verPos[v], run, c) > pos) noteCycle(chainNode(c2, verPos[v]), slotNode[s], v);
                     }
                 }
-                computedAt[s] = pass;
                 boolean mine = false;
                 for (int q = 0; q < k; q++) {
                     if (pj[b + q] != run[q]) {
@@ -267,7 +263,7 @@ final class ViewSaturation {
                     }
                 }
                 if (mine) {
-                    changedAt[s] = pass;
+                    changedAt[s] = ++tick;
                     changed = true;
                 }
                 prevChanged = mine;
@@ -314,23 +310,29 @@ final class ViewSaturation {
     /** Whether a slot must be recomputed: never computed, a new edge in, or a slot it reads from changed since. */
     private boolean stale(int s) {
         int since = computedAt[s];
-        if (since < 0 || edgeAt[s] >= since) return true;
+        if (since < 0 || edgeAt[s] > since) return true;
         if (slotIsRead[s]) {
             int u = srcNear(s);
-            return u >= 0 && changedAt[u] >= since;
+            return u >= 0 && changedAt[u] > since;
         }
         int b = s * k;
         for (int c2 = 0; c2 < k; c2++) {
             int v = satVer[b + c2];
             if (v < 0) continue;
             int u = verNear(v);
-            if (u >= 0 && changedAt[u] >= since) return true;
+            if (u >= 0 && changedAt[u] > since) return true;
         }
         return false;
     }
 
-    /** The saturation edges the current down-sets call for, into {@code pending} as {target, chain, position, read}; or a violation. */
-    private Result scan(List<int[]> pending) {
+    /** Whether the last scan added an edge. */
+    private boolean added;
+
+    /**
+     * Adds the saturation edges the current down-sets call for, each at once (its target's vector
+     * takes in its source's down-set, so later reads of this scan see it); or returns a violation.
+     */
+    private Result scan() {
         int[] rs = ix.reads[p];
         if (scannedAt == null) {
             scannedAt = new int[rs.length];
@@ -349,7 +351,7 @@ final class ViewSaturation {
                     && (from < 0 || changedAt[from] < scannedAt[ri]) && (srcFrom < 0 || changedAt[srcFrom] < scannedAt[ri])) {
                 continue;
             }
-            scannedAt[ri] = pass + 1;
+            scannedAt[ri] = ++tick;
             scannedFrom[ri] = from;
             scannedSrcFrom[ri] = srcFrom;
             Arrays.fill(acc, 0);
@@ -366,6 +368,7 @@ final class ViewSaturation {
                 joinDown(cs, ps, accS);
             }
             int[] qs = ix.keyProcs[x];
+            int found = 0;
             for (int i = 0; i < qs.length; i++) {
                 int c = qs[i];
                 // Whatever of chain c lies below the read lies below its write already: nothing to add.
@@ -385,7 +388,37 @@ final class ViewSaturation {
                     return withPath(w, r, Integer.MAX_VALUE, new int[]{s, w, r}, "a write issued after the one read lies below the read");
                 }
                 if (accS[c] > wpos) continue;
-                pending.add(new int[]{s, c, wpos, r});
+                // Latest invoked first: insertion into the few found so far.
+                int at = found++;
+                while (at > 0 && candNode[at - 1] < w) {
+                    candNode[at] = candNode[at - 1];
+                    candChain[at] = candChain[at - 1];
+                    candPos[at] = candPos[at - 1];
+                    at--;
+                }
+                candNode[at] = w;
+                candChain[at] = c;
+                candPos[at] = wpos;
+            }
+            // Each edge added brings its source's down-set below the read's write, which often covers
+            // the writes of the other chains: taking the latest first keeps the edges few.
+            for (int i = 0; i < found; i++) {
+                int c = candChain[i];
+                if (accS[c] > candPos[i]) continue;
+                join(slotAtOrBefore(c, candPos[i]), c, candPos[i], accS, c);
+                if (addEdge(s, c, candPos[i], r)) {
+                    added = true;
+                    int t = slotOf[s];
+                    int b = t * k;
+                    boolean grew = false;
+                    for (int q = 0; q < k; q++) {
+                        if (accS[q] > pj[b + q]) {
+                            pj[b + q] = accS[q];
+                            grew = true;
+                        }
+                    }
+                    if (grew) changedAt[t] = ++tick;
+                }
             }
         }
         return null;
@@ -429,7 +462,7 @@ final class ViewSaturation {
         verSlot[v] = s;
         verChain[v] = c;
         satVer[e] = v;
-        edgeAt[s] = pass;
+        edgeAt[s] = ++tick;
         return true;
     }
 
