@@ -15,9 +15,11 @@ import java.util.Map;
  * implementation and programming", 1995; the CM of Bouajjani et al. 2017): each process has a view,
  * a legal order of its own operations and every process's writes, that keeps causal order
  * CO = (program order ∪ read-from)+. It implies CC (each read explained by its causal past) and PRAM
- * (the same views, keeping only program order). Decided on differentiated histories: the CC bad
- * patterns first, then each process's view by the frontier search of PRAM, with every operation
- * gated on its causal past in the view.
+ * (the same views, keeping only program order). Decided on differentiated histories in polynomial
+ * time: the CC bad patterns first, then each process's view by saturation over causal order
+ * ({@link ViewSaturation#decideCausal}: Bouajjani et al.'s CyclicHB and WriteHBInitRead), a
+ * violation re-verified by the frontier search of PRAM with every operation gated on its causal
+ * past, which also decides any view the saturation gives up on.
  */
 public final class CausalMemoryChecker {
     private CausalMemoryChecker() {}
@@ -35,6 +37,9 @@ public final class CausalMemoryChecker {
         Map<Integer, Integer> nodeOf = new HashMap<>();
         List<ReadWriteHistory.Node> nodes = rw.nodes;
         for (int i = 0; i < nodes.size(); i++) nodeOf.put(nodes.get(i).op().id(), i);
-        return PramChecker.views(history, datatype, searchOptions, SequentialProblem.Reads.PROGRAM_ORDER, order, nodeOf, null);
+        // CC holds, so read-from is unambiguous and causal order acyclic: each view is decided by saturation
+        // over causal order (Bouajjani et al.'s per-process happens-before), the search only where that gives up.
+        ViewIndex index = new ViewIndex(rw, history.processCount());
+        return PramChecker.views(history, datatype, searchOptions, SequentialProblem.Reads.PROGRAM_ORDER, order, nodeOf, index);
     }
 }

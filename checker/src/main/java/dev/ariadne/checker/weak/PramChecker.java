@@ -11,6 +11,7 @@ import dev.ariadne.history.Values;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks PRAM, or FIFO consistency (Lipton and Sandberg, "PRAM: a scalable shared memory", 1988):
@@ -180,7 +181,7 @@ public final class PramChecker {
      * counterexample and re-verifies it. Null when the view is left to the search of the whole.
      */
     private static <S, I> SequentialChecker.Decision decideWithoutSearch(History history, Datatype<S, I> datatype, int viewer,
-                                                                         SequentialProblem.Reads reads, ViewIndex index,
+                                                                         SequentialProblem.Reads reads, ViewIndex index, CausalOrder order,
                                                                          SequentialChecker.Options options) {
         long start = System.nanoTime();
         int size = index.all[viewer].length;
@@ -190,7 +191,8 @@ public final class PramChecker {
             witness = ReadYourWritesScan.violation(index, viewer);
         } else {
             long deadline = start + (options.timeoutMillis() > 0 ? options.timeoutMillis() * 500_000L : 1_000_000_000_000_000L);
-            ViewSaturation.Result r = ViewSaturation.decide(index, viewer, reads == SequentialProblem.Reads.PROGRAM_ORDER, deadline);
+            ViewSaturation.Result r = order != null ? ViewSaturation.decideCausal(index, order, viewer, deadline)
+                    : ViewSaturation.decide(index, viewer, reads == SequentialProblem.Reads.PROGRAM_ORDER, deadline);
             if (r == null) return null;
             witness = r.valid() ? null : r.witness();
         }
@@ -215,7 +217,19 @@ public final class PramChecker {
         int subViewer = -1;
         for (int q = 0; q < sub.processCount(); q++) if (java.util.Objects.equals(sub.processName(q), history.processName(viewer))) subViewer = q;
         if (subViewer < 0) return null;
-        SequentialChecker.Decision d = SequentialChecker.decide(sub, new SequentialProblem<>(sub, datatype, subViewer, reads), options);
+        SequentialProblem<S, I> problem = new SequentialProblem<>(sub, datatype, subViewer, reads);
+        if (order != null) {
+            // Causal memory: the witness keeps the reads that carry causality, so its own causal order has the edges.
+            ReadWriteHistory subRw = new ReadWriteHistory(sub, index.rw.datatype, index.rw.options);
+            CausalOrder subOrder = new CausalOrder(subRw.nodes, subRw.src, sub.processCount());
+            if (subOrder.topo == null) return null;
+            Map<Integer, Integer> nodeOf = new java.util.HashMap<>();
+            for (int i = 0; i < subRw.nodes.size(); i++) nodeOf.put(subRw.nodes.get(i).op().id(), i);
+            int[] nodes = new int[problem.ops.size()];
+            for (int i = 0; i < nodes.length; i++) nodes[i] = nodeOf.getOrDefault(problem.ops.get(i).id(), -1);
+            problem.respecting(subOrder, nodes);
+        }
+        SequentialChecker.Decision d = SequentialChecker.decide(sub, problem, options);
         if (d.verdict() != Verdict.INVALID) return null; // not confirmed: the search of the whole view decides
         return new SequentialChecker.Decision(Verdict.INVALID, null, size, d.explored(), System.nanoTime() - start, d.counterexample(), d.minimal());
     }
@@ -263,7 +277,7 @@ public final class PramChecker {
                 int viewer = p;
                 decisions.add(pool.submit(() -> {
                     if (index != null) {
-                        SequentialChecker.Decision quick = decideWithoutSearch(history, datatype, viewer, reads, index, each);
+                        SequentialChecker.Decision quick = decideWithoutSearch(history, datatype, viewer, reads, index, order, each);
                         if (quick != null) return quick;
                         SEARCHED_DESPITE_INDEX.incrementAndGet();
                     }

@@ -41,8 +41,14 @@ final class ReadWriteHistory {
     /** Why read-from is ambiguous, or null. */
     final String ambiguity;
 
+    /** The datatype and options it was read with. */
+    final String datatype;
+    final DatatypeOptions options;
+
     ReadWriteHistory(History history, String datatype, DatatypeOptions options) {
         this.history = history;
+        this.datatype = datatype;
+        this.options = options;
         boolean kv = datatype.equals("kv");
         this.initial = kv ? TextNode.valueOf(options.initial() == null || options.initial().isNull() ? "" : options.initial().asText())
                 : options.initial() == null ? NullNode.getInstance() : options.initial();

@@ -39,6 +39,8 @@ final class ViewIndex {
     /** Each node's position in its process's {@link #all}, and in {@link #writes} or {@link #reads}. */
     final int[] posAll;
     final int[] posOwn;
+    /** Per process: how many of its writes are among its first i nodes. */
+    private final int[][] writesBefore;
     /** Per key: the processes that wrote it, and for each, the positions of those writes in its writes and in all its nodes. */
     final int[][] keyProcs;
     final int[][][] keyPosW;
@@ -83,6 +85,11 @@ final class ViewIndex {
             all[proc[i]][posAll[i]] = i;
             (write[i] ? writes : reads)[proc[i]][posOwn[i]] = i;
         }
+        writesBefore = new int[processes][];
+        for (int q = 0; q < processes; q++) {
+            writesBefore[q] = new int[all[q].length + 1];
+            for (int i = 0; i < all[q].length; i++) writesBefore[q][i + 1] = writesBefore[q][i] + (write[all[q][i]] ? 1 : 0);
+        }
         // Per key and writing process, the write positions: the writes sorted by (key, process, node).
         int keyCount = keys.size();
         int writeCount = 0;
@@ -122,6 +129,11 @@ final class ViewIndex {
             keyPosA[k][slot] = pa;
             j = end;
         }
+    }
+
+    /** How many of process q's writes are among its first {@code ops} nodes. */
+    int writesBefore(int q, int ops) {
+        return writesBefore[q][ops];
     }
 
     /**

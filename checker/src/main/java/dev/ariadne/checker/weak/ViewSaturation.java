@@ -39,6 +39,8 @@ final class ViewSaturation {
     private static final int MAX_JUSTIFICATIONS = 200;
 
     private final ViewIndex ix;
+    /** For causal memory, the causal order whose clocks give every node's fixed down-set; else null. */
+    private final CausalOrder causal;
     private final int p;
     private final boolean pram;
     private final int k;
@@ -83,8 +85,9 @@ final class ViewSaturation {
     private final int[] acc;
     private final int[] accS;
 
-    private ViewSaturation(ViewIndex ix, int viewer, boolean pram, long deadline) {
+    private ViewSaturation(ViewIndex ix, int viewer, boolean pram, CausalOrder causal, long deadline) {
         this.ix = ix;
+        this.causal = causal;
         this.p = viewer;
         this.pram = pram;
         this.k = pram ? ix.processes : ix.processes + 1;
@@ -111,7 +114,19 @@ final class ViewSaturation {
      */
     static Result decide(ViewIndex ix, int viewer, boolean pram, long deadlineNanos) {
         if ((long) (ix.reads[viewer].length * 2 + 16) * (ix.processes + 1) * 2 > MAX_ENTRIES) return null;
-        return new ViewSaturation(ix, viewer, pram, deadlineNanos).run();
+        return new ViewSaturation(ix, viewer, pram, null, deadlineNanos).run();
+    }
+
+    /**
+     * Decides the view of {@code viewer} for causal memory: the PRAM view that also keeps causal
+     * order, {@code causal} (built on the same nodes, acyclic). Each node's causal past joins its
+     * down-set as a fixed part, and the saturation is Bouajjani et al.'s per-process happens-before:
+     * the view exists exactly when it has no cycle (CyclicHB) and no read of an initial value has a
+     * write of its key below it (WriteHBInitRead).
+     */
+    static Result decideCausal(ViewIndex ix, CausalOrder causal, int viewer, long deadlineNanos) {
+        if ((long) (ix.reads[viewer].length * 2 + 16) * (ix.processes + 1) * 2 > MAX_ENTRIES) return null;
+        return new ViewSaturation(ix, viewer, true, causal, deadlineNanos).run();
     }
 
     // ---- the view's chains -------------------------------------------------------------------
@@ -131,8 +146,9 @@ final class ViewSaturation {
         return ix.writes[c][pos];
     }
 
+    /** Under causal memory every node counts: a crashed write is a node only when some read returned it, which puts it in causal order. */
     private boolean present(int node) {
-        return ix.present(node, readByViewer);
+        return causal != null || ix.present(node, readByViewer);
     }
 
     // ---- slots: the nodes where an edge enters a chain -----------------------------------------
@@ -192,7 +208,25 @@ final class ViewSaturation {
             int b = s * k;
             for (int q = 0; q < k; q++) if (pj[b + q] > into[q]) into[q] = pj[b + q];
         }
+        if (causal != null) joinCausal(chainNode(c, pos), into);
         if (pos + 1 > into[c]) into[c] = pos + 1;
+    }
+
+    /** Joins a node's causal past, as prefixes of the view's chains, into {@code into}; returns its entry for chain q (-1 for none asked). */
+    private int joinCausal(int node, int[] into, int q) {
+        int[] clock = causal.clock[node];
+        int d = 0;
+        for (int c = 0; c < k; c++) {
+            // The view's chain c: process c's writes, or all of the viewer's operations.
+            int v = c == p ? clock[c] : ix.writesBefore(c, clock[c]);
+            if (v > into[c]) into[c] = v;
+            if (c == q) d = v;
+        }
+        return d;
+    }
+
+    private void joinCausal(int node, int[] into) {
+        joinCausal(node, into, -1);
     }
 
     // ---- the fixpoint -------------------------------------------------------------------------
@@ -202,7 +236,7 @@ final class ViewSaturation {
         for (int r : rs) {
             int s = ix.src[r];
             if (s == ViewIndex.THIN_AIR) return violation(new int[]{r}, "a read returned a value no write wrote");
-            if (s >= 0 && chainOf(s) != reader) slotFor(r, true);
+            if (s >= 0 && chainOf(s) != reader && causal == null) slotFor(r, true);
         }
         while (true) {
             if (System.nanoTime() - deadline > 0) return null;
@@ -246,6 +280,7 @@ final class ViewSaturation {
                 }
                 computedAt[s] = ++tick;
                 if (run[c] < pos + 1) run[c] = pos + 1;
+                if (causal != null) joinCausal(slotNode[s], run);
                 if (slotIsRead[s]) {
                     int a = ix.src[slotNode[s]];
                     if (join(srcNear(s), chainOf(a), posOf(a), run, c) > pos) noteCycle(a, slotNode[s], -1);
@@ -294,6 +329,7 @@ final class ViewSaturation {
             for (int j = 0; j < k; j++) if (pj[b + j] > into[j]) into[j] = pj[b + j];
             d = pj[b + q];
         }
+        if (causal != null) d = Math.max(d, joinCausal(chainNode(c, pos), into, q));
         if (pos + 1 > into[c]) into[c] = pos + 1;
         return q == c ? Math.max(d, pos + 1) : d;
     }
@@ -516,97 +552,104 @@ final class ViewSaturation {
     private int[] dist;
     private int[] parent;
     private int[] parentVer;
+    private boolean[] parentCross;
+    private int[] queue = new int[1 << 12];
+    private int head;
+    private int size;
 
     /**
      * A path from {@code from} up to {@code to} using only saturation edges made before {@code maxSeq}
      * (program order and read-from always), found backwards from {@code to} with chain steps free: the
-     * ends of its cross-chain edges go into {@code w}, its saturation edges into {@code jobs}.
+     * ends of its other edges go into {@code w}, its saturation edges into {@code jobs}. Under causal
+     * memory the free steps are every process's program order, and read-from is followed into any
+     * process's reads: the path may pass through reads outside the view, which carry causality.
      */
     private boolean path(int from, int to, int maxSeq, Set<Integer> w, List<Integer> jobs) {
         if (dist == null) {
             dist = new int[ix.n];
             parent = new int[ix.n];
             parentVer = new int[ix.n];
+            parentCross = new boolean[ix.n];
         }
         Arrays.fill(dist, Integer.MAX_VALUE);
-        int cap = 1 << 12;
-        int[] dq = new int[cap];
-        int head = 0;
-        int size = 0;
+        head = 0;
+        size = 0;
         dist[to] = 0;
         parent[to] = -1;
-        dq[0] = to;
-        size = 1;
+        push(to, false);
         while (size > 0) {
-            int v = dq[head];
-            head = (head + 1) & (cap - 1);
+            int v = queue[head];
+            head = (head + 1) & (queue.length - 1);
             size--;
             if (v == from) break;
             int d = dist[v];
-            int c = chainOf(v);
-            int pos = posOf(v);
-            // Into v: its chain predecessor (free), its read's write, the saturation edges into it.
-            int[] ins = new int[0];
-            if (pos > 0) {
-                int u = chainNode(c, pos - 1);
-                if (d < dist[u]) {
-                    dist[u] = d;
-                    parent[u] = v;
-                    parentVer[u] = -1;
-                    if (size + 1 > cap) {
-                        int[] bigger = new int[cap * 2];
-                        for (int i = 0; i < size; i++) bigger[i] = dq[(head + i) & (cap - 1)];
-                        dq = bigger;
-                        head = 0;
-                        cap *= 2;
-                    }
-                    head = (head - 1) & (cap - 1);
-                    dq[head] = u;
-                    size++;
-                }
+            // Into v: its predecessor on its chain (or, under causal memory, in its process), free.
+            int u = -1;
+            if (causal != null) {
+                int pos = ix.posAll[v];
+                if (pos > 0) u = ix.all[ix.proc[v]][pos - 1];
+            } else if (posOf(v) > 0) {
+                u = chainNode(chainOf(v), posOf(v) - 1);
             }
+            if (u >= 0 && d < dist[u]) {
+                dist[u] = d;
+                parent[u] = v;
+                parentVer[u] = -1;
+                parentCross[u] = false;
+                push(u, true);
+            }
+            // The write a read returned.
+            int rf = ix.write[v] ? -1 : ix.src[v];
+            boolean followRf = rf >= 0 && (causal != null || (slotOf[v] >= 0 && slotIsRead[slotOf[v]]));
+            if (followRf && d + 1 < dist[rf]) {
+                dist[rf] = d + 1;
+                parent[rf] = v;
+                parentVer[rf] = -1;
+                parentCross[rf] = true;
+                push(rf, false);
+            }
+            // The saturation edges into v.
             int s = slotOf[v];
-            if (s < 0) continue;
-            if (slotIsRead[s]) {
-                ins = new int[]{ix.src[v], -1};
-            } else {
-                int[] tmp = new int[2 * k];
-                int m = 0;
-                for (int c2 = 0; c2 < k; c2++) {
-                    int ver = satVer[s * k + c2];
-                    while (ver >= 0 && verSeq[ver] >= maxSeq) ver = verPrev[ver];
-                    if (ver < 0) continue;
-                    tmp[m++] = chainNode(c2, verPos[ver]);
-                    tmp[m++] = ver;
-                }
-                ins = Arrays.copyOf(tmp, m);
-            }
-            for (int i = 0; i < ins.length; i += 2) {
-                int u = ins[i];
-                if (d + 1 < dist[u]) {
-                    dist[u] = d + 1;
-                    parent[u] = v;
-                    parentVer[u] = ins[i + 1];
-                    if (size + 1 > cap) {
-                        int[] bigger = new int[cap * 2];
-                        for (int j = 0; j < size; j++) bigger[j] = dq[(head + j) & (cap - 1)];
-                        dq = bigger;
-                        head = 0;
-                        cap *= 2;
-                    }
-                    dq[(head + size) & (cap - 1)] = u;
-                    size++;
+            if (s < 0 || slotIsRead[s]) continue;
+            for (int c2 = 0; c2 < k; c2++) {
+                int ver = satVer[s * k + c2];
+                while (ver >= 0 && verSeq[ver] >= maxSeq) ver = verPrev[ver];
+                if (ver < 0) continue;
+                int a = chainNode(c2, verPos[ver]);
+                if (d + 1 < dist[a]) {
+                    dist[a] = d + 1;
+                    parent[a] = v;
+                    parentVer[a] = ver;
+                    parentCross[a] = true;
+                    push(a, false);
                 }
             }
         }
         if (dist[from] == Integer.MAX_VALUE) return false;
-        for (int u = from; parent[u] >= 0; u = parent[u]) {
-            if (chainOf(u) != chainOf(parent[u])) {
-                w.add(u);
-                w.add(parent[u]);
+        for (int x = from; parent[x] >= 0; x = parent[x]) {
+            if (parentCross[x]) {
+                w.add(x);
+                w.add(parent[x]);
             }
-            if (parentVer[u] >= 0) jobs.add(parentVer[u]);
+            if (parentVer[x] >= 0) jobs.add(parentVer[x]);
         }
         return true;
+    }
+
+    /** Onto the 0-1 search's deque: at the front for a free step, else at the back. */
+    private void push(int node, boolean front) {
+        if (size == queue.length) {
+            int[] bigger = new int[queue.length * 2];
+            for (int i = 0; i < size; i++) bigger[i] = queue[(head + i) & (queue.length - 1)];
+            queue = bigger;
+            head = 0;
+        }
+        if (front) {
+            head = (head - 1) & (queue.length - 1);
+            queue[head] = node;
+        } else {
+            queue[(head + size) & (queue.length - 1)] = node;
+        }
+        size++;
     }
 }

@@ -92,4 +92,22 @@ class CausalMemoryTest {
     void randomHistoriesAgreeWithTheDefinition() {
         CausalTest.agree("causal-memory", CausalMemoryTest::bruteForce, h -> dev.ariadne.checker.model.ModelChecker.check(h, dev.ariadne.checker.model.CheckRequest.of("causal-memory").withDatatype("register").withOptions(CausalTest.ZERO)), true);
     }
+
+    /** Causal memory with every view searched (the frontier search gated on causal order), as before saturation decided them. */
+    static CheckResult searched(History h, dev.ariadne.checker.datatype.Datatype<?, ?> dt) {
+        CheckResult cc = CausalChecker.check(h, "register", CausalTest.ZERO);
+        if (cc.verdict() != Verdict.VALID) return cc;
+        ReadWriteHistory rw = new ReadWriteHistory(h, "register", CausalTest.ZERO);
+        CausalOrder order = new CausalOrder(rw.nodes, rw.src, h.processCount());
+        java.util.Map<Integer, Integer> nodeOf = new java.util.HashMap<>();
+        for (int i = 0; i < rw.nodes.size(); i++) nodeOf.put(rw.nodes.get(i).op().id(), i);
+        return PramChecker.views(h, dt, ViewDifferential.OPTIONS, SequentialProblem.Reads.PROGRAM_ORDER, order, nodeOf, null);
+    }
+
+    @Test
+    void saturationAgreesWithTheSearchOnLargerHistories() {
+        int invalid = ViewDifferential.withoutSearchAgreesWithSearch("causal-memory", 30_000, 1500, CausalMemoryTest::searched,
+                (h, dt) -> CausalMemoryChecker.check(h, dt, "register", CausalTest.ZERO, ViewDifferential.OPTIONS));
+        assertThat(invalid).isBetween(150, 1400);
+    }
 }
