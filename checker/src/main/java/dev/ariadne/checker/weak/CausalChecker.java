@@ -114,29 +114,25 @@ public final class CausalChecker {
             found.add(0, cycle(history, nodes, out, "CyclicCO", "Program order and read-from form a cycle, so no causal order exists."));
             return result(model, datatype, history, start, Verdict.INVALID, found, size);
         }
-        // Each key's writes by each process, in program order (as node ids).
-        Map<JsonNode, List<List<Integer>>> writes = new HashMap<>();
-        for (int i = 0; i < size; i++) {
-            if (!nodes.get(i).write()) continue;
-            List<List<Integer>> byProc = writes.computeIfAbsent(nodes.get(i).key(), k -> {
-                List<List<Integer>> l = new ArrayList<>(processes);
-                for (int q = 0; q < processes; q++) l.add(new ArrayList<>());
-                return l;
-            });
-            byProc.get(proc[i]).add(i);
-        }
-        List<int[]> conflicts = convergent ? new ArrayList<>() : null;
+        // Each key's writers, and for each the positions of its writes of that key in its program order.
+        ViewIndex ix = new ViewIndex(rw, processes);
+        int[] conflicts = convergent ? new int[3 * 1024] : null;
+        int conflictCount = 0;
         for (int r = 0; r < size && found.size() < MAX_COUNTEREXAMPLES; r++) {
             Node rd = nodes.get(r);
             if (rd.write()) continue;
             int s = src[r];
             if (s < 0 && !rd.value().equals(initial)) continue; // thin air, reported above
-            List<List<Integer>> byProc = writes.get(rd.key());
-            if (byProc == null) continue;
-            for (int q = 0; q < processes; q++) {
+            int x = ix.key[r];
+            int[] writers = ix.keyProcs[x];
+            int[] clock = co.clock[r];
+            for (int i = 0; i < writers.length; i++) {
+                int q = writers[i];
                 // The latest write to the key by q in r's causal past: if any of q's writes lies between s and r, this one does.
-                int w = co.latestBefore(byProc.get(q), r);
-                if (w < 0) continue;
+                int[] positions = ix.keyPosA[x][i];
+                int j = lastBelow(positions, clock[q]);
+                if (j < 0) continue;
+                int w = ix.all[q][positions[j]];
                 if (s < 0) {
                     found.add(pattern(history, nodes, out, "WriteCOInitRead", List.of(w, r),
                             view(history, rd) + " returned the initial value " + Values.show(initial) + " of key " + Values.show(rd.key())
@@ -149,26 +145,69 @@ public final class CausalChecker {
                                     + view(history, nodes.get(w)) + " overwrote it in between, causally."));
                     break;
                 }
-                if (conflicts != null && w != s) {
-                    if (conflicts.size() >= MAX_CONFLICTS) {
+                // A conflict edge w -> s that causal order already implies adds nothing to the cycle check.
+                if (conflicts != null && w != s && !co.reaches(w, s)) {
+                    if (conflictCount >= MAX_CONFLICTS) {
                         return unknown(model, datatype, history, start, "more than " + MAX_CONFLICTS + " conflict edges to check for causal convergence");
                     }
-                    conflicts.add(new int[]{w, s, r});
+                    if (3 * conflictCount + 3 > conflicts.length) conflicts = Arrays.copyOf(conflicts, conflicts.length * 2);
+                    conflicts[3 * conflictCount] = w;
+                    conflicts[3 * conflictCount + 1] = s;
+                    conflicts[3 * conflictCount + 2] = r;
+                    conflictCount++;
                 }
             }
         }
-        if (convergent && found.isEmpty()) {
+        if (convergent && found.isEmpty() && !acyclicWithConflicts(out, conflicts, conflictCount)) {
             // The conflict edges: w1 before w2 whenever w1 causally precedes a read of w2's value (the
             // latest such write of each process stands for the earlier ones, which precede it).
             List<List<int[]>> withCf = new ArrayList<>(size);
             for (List<int[]> es : out) withCf.add(new ArrayList<>(es));
-            for (int[] c : conflicts) withCf.get(c[0]).add(new int[]{c[1], 2, c[2]});
-            if (CausalOrder.topological(withCf) == null) {
-                found.add(cycle(history, nodes, withCf, "CyclicCF",
-                        "Causal order and the conflicts between writes form a cycle, so no single arbitration order of the writes exists."));
-            }
+            for (int c = 0; c < conflictCount; c++) withCf.get(conflicts[3 * c]).add(new int[]{conflicts[3 * c + 1], 2, conflicts[3 * c + 2]});
+            found.add(cycle(history, nodes, withCf, "CyclicCF",
+                    "Causal order and the conflicts between writes form a cycle, so no single arbitration order of the writes exists."));
         }
         return result(model, datatype, history, start, found.isEmpty() ? Verdict.VALID : Verdict.INVALID, found, size);
+    }
+
+    private static int lastBelow(int[] positions, int limit) {
+        int lo = 0;
+        int hi = positions.length - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (positions[mid] < limit) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** Kahn's algorithm over causal order and the conflict edges (kept as flat triples), without copying the graph. */
+    private static boolean acyclicWithConflicts(List<List<int[]>> out, int[] conflicts, int count) {
+        int n = out.size();
+        int[] start = new int[n + 1];
+        for (int c = 0; c < count; c++) start[conflicts[3 * c] + 1]++;
+        for (int i = 0; i < n; i++) start[i + 1] += start[i];
+        int[] target = new int[count];
+        int[] fill = Arrays.copyOf(start, n);
+        for (int c = 0; c < count; c++) target[fill[conflicts[3 * c]]++] = conflicts[3 * c + 1];
+        int[] indeg = new int[n];
+        for (List<int[]> es : out) for (int[] e : es) indeg[e[0]]++;
+        for (int t : target) indeg[t]++;
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < n; i++) if (indeg[i] == 0) queue[tail++] = i;
+        while (head < tail) {
+            int u = queue[head++];
+            for (int[] e : out.get(u)) if (--indeg[e[0]] == 0) queue[tail++] = e[0];
+            for (int k = start[u]; k < start[u + 1]; k++) if (--indeg[target[k]] == 0) queue[tail++] = target[k];
+        }
+        return tail == n;
     }
 
     /** A pattern along the shortest causal paths between consecutive members of {@code chain}. */
