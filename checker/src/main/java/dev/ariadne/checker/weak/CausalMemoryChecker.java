@@ -6,9 +6,6 @@ import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Verdict;
 import dev.ariadne.history.History;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Causal memory (CM; Ahamad, Neiger, Burns, Kohli and Hutto, "Causal memory: definitions,
@@ -34,12 +31,9 @@ public final class CausalMemoryChecker {
         }
         ReadWriteHistory rw = new ReadWriteHistory(history, dtName, options);
         CausalOrder order = new CausalOrder(rw.nodes, rw.src, history.processCount());
-        Map<Integer, Integer> nodeOf = new HashMap<>();
-        List<ReadWriteHistory.Node> nodes = rw.nodes;
-        for (int i = 0; i < nodes.size(); i++) nodeOf.put(nodes.get(i).op().id(), i);
         // CC holds, so read-from is unambiguous and causal order acyclic: each view is decided by saturation
         // over causal order (Bouajjani et al.'s per-process happens-before), the search only where that gives up.
         ViewIndex index = new ViewIndex(rw, history.processCount());
-        return PramChecker.views(history, datatype, searchOptions, SequentialProblem.Reads.PROGRAM_ORDER, order, nodeOf, index);
+        return PramChecker.views(history, datatype, searchOptions, SequentialProblem.Reads.PROGRAM_ORDER, order, rw, index);
     }
 }

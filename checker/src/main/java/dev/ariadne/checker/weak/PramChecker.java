@@ -11,7 +11,6 @@ import dev.ariadne.history.Values;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Checks PRAM, or FIFO consistency (Lipton and Sandberg, "PRAM: a scalable shared memory", 1988):
@@ -223,11 +222,7 @@ public final class PramChecker {
             ReadWriteHistory subRw = new ReadWriteHistory(sub, index.rw.datatype, index.rw.options);
             CausalOrder subOrder = new CausalOrder(subRw.nodes, subRw.src, sub.processCount());
             if (subOrder.topo == null) return null;
-            Map<Integer, Integer> nodeOf = new java.util.HashMap<>();
-            for (int i = 0; i < subRw.nodes.size(); i++) nodeOf.put(subRw.nodes.get(i).op().id(), i);
-            int[] nodes = new int[problem.ops.size()];
-            for (int i = 0; i < nodes.length; i++) nodes[i] = nodeOf.getOrDefault(problem.ops.get(i).id(), -1);
-            problem.respecting(subOrder, nodes);
+            problem.respecting(subOrder, subRw);
         }
         SequentialChecker.Decision d = SequentialChecker.decide(sub, problem, options);
         if (d.verdict() != Verdict.INVALID) return null; // not confirmed: the search of the whole view decides
@@ -236,10 +231,10 @@ public final class PramChecker {
 
     /**
      * Checks every process's view; with {@code order}, each view also keeps causal order (causal
-     * memory), {@code nodeOf} mapping history operation ids to the order's nodes.
+     * memory), over the nodes of {@code orderNodes}.
      */
     static <S, I> CheckResult views(History history, Datatype<S, I> datatype, SequentialChecker.Options options,
-                                    SequentialProblem.Reads reads, CausalOrder order, java.util.Map<Integer, Integer> nodeOf, ViewIndex index) {
+                                    SequentialProblem.Reads reads, CausalOrder order, ReadWriteHistory orderNodes, ViewIndex index) {
         String model = order != null ? "causal-memory" : switch (reads) {
             case PROGRAM_ORDER -> "pram";
             case AMONG_THEMSELVES -> "monotonic-reads";
@@ -282,11 +277,7 @@ public final class PramChecker {
                         SEARCHED_DESPITE_INDEX.incrementAndGet();
                     }
                     SequentialProblem<S, I> problem = new SequentialProblem<>(history, datatype, viewer, reads);
-                    if (order != null) {
-                        int[] nodes = new int[problem.ops.size()];
-                        for (int i = 0; i < nodes.length; i++) nodes[i] = nodeOf.getOrDefault(problem.ops.get(i).id(), -1);
-                        problem.respecting(order, nodes);
-                    }
+                    if (order != null) problem.respecting(order, orderNodes);
                     return SequentialChecker.decide(history, problem, each);
                 }));
             }

@@ -122,6 +122,19 @@ final class ReadWriteHistory {
         for (int i = 0; i < m; i++) if (nodeOf[i] >= 0) src[nodeOf[i]] = candSrc[i] >= 0 ? nodeOf[candSrc[i]] : candSrc[i];
     }
 
+    private int[] nodeOfOperation;
+
+    /** The node of the history's operation {@code id}, or -1 when it has none (a failed write, a read of unknown result). */
+    int nodeOf(int operationId) {
+        if (nodeOfOperation == null) {
+            int[] t = new int[history.size()];
+            java.util.Arrays.fill(t, -1);
+            for (int i = 0; i < nodes.size(); i++) t[nodes.get(i).op().id()] = i;
+            nodeOfOperation = t;
+        }
+        return nodeOfOperation[operationId];
+    }
+
     boolean readsInitial(Node read) {
         return read.value.equals(initial);
     }

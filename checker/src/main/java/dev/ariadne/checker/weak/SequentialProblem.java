@@ -51,9 +51,10 @@ final class SequentialProblem<S, I> extends Readings<S, I> {
     private int[] nodeOf;
 
     /** Makes each view keep causal order too (causal memory): an operation goes only after its causal past in the view. */
-    SequentialProblem<S, I> respecting(CausalOrder order, int[] nodeOfOp) {
+    SequentialProblem<S, I> respecting(CausalOrder order, ReadWriteHistory nodes) {
         this.causalOrder = order;
-        this.nodeOf = nodeOfOp;
+        this.nodeOf = new int[ops.size()];
+        for (int i = 0; i < nodeOf.length; i++) nodeOf[i] = nodes.nodeOf(ops.get(i).id());
         return this;
     }
     /** Whether the viewing process's reads form an order of their own, apart from its writes (monotonic reads). */

@@ -99,9 +99,7 @@ class CausalMemoryTest {
         if (cc.verdict() != Verdict.VALID) return cc;
         ReadWriteHistory rw = new ReadWriteHistory(h, "register", CausalTest.ZERO);
         CausalOrder order = new CausalOrder(rw.nodes, rw.src, h.processCount());
-        java.util.Map<Integer, Integer> nodeOf = new java.util.HashMap<>();
-        for (int i = 0; i < rw.nodes.size(); i++) nodeOf.put(rw.nodes.get(i).op().id(), i);
-        return PramChecker.views(h, dt, ViewDifferential.OPTIONS, SequentialProblem.Reads.PROGRAM_ORDER, order, nodeOf, null);
+        return PramChecker.views(h, dt, ViewDifferential.OPTIONS, SequentialProblem.Reads.PROGRAM_ORDER, order, rw, null);
     }
 
     @Test
