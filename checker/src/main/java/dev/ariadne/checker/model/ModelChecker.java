@@ -94,7 +94,12 @@ public final class ModelChecker {
             SequentialChecker.Options whole = new SequentialChecker.Options(request.timeoutMillis(),
                     request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(), 30_000);
             PramChecker.ReadWrite rw = new PramChecker.ReadWrite(dtName, request.options());
-            if (model != ConsistencyModel.SEQUENTIAL && model != ConsistencyModel.CAUSAL_MEMORY) {
+            CheckResult causalMemory = null;
+            if (model == ConsistencyModel.CAUSAL_MEMORY) {
+                // Polynomial where values are unique per key; otherwise (UNKNOWN) the lattice may still settle it.
+                causalMemory = CausalMemoryChecker.check(history, keyed(datatype, history), dtName, request.options(), whole);
+                if (causalMemory.verdict() != Verdict.UNKNOWN) return withInference(causalMemory, inferred, dtName, history);
+            } else if (model != ConsistencyModel.SEQUENTIAL) {
                 // On a read/write history with unique values the views need no search: decide them directly.
                 CheckResult direct = PramChecker.checkIfDifferentiated(history, keyed(datatype, history), whole, rw, model.cliName());
                 if (direct != null) return withInference(direct, inferred, dtName, history);
@@ -117,7 +122,7 @@ public final class ModelChecker {
                     request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(), 30_000);
             // Not a differentiated read/write history (cas, append, or values written twice): the views are searched.
             CheckResult r = model == ConsistencyModel.PRAM ? PramChecker.check(history, keyed(datatype, history), so)
-                    : model == ConsistencyModel.CAUSAL_MEMORY ? CausalMemoryChecker.check(history, keyed(datatype, history), dtName, request.options(), so)
+                    : model == ConsistencyModel.CAUSAL_MEMORY ? causalMemory
                     : model == ConsistencyModel.MONOTONIC_READS ? PramChecker.checkMonotonicReads(history, keyed(datatype, history), so)
                     : model == ConsistencyModel.READ_YOUR_WRITES ? PramChecker.checkReadYourWrites(history, keyed(datatype, history), so)
                     : model == ConsistencyModel.MONOTONIC_WRITES ? PramChecker.checkMonotonicWrites(history, keyed(datatype, history), so)
