@@ -130,7 +130,7 @@ public final class CausalChecker {
                 int q = writers[i];
                 // The latest write to the key by q in r's causal past: if any of q's writes lies between s and r, this one does.
                 int[] positions = ix.keyPosA[x][i];
-                int j = lastBelow(positions, clock[q]);
+                int j = ViewIndex.lastBelow(positions, clock[q]);
                 if (j < 0) continue;
                 int w = ix.all[q][positions[j]];
                 if (s < 0) {
@@ -170,23 +170,7 @@ public final class CausalChecker {
         return result(model, datatype, history, start, found.isEmpty() ? Verdict.VALID : Verdict.INVALID, found, size);
     }
 
-    private static int lastBelow(int[] positions, int limit) {
-        int lo = 0;
-        int hi = positions.length - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (positions[mid] < limit) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found;
-    }
-
-    /** Kahn's algorithm over causal order and the conflict edges (kept as flat triples), without copying the graph. */
+    /** Whether causal order with the conflict edges (kept as flat triples) is acyclic, without copying the graph. */
     private static boolean acyclicWithConflicts(List<List<int[]>> out, int[] conflicts, int count) {
         int n = out.size();
         int[] start = new int[n + 1];
@@ -195,19 +179,7 @@ public final class CausalChecker {
         int[] target = new int[count];
         int[] fill = Arrays.copyOf(start, n);
         for (int c = 0; c < count; c++) target[fill[conflicts[3 * c]]++] = conflicts[3 * c + 1];
-        int[] indeg = new int[n];
-        for (List<int[]> es : out) for (int[] e : es) indeg[e[0]]++;
-        for (int t : target) indeg[t]++;
-        int[] queue = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int i = 0; i < n; i++) if (indeg[i] == 0) queue[tail++] = i;
-        while (head < tail) {
-            int u = queue[head++];
-            for (int[] e : out.get(u)) if (--indeg[e[0]] == 0) queue[tail++] = e[0];
-            for (int k = start[u]; k < start[u + 1]; k++) if (--indeg[target[k]] == 0) queue[tail++] = target[k];
-        }
-        return tail == n;
+        return CausalOrder.topological(out, start, target) != null;
     }
 
     /** A pattern along the shortest causal paths between consecutive members of {@code chain}. */

@@ -131,6 +131,23 @@ final class ViewIndex {
         }
     }
 
+    /** The index of the last of the ascending {@code positions} below {@code limit}, or -1. */
+    static int lastBelow(int[] positions, int limit) {
+        int lo = 0;
+        int hi = positions.length - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (positions[mid] < limit) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
     /** How many of process q's writes are among its first {@code ops} nodes. */
     int writesBefore(int q, int ops) {
         return writesBefore[q][ops];

@@ -410,7 +410,7 @@ final class ViewSaturation {
                 // Whatever of chain c lies below the read lies below its write already: nothing to add.
                 if (s >= 0 && acc[c] <= accS[c]) continue;
                 int[] positions = c == p && pram ? ix.keyPosA[x][i] : ix.keyPosW[x][i];
-                int j = lastBelow(positions, acc[c]);
+                int j = ViewIndex.lastBelow(positions, acc[c]);
                 while (j >= 0 && !present(chainNode(c, positions[j]))) j--;
                 if (j < 0) continue;
                 int wpos = positions[j];
@@ -458,22 +458,6 @@ final class ViewSaturation {
             }
         }
         return null;
-    }
-
-    private static int lastBelow(int[] positions, int limit) {
-        int lo = 0;
-        int hi = positions.length - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (positions[mid] < limit) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found;
     }
 
     private boolean addEdge(int target, int c, int wpos, int read) {
