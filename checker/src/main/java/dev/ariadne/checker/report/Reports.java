@@ -158,6 +158,10 @@ public final class Reports {
         for (SequentialCounterexample.Blocked b : c.blocked()) {
             sb.append("    then ").append(b.op()).append(" cannot go next: ").append(b.reason()).append('\n');
         }
+        if (!c.why().isEmpty()) {
+            sb.append("\n  Why (orders every view of p").append(c.viewOf()).append(" must keep, each with its reason; a < b: a comes first):\n");
+            for (String line : c.why()) sb.append("    ").append(line).append('\n');
+        }
     }
 
     public static String json(CheckResult r, String file) {

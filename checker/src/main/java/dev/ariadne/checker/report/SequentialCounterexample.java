@@ -17,10 +17,18 @@ import java.util.List;
  * @param blocked           at its end, each process's next operation and why it cannot go next
  * @param state             the state at the end of {@code order}
  * @param timeline          an ASCII timeline of {@code operations}, one lane per process
+ * @param why               for a view decided without search, the steps that rule it out, each an
+ *                          order the view must keep and its reason (indented lines justify the line
+ *                          above them); empty when the search alone decided
  */
 public record SequentialCounterexample(String model, String viewOf, List<OpView> operations, int relaxedOperations, boolean minimal,
                                        List<LinearizabilityCounterexample.Step> order, List<Blocked> blocked, String state,
-                                       String timeline) implements Counterexample {
+                                       String timeline, List<String> why) implements Counterexample {
+
+    /** The same counterexample with the steps that rule the view out. */
+    public SequentialCounterexample withWhy(List<String> lines) {
+        return new SequentialCounterexample(model, viewOf, operations, relaxedOperations, minimal, order, blocked, state, timeline, List.copyOf(lines));
+    }
 
     /** A process's next operation and why it cannot take effect next. */
     public record Blocked(OpView op, String reason) {}

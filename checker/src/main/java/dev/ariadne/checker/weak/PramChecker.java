@@ -186,14 +186,17 @@ public final class PramChecker {
         int size = index.all[viewer].length;
         for (int q = 0; q < index.processes; q++) if (q != viewer) size += index.writes[q].length;
         int[] witness;
+        List<String> why = List.of();
         if (reads == SequentialProblem.Reads.AFTER_OWN_WRITES) {
             witness = ReadYourWritesScan.violation(index, viewer);
         } else {
             long deadline = start + (options.timeoutMillis() > 0 ? options.timeoutMillis() * 500_000L : 1_000_000_000_000_000L);
-            ViewSaturation.Result r = order != null ? ViewSaturation.decideCausal(index, order, viewer, deadline)
-                    : ViewSaturation.decide(index, viewer, reads == SequentialProblem.Reads.PROGRAM_ORDER, deadline);
+            java.util.function.IntFunction<String> names = node -> SequentialChecker.view(history, datatype, index.rw.nodes.get(node).op()).toString();
+            ViewSaturation.Result r = order != null ? ViewSaturation.decideCausal(index, order, viewer, deadline, names)
+                    : ViewSaturation.decide(index, viewer, reads == SequentialProblem.Reads.PROGRAM_ORDER, deadline, names);
             if (r == null) return null;
             witness = r.valid() ? null : r.witness();
+            why = r.why();
         }
         if (witness == null) return new SequentialChecker.Decision(Verdict.VALID, null, size, 0, System.nanoTime() - start, null, true);
         List<dev.ariadne.history.Operation> ops = new ArrayList<>();
@@ -226,7 +229,7 @@ public final class PramChecker {
         }
         SequentialChecker.Decision d = SequentialChecker.decide(sub, problem, options);
         if (d.verdict() != Verdict.INVALID) return null; // not confirmed: the search of the whole view decides
-        return new SequentialChecker.Decision(Verdict.INVALID, null, size, d.explored(), System.nanoTime() - start, d.counterexample(), d.minimal());
+        return new SequentialChecker.Decision(Verdict.INVALID, null, size, d.explored(), System.nanoTime() - start, d.counterexample().withWhy(why), d.minimal());
     }
 
     /**

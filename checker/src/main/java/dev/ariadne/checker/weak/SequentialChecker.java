@@ -122,7 +122,7 @@ public final class SequentialChecker {
             case AFTER_OWN_WRITES -> "read-your-writes";
             case FREE -> "monotonic-writes";
         }, viewOf, ops, relaxed, m.minimal(), order, blocked,
-                dt.describeState(state), Timeline.render(ops));
+                dt.describeState(state), Timeline.render(ops), List.of());
     }
 
     static OpView view(History h, Datatype<?, ?> dt, Operation o) {

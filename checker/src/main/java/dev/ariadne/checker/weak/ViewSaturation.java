@@ -32,7 +32,7 @@ import java.util.Set;
  */
 final class ViewSaturation {
     /** VALID with no witness, or a violation with the nodes that already break the view; null from {@link #decide} when it gave up. */
-    record Result(boolean valid, int[] witness, String why) {}
+    record Result(boolean valid, int[] witness, List<String> why) {}
 
     /** The most vector entries (slots × chains) one view holds before leaving the view to the search. */
     static final long MAX_ENTRIES = 40_000_000L;
@@ -41,6 +41,8 @@ final class ViewSaturation {
     private final ViewIndex ix;
     /** For causal memory, the causal order whose clocks give every node's fixed down-set; else null. */
     private final CausalOrder causal;
+    /** How the report names a node's operation ("op 6 (p1 read → 3)"). */
+    private final java.util.function.IntFunction<String> names;
     private final int p;
     private final boolean pram;
     private final int k;
@@ -85,8 +87,9 @@ final class ViewSaturation {
     private final int[] acc;
     private final int[] accS;
 
-    private ViewSaturation(ViewIndex ix, int viewer, boolean pram, CausalOrder causal, long deadline) {
+    private ViewSaturation(ViewIndex ix, int viewer, boolean pram, CausalOrder causal, long deadline, java.util.function.IntFunction<String> names) {
         this.ix = ix;
+        this.names = names;
         this.causal = causal;
         this.p = viewer;
         this.pram = pram;
@@ -112,9 +115,9 @@ final class ViewSaturation {
      * Decides the view of {@code viewer}: PRAM when {@code pram}, else monotonic reads. Null when it
      * gave up (the vectors would be too large, or the deadline passed), for the search to decide.
      */
-    static Result decide(ViewIndex ix, int viewer, boolean pram, long deadlineNanos) {
+    static Result decide(ViewIndex ix, int viewer, boolean pram, long deadlineNanos, java.util.function.IntFunction<String> names) {
         if ((long) (ix.reads[viewer].length * 2 + 16) * (ix.processes + 1) * 2 > MAX_ENTRIES) return null;
-        return new ViewSaturation(ix, viewer, pram, null, deadlineNanos).run();
+        return new ViewSaturation(ix, viewer, pram, null, deadlineNanos, names).run();
     }
 
     /**
@@ -124,9 +127,9 @@ final class ViewSaturation {
      * the view exists exactly when it has no cycle (CyclicHB) and no read of an initial value has a
      * write of its key below it (WriteHBInitRead).
      */
-    static Result decideCausal(ViewIndex ix, CausalOrder causal, int viewer, long deadlineNanos) {
+    static Result decideCausal(ViewIndex ix, CausalOrder causal, int viewer, long deadlineNanos, java.util.function.IntFunction<String> names) {
         if ((long) (ix.reads[viewer].length * 2 + 16) * (ix.processes + 1) * 2 > MAX_ENTRIES) return null;
-        return new ViewSaturation(ix, viewer, true, causal, deadlineNanos).run();
+        return new ViewSaturation(ix, viewer, true, causal, deadlineNanos, names).run();
     }
 
     // ---- the view's chains -------------------------------------------------------------------
@@ -235,7 +238,7 @@ final class ViewSaturation {
         int[] rs = ix.reads[p];
         for (int r : rs) {
             int s = ix.src[r];
-            if (s == ViewIndex.THIN_AIR) return violation(new int[]{r}, "a read returned a value no write wrote");
+            if (s == ViewIndex.THIN_AIR) return violation(new int[]{r}, name(r) + " returned a value no write wrote.");
             if (s >= 0 && chainOf(s) != reader && causal == null) slotFor(r, true);
         }
         while (true) {
@@ -246,7 +249,7 @@ final class ViewSaturation {
             Result bad = scan();
             if (bad != null) return bad;
             changed |= added;
-            if (!changed) return new Result(true, null, null);
+            if (!changed) return new Result(true, null, List.of());
         }
     }
 
@@ -398,7 +401,7 @@ final class ViewSaturation {
                 cs = chainOf(s);
                 ps = posOf(s);
                 if (cs == reader && ps > posOf(r)) {
-                    return violation(new int[]{s, r}, "the viewer read its own later write");
+                    return violation(new int[]{s, r}, name(r) + " returned the value of " + name(s) + ", which p" + processName(p) + " issued after it.");
                 }
                 Arrays.fill(accS, 0);
                 joinDown(cs, ps, accS);
@@ -417,11 +420,13 @@ final class ViewSaturation {
                 int w = chainNode(c, wpos);
                 if (w == s) continue;
                 if (s == ViewIndex.INITIAL) {
-                    return withPath(w, r, Integer.MAX_VALUE, new int[]{w, r}, "a read returned the initial value after a write of its key");
+                    return withPath(w, r, new int[]{w, r}, name(r) + " returned the initial value of " + keyName(r) + ", but " + name(w)
+                            + " writes it and comes before " + name(r) + " in every view of p" + processName(p) + ":");
                 }
                 if (c == cs) {
                     if (wpos < ps) continue;
-                    return withPath(w, r, Integer.MAX_VALUE, new int[]{s, w, r}, "a write issued after the one read lies below the read");
+                    return withPath(w, r, new int[]{s, w, r}, name(r) + " returned the value of " + name(s) + ", but " + name(w) + ", which p"
+                            + processName(ix.proc[w]) + " issued after it, comes before " + name(r) + " in every view of p" + processName(p) + ":");
                 }
                 if (accS[c] > wpos) continue;
                 // Latest invoked first: insertion into the few found so far.
@@ -488,32 +493,52 @@ final class ViewSaturation {
 
     // ---- witnesses ----------------------------------------------------------------------------
 
-    private Result violation(int[] nodes, String why) {
+    // ---- the proof: which orders rule the view out, and why ----------------------------------
+
+    /** One step of a proof: {@code from} precedes {@code to} in every view, by program order, read-from, or saturation ({@code version}). */
+    private record Step(int from, int to, int kind, int version) {}
+
+    private static final int ORDER = 0;
+    private static final int READ_FROM = 1;
+    private static final int OVERWRITE = 2;
+    private static final int MAX_WHY_LINES = 60;
+
+    private Result violation(int[] nodes, String headline) {
         Set<Integer> w = new HashSet<>();
         for (int x : nodes) w.add(x);
-        return finish(w, why);
+        return new Result(false, ix.witness(p, w), List.of(headline));
     }
 
     private Result cycleWitness(int a, int t, int version) {
         Set<Integer> w = new HashSet<>();
+        List<Integer> jobs = new ArrayList<>();
+        List<Step> steps = path(t, a, Integer.MAX_VALUE, w, jobs);
+        if (steps == null) return null;
+        steps.add(new Step(a, t, version >= 0 ? OVERWRITE : READ_FROM, version));
         w.add(a);
         w.add(t);
-        List<Integer> jobs = new ArrayList<>();
         if (version >= 0) jobs.add(version);
-        if (!path(t, a, Integer.MAX_VALUE, w, jobs)) return null;
-        return justify(w, jobs, "the view's order would have a cycle");
+        return justify(w, jobs, steps, "No view of p" + processName(p) + " can keep all of these orders, which form a cycle:");
     }
 
-    private Result withPath(int from, int to, int maxSeq, int[] nodes, String why) {
+    private Result withPath(int from, int to, int[] nodes, String headline) {
         Set<Integer> w = new HashSet<>();
         for (int x : nodes) w.add(x);
         List<Integer> jobs = new ArrayList<>();
-        if (!path(from, to, maxSeq, w, jobs)) return null;
-        return justify(w, jobs, why);
+        List<Step> steps = path(from, to, Integer.MAX_VALUE, w, jobs);
+        if (steps == null) return null;
+        return justify(w, jobs, steps, headline);
     }
 
-    /** Adds, for each saturation edge used, the read that called for it and the path that put its source below that read. */
-    private Result justify(Set<Integer> w, List<Integer> jobs, String why) {
+    /**
+     * Adds, for each saturation edge used, the read that called for it and the path that put its
+     * source before that read (using only edges made before it, so the proof is well founded), and
+     * writes the proof out: the headline and its steps, then each saturation edge's reason.
+     */
+    private Result justify(Set<Integer> w, List<Integer> jobs, List<Step> steps, String headline) {
+        List<String> why = new ArrayList<>();
+        why.add(headline);
+        for (Step st : steps) why.add("  " + describe(st));
         Set<Integer> done = new HashSet<>();
         for (int i = 0; i < jobs.size(); i++) {
             int v = jobs.get(i);
@@ -524,13 +549,42 @@ final class ViewSaturation {
             w.add(source);
             w.add(read);
             w.add(slotNode[verSlot[v]]);
-            if (!path(source, read, verSeq[v], w, jobs)) return null;
+            List<Step> because = path(source, read, verSeq[v], w, jobs);
+            if (because == null) return null;
+            if (why.size() < MAX_WHY_LINES) {
+                why.add(name(source) + " < " + name(slotNode[verSlot[v]]) + " because " + name(source) + " comes before " + name(read) + ":");
+                for (Step st : because) why.add("  " + describe(st));
+            }
         }
-        return finish(w, why);
+        if (why.size() > MAX_WHY_LINES) {
+            int more = why.size() - MAX_WHY_LINES;
+            why = new ArrayList<>(why.subList(0, MAX_WHY_LINES));
+            why.add("... " + more + " more lines");
+        }
+        return new Result(false, ix.witness(p, w), why);
     }
 
-    private Result finish(Set<Integer> w, String why) {
-        return new Result(false, ix.witness(p, w), why);
+    private String describe(Step st) {
+        String head = name(st.from()) + " < " + name(st.to()) + ": ";
+        return switch (st.kind()) {
+            case ORDER -> head + "p" + processName(ix.proc[st.from()]) + " issued them in this order";
+            case READ_FROM -> head + "the first wrote the value the second returned";
+            default -> head + "the first writes " + keyName(st.to()) + " and comes before " + name(verRead[st.version()])
+                    + ", which returned the value of the second, so it cannot come between them";
+        };
+    }
+
+    private String name(int node) {
+        return names.apply(node);
+    }
+
+    private String keyName(int node) {
+        return ix.rw.keyName(ix.rw.nodes.get(node));
+    }
+
+    private String processName(int process) {
+        com.fasterxml.jackson.databind.JsonNode n = ix.rw.history.processName(process);
+        return n == null ? "?" + process : dev.ariadne.history.Values.show(n);
     }
 
     private int[] dist;
@@ -548,7 +602,7 @@ final class ViewSaturation {
      * memory the free steps are every process's program order, and read-from is followed into any
      * process's reads: the path may pass through reads outside the view, which carry causality.
      */
-    private boolean path(int from, int to, int maxSeq, Set<Integer> w, List<Integer> jobs) {
+    private List<Step> path(int from, int to, int maxSeq, Set<Integer> w, List<Integer> jobs) {
         if (dist == null) {
             dist = new int[ix.n];
             parent = new int[ix.n];
@@ -609,15 +663,27 @@ final class ViewSaturation {
                 }
             }
         }
-        if (dist[from] == Integer.MAX_VALUE) return false;
+        if (dist[from] == Integer.MAX_VALUE) return null;
+        List<Step> steps = new ArrayList<>();
         for (int x = from; parent[x] >= 0; x = parent[x]) {
-            if (parentCross[x]) {
-                w.add(x);
-                w.add(parent[x]);
+            int y = parent[x];
+            int last = steps.size() - 1;
+            if (parentVer[x] >= 0) {
+                steps.add(new Step(x, y, OVERWRITE, parentVer[x]));
+                jobs.add(parentVer[x]);
+            } else if (parentCross[x]) {
+                steps.add(new Step(x, y, READ_FROM, -1));
+            } else if (last >= 0 && steps.get(last).kind() == ORDER && steps.get(last).to() == x) {
+                steps.set(last, new Step(steps.get(last).from(), y, ORDER, -1)); // one run of program order
+            } else {
+                steps.add(new Step(x, y, ORDER, -1));
             }
-            if (parentVer[x] >= 0) jobs.add(parentVer[x]);
         }
-        return true;
+        for (Step st : steps) {
+            w.add(st.from());
+            w.add(st.to());
+        }
+        return steps;
     }
 
     /** Onto the 0-1 search's deque: at the front for a free step, else at the back. */

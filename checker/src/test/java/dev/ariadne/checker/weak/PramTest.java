@@ -39,6 +39,23 @@ class PramTest {
         assertThat(c.kind()).isEqualTo("pram-violation");
         assertThat(c.explanation()).startsWith("Process p1 cannot have seen the writes");
         assertThat(c.minimal()).isTrue();
+        // Decided without search: the orders that rule the view out, each with its reason.
+        assertThat(c.why()).hasSize(3);
+        assertThat(c.why().get(0)).contains("op 6 (p1 read → 3 [key x]) returned the value of op 0 (p0 write 3 [key x]), but op 2 (p0 write 4 [key x]), which p0 issued after it");
+        assertThat(c.why().get(1)).contains("op 2 (p0 write 4 [key x]) < op 4 (p1 read → 4 [key x]): the first wrote the value the second returned");
+        assertThat(c.why().get(2)).contains("op 4 (p1 read → 4 [key x]) < op 6 (p1 read → 3 [key x]): p1 issued them in this order");
+    }
+
+    @Test
+    void returningToAnOverwrittenValueIsExplainedByACycle() throws Exception {
+        // p2 reads 1, 2, then 1 again: 1 must come before 2 (it lies before the read of 2) and 2 before 1.
+        CheckResult r = check("pram", CausalTest.op(0, "write", "x", 1) + CausalTest.op(1, "write", "x", 2) + CausalTest.op(2, "read", "x", 1)
+                + CausalTest.op(2, "read", "x", 2) + CausalTest.op(2, "read", "x", 1));
+        assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+        SequentialCounterexample c = (SequentialCounterexample) r.counterexamples().get(0);
+        assertThat(c.why().get(0)).contains("form a cycle");
+        assertThat(String.join("\n", c.why())).contains("cannot come between them").contains("p2 issued them in this order");
+        assertThat(c.operations()).hasSizeLessThanOrEqualTo(5);
     }
 
     @Test
