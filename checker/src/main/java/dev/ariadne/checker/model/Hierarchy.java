@@ -67,8 +67,10 @@ public final class Hierarchy {
             }
             CheckResult r;
             try {
+                // Linearizability's counterexample is shown only when it is the weakest violation: built then, below.
+                boolean counterexamples = request.counterexamples() && m != ConsistencyModel.LINEARIZABLE;
                 r = ModelChecker.check(history, new CheckRequest(m.cliName(), request.datatype(), request.options(), request.timeoutMillis(),
-                        request.memoryBytes(), request.threads(), request.counterexamples(), request.keyOrder()));
+                        request.memoryBytes(), request.threads(), counterexamples, request.keyOrder()));
             } catch (UnsupportedCheck | IllegalArgumentException e) {
                 if (m == ConsistencyModel.LINEARIZABLE) throw e;
                 notApplicable.add(m);
@@ -110,6 +112,11 @@ public final class Hierarchy {
         List<CheckResult> shown = new ArrayList<>();
         for (CheckResult r : checks) {
             ConsistencyModel m = ConsistencyModel.byName(r.model());
+            if (r.verdict() == Verdict.INVALID && m == ConsistencyModel.LINEARIZABLE && request.counterexamples()
+                    && ModelLattice.weakest(invalid).contains(m)) {
+                r = ModelChecker.check(history, new CheckRequest(m.cliName(), request.datatype(), request.options(), request.timeoutMillis(),
+                        request.memoryBytes(), request.threads(), true, request.keyOrder()));
+            }
             if (r.verdict() != Verdict.INVALID || ModelLattice.weakest(invalid).contains(m)) shown.add(r);
         }
         List<String> missing = new ArrayList<>();

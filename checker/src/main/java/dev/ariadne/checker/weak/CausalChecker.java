@@ -79,7 +79,7 @@ public final class CausalChecker {
         String model = variant.model;
         boolean convergent = variant == Variant.CONVERGENT;
         long start = System.nanoTime();
-        ReadWriteHistory rw = new ReadWriteHistory(history, datatype, options);
+        ReadWriteHistory rw = ReadWriteHistory.of(history, datatype, options);
         if (rw.ambiguity != null) return unknown(model, datatype, history, start, rw.ambiguity);
         JsonNode initial = rw.initial;
         List<Counterexample> found = new ArrayList<>();
@@ -106,7 +106,7 @@ public final class CausalChecker {
             return unknown(model, datatype, history, start, "the vector clocks of " + size + " operations over " + processes
                     + " processes would take more than " + MAX_CLOCK_ENTRIES + " entries");
         }
-        CausalOrder co = new CausalOrder(nodes, source, processes);
+        CausalOrder co = rw.causalOrder();
         List<List<int[]>> out = co.out;
         int[] src = co.src;
         int[] proc = co.proc;
@@ -115,7 +115,7 @@ public final class CausalChecker {
             return result(model, datatype, history, start, Verdict.INVALID, found, size);
         }
         // Each key's writers, and for each the positions of its writes of that key in its program order.
-        ViewIndex ix = new ViewIndex(rw, processes);
+        ViewIndex ix = rw.index();
         int[] conflicts = convergent ? new int[3 * 1024] : null;
         int conflictCount = 0;
         for (int r = 0; r < size && found.size() < MAX_COUNTEREXAMPLES; r++) {

@@ -29,11 +29,11 @@ public final class CausalMemoryChecker {
                     : cc.summary();
             return new CheckResult("causal-memory", cc.datatype(), false, cc.verdict(), summary, cc.partitions(), cc.counterexamples(), cc.statistics(), cc.notes());
         }
-        ReadWriteHistory rw = new ReadWriteHistory(history, dtName, options);
-        CausalOrder order = new CausalOrder(rw.nodes, rw.src, history.processCount());
+        ReadWriteHistory rw = ReadWriteHistory.of(history, dtName, options);
+        CausalOrder order = rw.causalOrder();
         // CC holds, so read-from is unambiguous and causal order acyclic: each view is decided by saturation
         // over causal order (Bouajjani et al.'s per-process happens-before), the search only where that gives up.
-        ViewIndex index = new ViewIndex(rw, history.processCount());
+        ViewIndex index = rw.index();
         return PramChecker.views(history, datatype, searchOptions, SequentialProblem.Reads.PROGRAM_ORDER, order, rw, index);
     }
 }

@@ -63,8 +63,8 @@ public final class PramChecker {
     private static ViewIndex index(History history, ReadWrite readWrite) {
         if (readWrite == null) return null;
         try {
-            ReadWriteHistory rw = new ReadWriteHistory(history, readWrite.datatype(), readWrite.options());
-            return rw.ambiguity == null ? new ViewIndex(rw, history.processCount()) : null;
+            ReadWriteHistory rw = ReadWriteHistory.of(history, readWrite.datatype(), readWrite.options());
+            return rw.ambiguity == null ? rw.index() : null;
         } catch (IllegalArgumentException e) {
             return null; // cas or append: only the search reads those
         }

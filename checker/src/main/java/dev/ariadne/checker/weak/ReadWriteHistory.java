@@ -122,6 +122,39 @@ final class ReadWriteHistory {
         for (int i = 0; i < m; i++) if (nodeOf[i] >= 0) src[nodeOf[i]] = candSrc[i] >= 0 ? nodeOf[candSrc[i]] : candSrc[i];
     }
 
+    /**
+     * The read/write reading of a history, shared by the checks of one history (CC, CCv, CM, PRAM and
+     * the session guarantees each need it, and {@code --model all} runs them all): the last one read
+     * is kept while memory allows.
+     */
+    static ReadWriteHistory of(History history, String datatype, DatatypeOptions options) {
+        synchronized (ReadWriteHistory.class) {
+            ReadWriteHistory last = lastRead == null ? null : lastRead.get();
+            if (last != null && last.history == history && last.datatype.equals(datatype) && last.options.equals(options)) return last;
+        }
+        ReadWriteHistory rw = new ReadWriteHistory(history, datatype, options);
+        synchronized (ReadWriteHistory.class) {
+            lastRead = new java.lang.ref.SoftReference<>(rw);
+        }
+        return rw;
+    }
+
+    private static java.lang.ref.SoftReference<ReadWriteHistory> lastRead;
+    private ViewIndex index;
+    private CausalOrder causalOrder;
+
+    /** The per-process layout of the nodes ({@link ViewIndex}), built once. */
+    synchronized ViewIndex index() {
+        if (index == null) index = new ViewIndex(this, history.processCount());
+        return index;
+    }
+
+    /** Causal order with its vector clocks, built once; callers bound its size first. */
+    synchronized CausalOrder causalOrder() {
+        if (causalOrder == null) causalOrder = new CausalOrder(nodes, src, history.processCount());
+        return causalOrder;
+    }
+
     private int[] nodeOfOperation;
 
     /** The node of the history's operation {@code id}, or -1 when it has none (a failed write, a read of unknown result). */
