@@ -72,7 +72,6 @@ public final class PramChecker {
 
     /** How many views had to be searched although a read/write index was at hand (tests read it). */
     static final java.util.concurrent.atomic.AtomicLong SEARCHED_DESPITE_INDEX = new java.util.concurrent.atomic.AtomicLong();
-
     /** PRAM, with the polynomial decision first where {@code readWrite} allows it. */
     public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options, ReadWrite readWrite) {
         return check(history, datatype, options, SequentialProblem.Reads.PROGRAM_ORDER, readWrite);
@@ -187,11 +186,13 @@ public final class PramChecker {
         for (int q = 0; q < index.processes; q++) if (q != viewer) size += index.writes[q].length;
         int[] witness;
         List<String> why = List.of();
+        java.util.function.IntFunction<String> names = node -> SequentialChecker.view(history, datatype, index.rw.nodes.get(node).op()).toString();
         if (reads == SequentialProblem.Reads.AFTER_OWN_WRITES) {
-            witness = ReadYourWritesScan.violation(index, viewer);
+            ReadYourWritesScan.Violation v = ReadYourWritesScan.violation(index, viewer, names);
+            witness = v == null ? null : v.witness();
+            if (v != null) why = v.why();
         } else {
             long deadline = start + (options.timeoutMillis() > 0 ? options.timeoutMillis() * 500_000L : 1_000_000_000_000_000L);
-            java.util.function.IntFunction<String> names = node -> SequentialChecker.view(history, datatype, index.rw.nodes.get(node).op()).toString();
             ViewSaturation.Result r = order != null ? ViewSaturation.decideCausal(index, order, viewer, deadline, names)
                     : ViewSaturation.decide(index, viewer, reads == SequentialProblem.Reads.PROGRAM_ORDER, deadline, names);
             if (r == null) return null;

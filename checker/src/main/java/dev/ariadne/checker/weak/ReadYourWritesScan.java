@@ -18,8 +18,11 @@ import java.util.Set;
 final class ReadYourWritesScan {
     private ReadYourWritesScan() {}
 
-    /** Null when the view exists, else the nodes of the violation: the read and the writes that make it one. */
-    static int[] violation(ViewIndex ix, int viewer) {
+    /** A violation: its nodes (the read and the writes that make it one) and why, in words. */
+    record Violation(int[] witness, java.util.List<String> why) {}
+
+    /** Null when the view exists, else the violation; {@code names} names a node's operation for the report. */
+    static Violation violation(ViewIndex ix, int viewer, java.util.function.IntFunction<String> names) {
         boolean[] readBy = ix.readBy(viewer);
         int[] lastWrite = new int[ix.keyProcs.length];
         Arrays.fill(lastWrite, -1);
@@ -31,11 +34,17 @@ final class ReadYourWritesScan {
             }
             int s = ix.src[node];
             int last = lastWrite[x];
-            if (s == ViewIndex.THIN_AIR) return ix.witness(viewer, Set.of(node));
+            if (s == ViewIndex.THIN_AIR) {
+                return new Violation(ix.witness(viewer, Set.of(node)), java.util.List.of(names.apply(node) + " returned a value no write wrote."));
+            }
             if (s == ViewIndex.INITIAL) {
-                if (last >= 0) return ix.witness(viewer, Set.of(last, node));
+                if (last >= 0) {
+                    return new Violation(ix.witness(viewer, Set.of(last, node)), java.util.List.of(names.apply(node) + " returned the initial value, but its process had written "
+                            + names.apply(last) + " before it."));
+                }
             } else if (ix.proc[s] == viewer && ix.posAll[s] < ix.posAll[node] && last >= 0 && last != s) {
-                return ix.witness(viewer, Set.of(s, last, node));
+                return new Violation(ix.witness(viewer, Set.of(s, last, node)), java.util.List.of(names.apply(node) + " returned the value of "
+                        + names.apply(s) + ", but its process had written " + names.apply(last) + " after that and before it."));
             }
         }
         return null;

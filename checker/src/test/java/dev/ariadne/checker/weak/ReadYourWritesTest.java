@@ -18,7 +18,10 @@ class ReadYourWritesTest {
 
     @Test
     void notSeeingYourOwnWrite() throws Exception {
-        assertThat(CausalTest.check("read-your-writes", op(0, "write", "x", 4) + op(0, "read", "x", 0)).verdict()).isEqualTo(Verdict.INVALID);
+        CheckResult initial = CausalTest.check("read-your-writes", op(0, "write", "x", 4) + op(0, "read", "x", 0));
+        assertThat(initial.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(((dev.ariadne.checker.report.SequentialCounterexample) initial.counterexamples().get(0)).why())
+                .containsExactly("op 2 (p0 read → 0 [key x]) returned the initial value, but its process had written op 0 (p0 write 4 [key x]) before it.");
         // After writing 1 and then 2, reading 1 means the process did not see its latest write.
         assertThat(CausalTest.check("read-your-writes", op(0, "write", "x", 1) + op(0, "write", "x", 2) + op(0, "read", "x", 1)).verdict())
                 .isEqualTo(Verdict.INVALID);
