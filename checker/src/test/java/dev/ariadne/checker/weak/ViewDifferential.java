@@ -118,4 +118,15 @@ final class ViewDifferential {
         }
         return invalid;
     }
+
+    /**
+     * A view model decided without search, both ways: against its definition on the small random
+     * histories of {@link #agree}, and against the search on 1,500 larger ones from {@code firstSeed}.
+     */
+    static void withoutSearchAgrees(String model, BiPredicate<Datatype<?, ?>, History> definition, long firstSeed,
+                                    BiFunction<History, Datatype<?, ?>, CheckResult> searched, BiFunction<History, Datatype<?, ?>, CheckResult> unsearched) {
+        assertThat(agree(model, 2000, definition, unsearched)).as(model + " violations among the small histories").isGreaterThan(50);
+        assertThat(withoutSearchAgreesWithSearch(model, firstSeed, 1500, searched, unsearched)).as(model + " violations among the larger histories")
+                .isBetween(150, 1350);
+    }
 }
