@@ -41,6 +41,9 @@ class CausalMemoryTest {
         assertThat(CausalTest.check("pram", h).verdict()).isEqualTo(Verdict.VALID);
         CheckResult cm = CausalTest.check("causal-memory", h);
         assertThat(cm.verdict()).isEqualTo(Verdict.INVALID);
+        // The proof runs through another process's read, which carries causality into p4's view.
+        String why = String.join("\n", ((dev.ariadne.checker.report.SequentialCounterexample) cm.counterexamples().get(0)).why());
+        assertThat(why).contains("form a cycle").contains("op 2 (p1 read → 2 [key y]) < op 4 (p1 write 1 [key x]): p1 issued them in this order");
         assertThat(bruteForce(dev.ariadne.history.io.HistoryReader.readString(h, dev.ariadne.history.io.ReadOptions.DEFAULT))).isFalse();
     }
 
