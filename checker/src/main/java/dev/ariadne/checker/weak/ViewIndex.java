@@ -129,6 +129,23 @@ final class ViewIndex {
             keyPosA[k][slot] = pa;
             j = end;
         }
+        // The same grouping seen from each process: its keys in ascending order (the sort above is by key first).
+        int[] keysOf = new int[processes];
+        for (int k = 0; k < keyCount; k++) for (int q : keyProcs[k]) keysOf[q]++;
+        procKeys = new int[processes][];
+        procKeyIndex = new int[processes][];
+        for (int q = 0; q < processes; q++) {
+            procKeys[q] = new int[keysOf[q]];
+            procKeyIndex[q] = new int[keysOf[q]];
+        }
+        int[] at = new int[processes];
+        for (int k = 0; k < keyCount; k++) {
+            for (int i = 0; i < keyProcs[k].length; i++) {
+                int q = keyProcs[k][i];
+                procKeys[q][at[q]] = k;
+                procKeyIndex[q][at[q]++] = i;
+            }
+        }
     }
 
     /** The index of the last of the ascending {@code positions} below {@code limit}, or -1. */
@@ -146,6 +163,17 @@ final class ViewIndex {
             }
         }
         return found;
+    }
+
+    /** Per process: the keys it wrote, ascending, and for each its index in that key's {@link #keyProcs}. */
+    private int[][] procKeys;
+    private int[][] procKeyIndex;
+
+    /** The index of process q in {@code keyProcs[x]}, or -1 when q never wrote key x. */
+    int keyIndex(int q, int x) {
+        int[] ks = procKeys[q];
+        int j = Arrays.binarySearch(ks, x);
+        return j < 0 ? -1 : procKeyIndex[q][j];
     }
 
     /** How many of process q's writes are among its first {@code ops} nodes. */

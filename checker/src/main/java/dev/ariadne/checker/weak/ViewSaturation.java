@@ -45,12 +45,20 @@ final class ViewSaturation {
     private final java.util.function.IntFunction<String> names;
     private final int p;
     private final boolean pram;
+    /** How many chains the view's vectors count: the dense numbers of the chains that matter to it. */
     private final int k;
+    /** The chain of the viewer's reads (its operations under PRAM and causal memory, its reads alone under monotonic reads). */
     private final int reader;
+    /** Each process's chain number in this view, or -1 when none of its writes can lie below a read of the viewer. */
+    private final int[] dimOf;
+    /** Each chain's process. */
+    private final int[] procOfDim;
     private final long deadline;
     private final boolean[] readByViewer;
 
     private final int[] slotOf;
+    private static final ThreadLocal<int[]> SLOT_OF = new ThreadLocal<>();
+    private static final ThreadLocal<boolean[]> READ_BY = new ThreadLocal<>();
     private int slots;
     private int[] slotNode = new int[16];
     private boolean[] slotIsRead = new boolean[16];
@@ -93,12 +101,45 @@ final class ViewSaturation {
         this.causal = causal;
         this.p = viewer;
         this.pram = pram;
-        this.k = pram ? ix.processes : ix.processes + 1;
-        this.reader = pram ? viewer : ix.processes;
+        // The chains, numbered densely: only those that can lie below a read of the viewer get a number
+        // (the viewer's own, and the chains of the writes it read: every edge into a down-set comes
+        // from one of them), except under causal memory, where causal pasts may bring in any process.
+        this.dimOf = new int[ix.processes];
+        Arrays.fill(dimOf, -1);
+        int dims = 0;
+        int readerDim = -1;
+        if (causal != null) {
+            for (int q = 0; q < ix.processes; q++) dimOf[q] = dims++;
+            readerDim = dimOf[viewer];
+        } else {
+            readerDim = dims++;
+            if (pram) dimOf[viewer] = readerDim;
+            for (int r : ix.reads[viewer]) {
+                int s = ix.src[r];
+                if (s >= 0 && dimOf[ix.proc[s]] < 0) dimOf[ix.proc[s]] = dims++;
+            }
+        }
+        this.k = dims;
+        this.reader = readerDim;
+        this.procOfDim = new int[dims];
+        for (int q = 0; q < ix.processes; q++) if (dimOf[q] >= 0) procOfDim[dimOf[q]] = q;
+        procOfDim[reader] = viewer;
         this.deadline = deadline;
-        this.slotOf = new int[ix.n];
-        Arrays.fill(slotOf, -1);
-        this.readByViewer = ix.readBy(viewer);
+        // Node-indexed scratch, one per thread, handed back clean by run(): a history has many views.
+        int[] so = SLOT_OF.get();
+        if (so == null || so.length < ix.n) {
+            so = new int[ix.n];
+            Arrays.fill(so, -1);
+            SLOT_OF.set(so);
+        }
+        this.slotOf = so;
+        boolean[] rb = READ_BY.get();
+        if (rb == null || rb.length < ix.n) {
+            rb = new boolean[ix.n];
+            READ_BY.set(rb);
+        }
+        for (int r : ix.reads[viewer]) if (ix.src[r] >= 0) rb[ix.src[r]] = true;
+        this.readByViewer = rb;
         chainSlots = new long[k][];
         chainSlotCount = new int[k];
         nearest = new int[k][];
@@ -116,7 +157,6 @@ final class ViewSaturation {
      * gave up (the vectors would be too large, or the deadline passed), for the search to decide.
      */
     static Result decide(ViewIndex ix, int viewer, boolean pram, long deadlineNanos, java.util.function.IntFunction<String> names) {
-        if ((long) (ix.reads[viewer].length * 2 + 16) * (ix.processes + 1) * 2 > MAX_ENTRIES) return null;
         return new ViewSaturation(ix, viewer, pram, null, deadlineNanos, names).run();
     }
 
@@ -128,16 +168,16 @@ final class ViewSaturation {
      * write of its key below it (WriteHBInitRead).
      */
     static Result decideCausal(ViewIndex ix, CausalOrder causal, int viewer, long deadlineNanos, java.util.function.IntFunction<String> names) {
-        if ((long) (ix.reads[viewer].length * 2 + 16) * (ix.processes + 1) * 2 > MAX_ENTRIES) return null;
         return new ViewSaturation(ix, viewer, true, causal, deadlineNanos, names).run();
     }
 
     // ---- the view's chains -------------------------------------------------------------------
 
+    /** The chain number of a node of the view (one of a process that matters to it). */
     private int chainOf(int node) {
         int q = ix.proc[node];
-        if (q != p || pram) return q;
-        return ix.write[node] ? p : reader;
+        if (q == p && !pram && !ix.write[node]) return reader;
+        return dimOf[q];
     }
 
     private int posOf(int node) {
@@ -146,7 +186,7 @@ final class ViewSaturation {
 
     private int chainNode(int c, int pos) {
         if (c == reader) return pram ? ix.all[p][pos] : ix.reads[p][pos];
-        return ix.writes[c][pos];
+        return ix.writes[procOfDim[c]][pos];
     }
 
     /** Under causal memory every node counts: a crashed write is a node only when some read returned it, which puts it in causal order. */
@@ -189,7 +229,7 @@ final class ViewSaturation {
         dirty[c] = true;
         // From here to the chain's next slot, this slot is the last at or before each position.
         if (nearest[c] == null) {
-            nearest[c] = new int[c == reader ? (pram ? ix.all[p].length : ix.reads[p].length) : ix.writes[c].length];
+            nearest[c] = new int[c == reader ? (pram ? ix.all[p].length : ix.reads[p].length) : ix.writes[procOfDim[c]].length];
             Arrays.fill(nearest[c], -1);
         }
         int[] t = nearest[c];
@@ -220,8 +260,9 @@ final class ViewSaturation {
         int[] clock = causal.clock[node];
         int d = 0;
         for (int c = 0; c < k; c++) {
-            // The view's chain c: process c's writes, or all of the viewer's operations.
-            int v = c == p ? clock[c] : ix.writesBefore(c, clock[c]);
+            // The view's chain c: a process's writes, or all of the viewer's operations.
+            int proc = procOfDim[c];
+            int v = c == reader ? clock[proc] : ix.writesBefore(proc, clock[proc]);
             if (v > into[c]) into[c] = v;
             if (c == q) d = v;
         }
@@ -235,7 +276,17 @@ final class ViewSaturation {
     // ---- the fixpoint -------------------------------------------------------------------------
 
     private Result run() {
+        try {
+            return saturate();
+        } finally {
+            for (int s = 0; s < slots; s++) slotOf[slotNode[s]] = -1;
+            for (int r : ix.reads[p]) if (ix.src[r] >= 0) readByViewer[ix.src[r]] = false;
+        }
+    }
+
+    private Result saturate() {
         int[] rs = ix.reads[p];
+        if ((long) (rs.length * 2 + 16) * k * 2 > MAX_ENTRIES) return null;
         for (int r : rs) {
             int s = ix.src[r];
             if (s == ViewIndex.THIN_AIR) return violation(new int[]{r}, name(r) + " returned a value no write wrote.");
@@ -408,11 +459,26 @@ final class ViewSaturation {
             }
             int[] qs = ix.keyProcs[x];
             int found = 0;
-            for (int i = 0; i < qs.length; i++) {
-                int c = qs[i];
+            // The key's writers that matter: those of its writers that have a chain here, or, when the
+            // view has fewer chains than the key has writers, those of the chains that wrote it.
+            boolean byChain = k < qs.length;
+            for (int n = 0, end = byChain ? k : qs.length; n < end; n++) {
+                int q;
+                int i;
+                if (byChain) {
+                    if (n == reader && !pram) continue; // the viewer's reads alone: no writes
+                    q = procOfDim[n];
+                    i = ix.keyIndex(q, x);
+                    if (i < 0) continue;
+                } else {
+                    i = n;
+                    q = qs[i];
+                }
+                int c = q == p && pram ? reader : dimOf[q];
+                if (c < 0) continue; // no write of q lies below any read of the viewer
                 // Whatever of chain c lies below the read lies below its write already: nothing to add.
                 if (s >= 0 && acc[c] <= accS[c]) continue;
-                int[] positions = c == p && pram ? ix.keyPosA[x][i] : ix.keyPosW[x][i];
+                int[] positions = q == p && pram ? ix.keyPosA[x][i] : ix.keyPosW[x][i];
                 int j = ViewIndex.lastBelow(positions, acc[c]);
                 while (j >= 0 && !present(chainNode(c, positions[j]))) j--;
                 if (j < 0) continue;
