@@ -50,8 +50,9 @@ public final class Hierarchy {
         for (int i = 0; i < order.size(); i++) {
             ConsistencyModel m = order.get(i);
             if (i == FIRST.size() - 1) {
-                // CC (checked or implied by CCv) is decided only on histories with unique values per key.
-                boolean differentiated = verdicts.containsKey(ConsistencyModel.CAUSAL) && verdicts.get(ConsistencyModel.CAUSAL) != Verdict.UNKNOWN;
+                String dtName = datatype != null ? datatype : request.datatype();
+                boolean differentiated = dtName != null && dev.ariadne.checker.weak.PramChecker.differentiated(history,
+                        new dev.ariadne.checker.weak.PramChecker.ReadWrite(dtName, request.options()));
                 order.addAll(differentiated ? THEN_DIFFERENTIATED : THEN_OTHERWISE);
             }
             if (verdicts.containsKey(m)) continue;

@@ -60,6 +60,11 @@ public final class PramChecker {
         return index == null ? null : views(history, datatype, options, reads, null, null, index);
     }
 
+    /** Whether the history reads as reads and writes of keys with every value written once per key (the polynomial case). */
+    public static boolean differentiated(History history, ReadWrite readWrite) {
+        return index(history, readWrite) != null;
+    }
+
     private static ViewIndex index(History history, ReadWrite readWrite) {
         if (readWrite == null) return null;
         try {
