@@ -11,4 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record DatatypeOptions(JsonNode initial, NilRead nilRead) {
     public static final DatatypeOptions DEFAULT = new DatatypeOptions(null, NilRead.ABSENT);
+
+    /** Values compare in their canonical form, so an initial value built as an {@code IntNode} equals the same number read from a file. */
+    public DatatypeOptions {
+        if (initial != null) initial = dev.ariadne.history.Values.canonical(initial);
+    }
 }

@@ -27,10 +27,11 @@ import static dev.ariadne.checker.model.ConsistencyModel.*;
  * Gotsman's read atomic and causal models, and Elle's choices for the rest (lost update under cursor
  * stability; the -process forms for the strong-session models).
  * <p>
- * Models in {@link #DECIDED} are exactly the absence of the anomalies they forbid, so a history
- * without them satisfies the model. The others (cursor stability, monotonic atomic view, update
- * serializability, forward consistent view, prefix, parallel snapshot isolation) are only ruled out
- * by anomalies or implied by a stronger model that holds; otherwise their verdict is UNKNOWN.
+ * A model is INVALID when an anomaly it forbids is found (each re-verified), and VALID only when a
+ * witness passes the independent verifier against the model's definition ({@link Certification});
+ * otherwise UNKNOWN, with the reason. Models in {@link #DECIDED} have a decision procedure that
+ * finds one or the other on every history whose version order it knows; forward consistent view and
+ * update serializability have none of their own (a stronger model's witness proves them).
  */
 final class IsolationLevels {
     private IsolationLevels() {}
@@ -39,34 +40,21 @@ final class IsolationLevels {
 
     static final Set<ConsistencyModel> DECIDED = EnumSet.of(READ_UNCOMMITTED, READ_COMMITTED, CONSISTENT_VIEW, REPEATABLE_READ, SNAPSHOT_ISOLATION,
             SERIALIZABLE, STRONG_SESSION_SNAPSHOT_ISOLATION, STRONG_SNAPSHOT_ISOLATION, STRONG_SESSION_SERIALIZABLE, STRICT_SERIALIZABLE,
-            READ_ATOMIC, CAUSAL_TRANSACTIONAL);
-
-    /** The serializable models a serial replay proves, by the order it respects. */
-    private static final Map<ConsistencyModel, String> WITNESS = Map.of(SERIALIZABLE, "data", STRONG_SESSION_SERIALIZABLE, "process",
-            STRICT_SERIALIZABLE, "realtime");
-
-    /**
-     * The models the analysis decides by the absence of anomalies: all of {@link #DECIDED} when the
-     * version order is known in full (list-append); with a partial one (rw-register), only read atomic
-     * and causal, which Biswas and Enea's saturation decides from read-from alone.
-     */
-    private static Set<ConsistencyModel> decided(TransactionalAnalysis a) {
-        return a.versionOrderKnown() ? DECIDED : EnumSet.of(READ_ATOMIC, CAUSAL_TRANSACTIONAL);
-    }
+            READ_ATOMIC, CAUSAL_TRANSACTIONAL, CURSOR_STABILITY, MONOTONIC_ATOMIC_VIEW, PREFIX, PARALLEL_SNAPSHOT_ISOLATION);
 
     private static Map<ConsistencyModel, Set<String>> proscribed() {
         Map<ConsistencyModel, Set<String>> m = new EnumMap<>(ConsistencyModel.class);
-        m.put(READ_UNCOMMITTED, Set.of("G0", "garbage-read", "duplicate-elements"));
+        m.put(READ_UNCOMMITTED, Set.of("G0", "garbage-read", "duplicate-elements", "missed-own-write"));
         m.put(READ_COMMITTED, Set.of("G1a", "G1b", "G1c", "dirty-update", "incompatible-order", "future-read"));
         m.put(CURSOR_STABILITY, Set.of("lost-update"));
         m.put(CONSISTENT_VIEW, Set.of("G-single"));
         m.put(REPEATABLE_READ, Set.of("G2-item", "lost-update"));
-        m.put(SNAPSHOT_ISOLATION, Set.of("G-single", "G-nonadjacent", "internal"));
+        m.put(SNAPSHOT_ISOLATION, Set.of("G-single", "G-nonadjacent", "internal", "G-SIb"));
         m.put(SERIALIZABLE, Set.of("G2-item", "internal"));
         m.put(READ_ATOMIC, Set.of("fractured-read", "internal", "future-read", "G1a", "G1b", "G1c"));
         m.put(CAUSAL_TRANSACTIONAL, Set.of("causal-read"));
-        m.put(STRONG_SESSION_SNAPSHOT_ISOLATION, Set.of("G0-process", "G1c-process", "G-single-process", "G-nonadjacent-process"));
-        m.put(STRONG_SNAPSHOT_ISOLATION, Set.of("G0-realtime", "G1c-realtime", "G-single-realtime", "G-nonadjacent-realtime"));
+        m.put(STRONG_SESSION_SNAPSHOT_ISOLATION, Set.of("G0-process", "G1c-process", "G-single-process", "G-nonadjacent-process", "G-SIb-process"));
+        m.put(STRONG_SNAPSHOT_ISOLATION, Set.of("G0-realtime", "G1c-realtime", "G-single-realtime", "G-nonadjacent-realtime", "G-SIb-realtime"));
         m.put(STRONG_SESSION_SERIALIZABLE, Set.of("G0-process", "G1c-process", "G2-item-process"));
         // nonlinearizable: no real-time serial order (the linearizability search on rw-register).
         m.put(STRICT_SERIALIZABLE, Set.of("G0-realtime", "G1c-realtime", "G2-item-realtime", "nonlinearizable"));
@@ -105,31 +93,15 @@ final class IsolationLevels {
             }
             Set<String> open = new LinkedHashSet<>(forbidden(m));
             open.retainAll(a.incomplete());
-            String witness = WITNESS.get(m);
-            if (witness != null && a.serialWitness().contains(witness)) {
-                out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.VALID, "a serial order of the committed transactions"
-                        + (witness.equals("data") ? "" : " that respects " + (witness.equals("process") ? "each process's order" : "real-time order"))
-                        + " replays every read"));
-                continue;
+            Certification.Outcome c = Certification.certify(a.witnesses(), m);
+            if (c.witness() != null) {
+                out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.VALID, c.witness().found() + " meets its definition (checked by the independent verifier)"));
+            } else if (!open.isEmpty()) {
+                out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, "the search for " + String.join(", ", open) + " ran out of time"));
+            } else {
+                out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN,
+                        "no anomaly it forbids was found, but no witness passed the independent check (" + c.why() + ")"));
             }
-            if (decided(a).contains(m)) {
-                out.put(m, open.isEmpty() ? new HierarchyResult.ModelVerdict(m.cliName(), Verdict.VALID, "none of the anomalies it forbids occurs")
-                        : new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, "the search for " + String.join(", ", open) + " ran out of time"));
-            }
-        }
-        for (ConsistencyModel m : ConsistencyModel.values()) {
-            if (m.family() != ConsistencyModel.Family.TRANSACTIONAL || out.containsKey(m)) continue;
-            HierarchyResult.ModelVerdict v = new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN,
-                    "no anomaly it forbids occurs, but Ariadne does not decide " + m.cliName() + " by itself"
-                            + (a.versionOrderKnown() ? "" : " on this datatype, whose version order is only partly known,") + " and no stronger model holds");
-            for (ConsistencyModel s : ModelLattice.implying(m)) {
-                HierarchyResult.ModelVerdict sv = out.get(s);
-                if (s != m && sv != null && sv.verdict() == Verdict.VALID && !sv.how().startsWith("implied")) {
-                    v = new HierarchyResult.ModelVerdict(m.cliName(), Verdict.VALID, "implied by " + s.cliName());
-                    break;
-                }
-            }
-            out.put(m, v);
         }
         return out;
     }
@@ -165,8 +137,13 @@ final class IsolationLevels {
         }
         notes.add(a.versionOrderKnown()
                 ? "list-append versions are inferred from the reads (every appended value is unique per key); an info transaction counts as committed only when a read shows one of its appends"
-                : "rw-register versions are known only in part (the initial state first; a transaction that read v and wrote w put w after v), so cycles are sound but their absence proves little; serializable models are proven by a serial replay, read atomic and causal by saturation; an info transaction counts as committed only when a read returns one of its writes");
+                : "rw-register versions are known only in part (the initial state first; a transaction that read v and wrote w put w after v), so cycles are sound but their absence proves little; a VALID rests on a witness (a serial replay, the saturation's commit order) that the independent verifier checked; an info transaction counts as committed only when a read returns one of its writes");
+        dev.ariadne.checker.report.CertifiedWitness witness = null;
+        if (v.verdict() == Verdict.VALID) {
+            Certification.Outcome c = Certification.certify(a.witnesses(), model);
+            witness = Certification.report(a.witnesses(), c.witness());
+        }
         return new CheckResult(model.cliName(), datatype, inferred, v.verdict(), summary, List.of(), shown,
-                new CheckResult.Statistics(a.transactions(), 1, a.edges(), nanos, 0), notes);
+                new CheckResult.Statistics(a.transactions(), 1, a.edges(), nanos, 0), notes, witness);
     }
 }

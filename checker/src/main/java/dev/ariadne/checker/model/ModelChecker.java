@@ -40,7 +40,7 @@ public final class ModelChecker {
      * {@code (by implication)}: ruled out by the anomalies they forbid, held when a stronger model holds.
      */
     public static String support(ConsistencyModel m) {
-        if (m.family() == ConsistencyModel.Family.TRANSACTIONAL) return IsolationLevels.DECIDED.contains(m) ? "" : " (by implication)";
+        if (m.family() == ConsistencyModel.Family.TRANSACTIONAL) return IsolationLevels.DECIDED.contains(m) ? "" : " (valid by a stronger model's witness)";
         return CHECKED.contains(m) ? "" : " (not yet)";
     }
 
@@ -53,9 +53,11 @@ public final class ModelChecker {
         long start = System.nanoTime();
         ConsistencyModel model = ConsistencyModel.byName(request.model() == null ? "linearizable" : request.model());
         boolean inferred = request.datatype() == null;
-        if (inferred && history.size() == 0) {
-            return new CheckResult(model.cliName(), "none", true, Verdict.VALID, "The history has no operations, so it satisfies every model.",
-                    List.of(), List.of(), new CheckResult.Statistics(0, 0, 0, 0, 0), List.of("empty history: no datatype to infer"));
+        if (history.size() == 0) {
+            // No operation proves nothing: a history that could not be read must never pass a gate.
+            return new CheckResult(model.cliName(), request.datatype() == null ? "none" : request.datatype(), inferred, Verdict.UNKNOWN,
+                    "Undecided: the history has no client operations, so there is nothing to check.",
+                    List.of(), List.of(), new CheckResult.Statistics(0, 0, 0, 0, 0), List.of("empty history"));
         }
         String dtName = inferred
                 ? Datatypes.infer(history).orElseThrow(() -> new UnsupportedCheck(
@@ -191,13 +193,13 @@ public final class ModelChecker {
         } else {
             notes.add("strict serializability undecided: " + how + " ran out of budget (" + lin.summary() + ")");
         }
-        return new TransactionalAnalysis(a.unsupported(), present, a.incomplete(), cex, counts, a.transactions(), a.edges(), notes, a.versionOrderKnown(), witness);
+        return new TransactionalAnalysis(a.unsupported(), present, a.incomplete(), cex, counts, a.transactions(), a.edges(), notes, a.versionOrderKnown(), witness, a.witnesses());
     }
 
     private static CheckResult withInference(CheckResult r, boolean inferred, String dtName, History history) {
         List<String> notes = new ArrayList<>(r.notes());
         if (inferred) notes.add(0, "datatype " + dtName + " inferred from the functions " + history.functions());
-        return new CheckResult(r.model(), r.datatype(), inferred, r.verdict(), r.summary(), r.partitions(), r.counterexamples(), r.statistics(), notes);
+        return new CheckResult(r.model(), r.datatype(), inferred, r.verdict(), r.summary(), r.partitions(), r.counterexamples(), r.statistics(), notes, r.witness());
     }
 
     /**

@@ -15,10 +15,16 @@ import java.util.List;
  * @param counterexamples evidence of each violation, each re-verified
  * @param statistics      figures of the run
  * @param notes           assumptions made and other remarks a reader should see
+ * @param witness         for a VALID transactional verdict, the witness the independent verifier checked; else null
  */
 public record CheckResult(String model, String datatype, boolean datatypeInferred, Verdict verdict, String summary,
                           List<PartitionResult> partitions, List<Counterexample> counterexamples, Statistics statistics,
-                          List<String> notes) {
+                          List<String> notes, CertifiedWitness witness) {
+
+    public CheckResult(String model, String datatype, boolean datatypeInferred, Verdict verdict, String summary,
+                       List<PartitionResult> partitions, List<Counterexample> counterexamples, Statistics statistics, List<String> notes) {
+        this(model, datatype, datatypeInferred, verdict, summary, partitions, counterexamples, statistics, notes, null);
+    }
 
     public boolean isValid() {
         return verdict == Verdict.VALID;

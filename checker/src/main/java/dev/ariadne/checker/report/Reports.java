@@ -49,6 +49,7 @@ public final class Reports {
         CheckResult.Statistics s = r.statistics();
         if (r.datatype().equals("list-append") || r.datatype().equals("rw-register")) {
             sb.append('\n').append(String.format(Locale.ROOT, "%d transactions, %d dependency edges; check %s%n", s.operations(), s.explored(), duration(s.checkNanos())));
+            if (r.witness() != null) sb.append("witness: ").append(r.witness().summary()).append('\n');
             for (String n : r.notes()) sb.append("note: ").append(n).append('\n');
             return sb.toString();
         }
@@ -200,6 +201,7 @@ public final class Reports {
         st.put("counterexampleMillis", r.statistics().counterexampleNanos() / 1e6);
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
+        if (r.witness() != null) root.set("witness", MAPPER.valueToTree(r.witness()));
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

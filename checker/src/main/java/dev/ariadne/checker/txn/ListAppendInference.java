@@ -80,6 +80,8 @@ final class ListAppendInference extends WriteIndex {
         int[][] suffix = new int[cap][];
         int[] suffixLen = new int[cap];
         int[] extRead = new int[cap];
+        int[][] ownElems = new int[cap][];
+        int[] ownLen = new int[cap];
         for (int t = 0; t < n; t++) {
             if (!th.ok(t)) continue;
             int slots = 0;
@@ -97,16 +99,20 @@ final class ListAppendInference extends WriteIndex {
                         suffix = Arrays.copyOf(suffix, cap);
                         suffixLen = Arrays.copyOf(suffixLen, cap);
                         extRead = Arrays.copyOf(extRead, cap);
+                        ownElems = Arrays.copyOf(ownElems, cap);
+                        ownLen = Arrays.copyOf(ownLen, cap);
                     }
                     slotKey[s] = k;
                     hasKnown[s] = false;
                     knownLen[s] = 0;
                     suffixLen[s] = 0;
                     extRead[s] = -1;
+                    ownLen[s] = 0;
                     slots++;
                 }
                 if (!m.isRead()) {
                     int e = element(k, m.value(), -1);
+                    ownElems[s] = push(ownElems[s], ownLen[s]++, e);
                     if (extRead[s] >= 0) readThenAppend[extRead[s]] = true;
                     if (hasKnown[s]) {
                         known[s] = push(known[s], knownLen[s]++, e);
@@ -120,10 +126,18 @@ final class ListAppendInference extends WriteIndex {
                 if (external) {
                     extRead[s] = reads;
                     addRead(t, k, elems, elems == null ? 0 : elems.length);
-                } else if (elems != null && internal(t, k, m, elems, hasKnown[s] ? known[s] : null, knownLen[s], suffix[s], suffixLen[s]) && !hasKnown[s]) {
-                    // The first read after the transaction's own blind appends: it shows the version those
-                    // appends went on top of, and the version order up to them.
-                    addRead(t, k, elems, elems.length - suffixLen[s]);
+                } else if (elems != null) {
+                    internal(t, k, m, elems, hasKnown[s] ? known[s] : null, knownLen[s], suffix[s], suffixLen[s]);
+                    // A later read of the key is a read too: each read shows a version, its own appends (if it
+                    // made any) right after the version they went on top of; a non-repeatable read is still a
+                    // read of some version, so G1a, G1b, G1c and incompatible orders apply to it.
+                    if (endsWith(elems, ownElems[s], ownLen[s])) {
+                        addRead(t, k, elems, elems.length - ownLen[s]);
+                    } else {
+                        anomalies.add(Anomaly.of("missed-own-write", th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(m.value())
+                                + " after appending " + showElems(Arrays.copyOf(ownElems[s], ownLen[s])) + " to it: no version of the key is what it read, since a"
+                                + " transaction's reads show its own writes.", t));
+                    }
                 }
                 hasKnown[s] = true;
                 known[s] = elems == null ? new int[0] : elems.clone();
@@ -131,6 +145,12 @@ final class ListAppendInference extends WriteIndex {
                 suffixLen[s] = 0;
             }
         }
+    }
+
+    private static boolean endsWith(int[] elems, int[] own, int ownLen) {
+        if (elems.length < ownLen) return false;
+        for (int i = 0; i < ownLen; i++) if (elems[elems.length - ownLen + i] != own[i]) return false;
+        return true;
     }
 
     private static int[] push(int[] a, int len, int v) {
@@ -246,6 +266,18 @@ final class ListAppendInference extends WriteIndex {
                                 + th.name(readTxn[longest[k]]) + " read it as " + showElems(o) + ": neither is a prefix of the other, so they cannot both be versions of one list.",
                                 readTxn[r], readTxn[longest[k]]));
                     }
+                    break;
+                }
+            }
+        }
+        for (int k = 0; k < kc; k++) {
+            int[] o = order[k];
+            for (int i = 1; i < o.length; i++) {
+                if (elemWriter[o[i]] == elemWriter[o[i - 1]] && o[i] < o[i - 1]) {
+                    int w = elemWriter[o[i]];
+                    anomalies.add(Anomaly.of("incompatible-order", th.name(readTxn[longest[k]]) + " read key " + Values.show(keys.get(k)) + " as " + showElems(o) + ", which puts "
+                            + Values.show(elemValue[o[i - 1]]) + " before " + Values.show(elemValue[o[i]]) + ", though " + th.name(w)
+                            + " appended them in the other order: no version of the list is like that.", readTxn[longest[k]], w));
                     break;
                 }
             }

@@ -29,6 +29,8 @@ final class RegisterSaturation {
     private final int[] writeStart;
     private final int[] writeElems;
     boolean complete = true;
+    /** After a check that found nothing: a commit order of the committed transactions that keeps read-from and the saturation's edges. */
+    int[] commitOrder;
 
     RegisterSaturation(RwRegisterInference inf, Budget budget) {
         this.inf = inf;
@@ -105,7 +107,14 @@ final class RegisterSaturation {
         }
         DependencyGraph g = b.build();
         int[] cycle = new CycleSearch(g, budget).anyCycle(DependencyGraph.WR | DependencyGraph.WW);
-        if (cycle == null) return List.of();
+        if (cycle == null) {
+            Topo t = new Topo(n);
+            t.addAll(g, DependencyGraph.WR | DependencyGraph.WW, inf.committed);
+            long[] priority = new long[n];
+            for (int i = 0; i < n; i++) priority[i] = inf.th.op(i).invokePosition();
+            commitOrder = t.order(inf.committed, priority);
+            return List.of();
+        }
         StringBuilder sb = new StringBuilder("No commit order fits what the transactions observed:");
         for (int i = 0; i < cycle.length; i++) {
             int from = cycle[i];

@@ -46,8 +46,8 @@ final class SerialWitness {
         return b.build();
     }
 
-    /** Whether a serial order respecting the edges of {@code mask} replays every ok read. */
-    static boolean replays(RwRegisterInference inf, DependencyGraph g, int mask) {
+    /** A serial order respecting the edges of {@code mask} that replays every ok read, or null. */
+    static int[] replays(RwRegisterInference inf, DependencyGraph g, int mask) {
         int n = inf.n;
         int[] indegree = new int[n];
         for (int u = 0; u < n; u++) {
@@ -68,6 +68,7 @@ final class SerialWitness {
         int[] unplacedWriters = new int[inf.keys.size()];
         for (int e = 0; e < inf.elements; e++) if (inf.version(e)) unplacedWriters[inf.elemKey[e]]++;
         int placed = 0;
+        int[] order = new int[n];
         java.util.List<Integer> skipped = new java.util.ArrayList<>();
         while (!ready.isEmpty()) {
             // Look at the first few ready transactions in priority order and take the best: safe, and
@@ -88,8 +89,8 @@ final class SerialWitness {
             for (int c : skipped) if (c != best) ready.add(c);
             skipped.clear();
             int t = best;
-            placed++;
-            if (!apply(inf, t, state)) return false;
+            order[placed++] = t;
+            if (!apply(inf, t, state)) return null;
             unread(inf, t, pending, pendingInitial);
             for (MicroOp m : inf.th.mops.get(t)) {
                 if (m.isRead()) continue;
@@ -104,7 +105,7 @@ final class SerialWitness {
         }
         int committed = 0;
         for (boolean c : inf.committed) if (c) committed++;
-        return placed == committed;
+        return placed == committed ? Arrays.copyOf(order, placed) : null;
     }
 
     private static final int LOOKAHEAD = 32;

@@ -24,7 +24,15 @@ import java.util.Set;
  *                        but whose acyclic graph proves nothing by itself
  * @param serialWitness   the orders ({@code data}, {@code process}, {@code realtime}) under which a serial
  *                        replay of the committed transactions explains every read
+ * @param witnesses       the witnesses a VALID verdict can rest on, built on demand; each must pass the
+ *                        independent verifier before it counts
  */
 public record TransactionalAnalysis(String unsupported, Set<String> present, Set<String> incomplete, List<TransactionalCounterexample> counterexamples,
                                     Map<String, Integer> counts, int transactions, int edges, List<String> notes, boolean versionOrderKnown,
-                                    Set<String> serialWitness) {}
+                                    Set<String> serialWitness, Witnesses witnesses) {
+
+    /** The same analysis with other witnesses. */
+    public TransactionalAnalysis withWitnesses(Witnesses w) {
+        return new TransactionalAnalysis(unsupported, present, incomplete, counterexamples, counts, transactions, edges, notes, versionOrderKnown, serialWitness, w);
+    }
+}

@@ -51,7 +51,31 @@ public final class TransactionalChecker {
             if (visibility.isEmpty()) visibility = vis.check(true);
             visibilityComplete = vis.complete;
         }
-        return finish(th, () -> new ListAppendEvidence(th), inf.anomalies, cycles, visibility, visibilityComplete, inf.committed, g, true, Set.of());
+        SnapshotSchedule si = new SnapshotSchedule(inf, g);
+        ListAppendWitnesses builder = new ListAppendWitnesses(inf, g, si);
+        Witnesses witnesses = new Witnesses(th.history, true, builder::build);
+        List<Anomaly> nonCycle = new ArrayList<>(inf.anomalies);
+        if (si.hasChoices()) nonCycle.addAll(unorderedWrites(si, witnesses, cycles));
+        return finish(th, () -> new ListAppendEvidence(th), nonCycle, cycles, visibility, visibilityComplete, inf.committed, g, true, Set.of())
+                .withWitnesses(witnesses);
+    }
+
+    /**
+     * Appends no read orders are choices: when the cycle search did not already rule snapshot
+     * isolation out, the schedule tries their orders, and a refutation (every order closes a cycle)
+     * is an anomaly of its own, for plain SI, then its process and real-time forms.
+     */
+    private static List<Anomaly> unorderedWrites(SnapshotSchedule si, Witnesses witnesses, CycleSearch cycles) {
+        String[] variants = {"", "-process", "-realtime"};
+        Witnesses.Kind[] kinds = {Witnesses.Kind.SI, Witnesses.Kind.SI_PROCESS, Witnesses.Kind.SI_REALTIME};
+        for (int v = 0; v < variants.length; v++) {
+            for (String c : List.of("G0", "G1c", "G-single", "G-nonadjacent")) {
+                for (int w = 0; w <= v; w++) if (cycles.found.containsKey(c + variants[w]) || cycles.incomplete.contains(c + variants[w])) return List.of();
+            }
+            si.refuted = null;
+            if (witnesses.get(kinds[v]) == null) return si.refuted == null ? List.of() : List.of(si.refuted);
+        }
+        return List.of();
     }
 
     private static TransactionalAnalysis rwRegister(TxnHistory th, Budget budget, KeyOrder keyOrder) {
@@ -63,28 +87,32 @@ public final class TransactionalChecker {
         cycles.run();
         RegisterSaturation sat = new RegisterSaturation(inf, budget);
         List<Anomaly> visibility = sat.check(false);
+        int[] atomicOrder = sat.commitOrder;
+        sat.commitOrder = null;
         if (visibility.isEmpty() && sat.complete) visibility = sat.check(true);
+        int[] causalOrder = sat.commitOrder;
         // A serial replay proves the serializable models the graph alone cannot.
         Set<String> witness = new LinkedHashSet<>();
         int data = DependencyGraph.DATA;
         DependencyGraph guided = CycleSearch.cyclic(g, data | DependencyGraph.PROCESS | DependencyGraph.REALTIME) ? null : SerialWitness.guided(inf, g);
-        if (guided != null && SerialWitness.replays(inf, guided, data | DependencyGraph.PROCESS | DependencyGraph.REALTIME)) {
-            witness.addAll(List.of("data", "process", "realtime"));
-        } else if (SerialWitness.replays(inf, g, data | DependencyGraph.PROCESS)) {
-            witness.addAll(List.of("data", "process"));
-        } else if (SerialWitness.replays(inf, g, data)) {
-            witness.add("data");
-        }
-        TransactionalAnalysis a = finish(th, () -> new RwRegisterEvidence(th, keyOrder), inf.anomalies, cycles, visibility, sat.complete, inf.committed, g, false, witness);
+        int[] strict = guided == null ? null : SerialWitness.replays(inf, guided, data | DependencyGraph.PROCESS | DependencyGraph.REALTIME);
+        int[] session = strict != null ? strict : SerialWitness.replays(inf, g, data | DependencyGraph.PROCESS);
+        int[] serial = session != null ? session : SerialWitness.replays(inf, g, data);
+        if (strict != null) witness.addAll(List.of("data", "process", "realtime"));
+        else if (session != null) witness.addAll(List.of("data", "process"));
+        else if (serial != null) witness.add("data");
+        Witnesses witnesses = new Witnesses(th.history, false, new RwRegisterWitnesses(inf, g, strict, session, serial, atomicOrder, causalOrder)::build);
+        TransactionalAnalysis a = finish(th, () -> new RwRegisterEvidence(th, keyOrder), inf.anomalies, cycles, visibility, sat.complete, inf.committed, g, false, witness)
+                .withWitnesses(witnesses);
         if (keyOrder == KeyOrder.NONE) return a;
         List<String> notes = new ArrayList<>(a.notes());
         notes.add("assumed (--assume): " + keyOrder.meaning());
         return new TransactionalAnalysis(a.unsupported(), a.present(), a.incomplete(), a.counterexamples(), a.counts(), a.transactions(), a.edges(), notes,
-                a.versionOrderKnown(), a.serialWitness());
+                a.versionOrderKnown(), a.serialWitness(), a.witnesses());
     }
 
     private static TransactionalAnalysis unsupported(TxnHistory th, String why) {
-        return new TransactionalAnalysis(why, Set.of(), Set.of(), List.of(), Map.of(), th.n, 0, List.of(), false, Set.of());
+        return new TransactionalAnalysis(why, Set.of(), Set.of(), List.of(), Map.of(), th.n, 0, List.of(), false, Set.of(), Witnesses.NONE);
     }
 
     /** Explains and re-verifies one anomaly of each kind found, and gathers what the model layer needs. */
@@ -120,7 +148,7 @@ public final class TransactionalChecker {
         present.addAll(cycles.present());
         int committed = 0;
         for (boolean c : committedTxns) if (c) committed++;
-        return new TransactionalAnalysis(null, present, incomplete, out, counts, committed, g.edges(), notes, versionOrderKnown, witness);
+        return new TransactionalAnalysis(null, present, incomplete, out, counts, committed, g.edges(), notes, versionOrderKnown, witness, Witnesses.NONE);
     }
 
     private static final Map<String, String> CYCLES = Map.of(

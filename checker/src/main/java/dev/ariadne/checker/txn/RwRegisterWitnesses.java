@@ -1,0 +1,71 @@
+package dev.ariadne.checker.txn;
+
+import dev.ariadne.checker.report.TransactionalWitness;
+
+/**
+ * The witnesses of an rw-register history: the serial orders its guided replay found, the commit
+ * orders of Biswas and Enea's saturation with read-from as visibility (read atomic, causal), and
+ * topological orders of its known dependencies as version orders for read committed and below.
+ */
+final class RwRegisterWitnesses {
+    private final RwRegisterInference inf;
+    private final DependencyGraph g;
+    private final int[] strict;
+    private final int[] session;
+    private final int[] serial;
+    private final int[] atomicOrder;
+    private final int[] causalOrder;
+
+    RwRegisterWitnesses(RwRegisterInference inf, DependencyGraph g, int[] strict, int[] session, int[] serial, int[] atomicOrder, int[] causalOrder) {
+        this.inf = inf;
+        this.g = g;
+        this.strict = strict;
+        this.session = session;
+        this.serial = serial;
+        this.atomicOrder = atomicOrder;
+        this.causalOrder = causalOrder;
+    }
+
+    TransactionalWitness build(Witnesses.Kind kind) {
+        return switch (kind) {
+            case SERIAL_REALTIME -> serial(strict, " respecting real time");
+            case SERIAL_PROCESS -> serial(session, " respecting each process's order");
+            case SERIAL -> serial(serial, "");
+            case READ_ATOMIC -> visibility(atomicOrder, false, "the saturation's commit order, with what each transaction read from as visibility");
+            case CAUSAL -> visibility(causalOrder, true, "the saturation's commit order, with what each transaction read from as visibility, closed transitively");
+            case COMMITTED_ORDER -> versionOrder(DependencyGraph.WW | DependencyGraph.WR, "a version order in which every read returns a committed version installed before it");
+            case WRITE_ORDER -> versionOrder(DependencyGraph.WW, "a version order of the committed writes");
+            default -> null;
+        };
+    }
+
+    private static TransactionalWitness serial(int[] order, String variant) {
+        return order == null ? null : TransactionalWitness.serial(order, "a serial order" + variant + " (a guided replay of the committed transactions)");
+    }
+
+    private TransactionalWitness versionOrder(int mask, String found) {
+        Topo t = new Topo(inf.n);
+        t.addAll(g, mask, inf.committed);
+        long[] priority = new long[inf.n];
+        for (int i = 0; i < inf.n; i++) priority[i] = inf.th.op(i).invokePosition();
+        int[] o = t.order(inf.committed, priority);
+        return o == null ? null : TransactionalWitness.versionOrder(o, found);
+    }
+
+    private TransactionalWitness visibility(int[] order, boolean transitive, String found) {
+        if (order == null) return null;
+        int[] pos = new int[inf.n];
+        java.util.Arrays.fill(pos, -1);
+        for (int p = 0; p < order.length; p++) pos[order[p]] = p;
+        Topo edges = new Topo(inf.n);
+        for (int r = 0; r < inf.reads; r++) {
+            int e = inf.readElem[r];
+            if (e < 0 || !inf.version(e)) continue;
+            int w = inf.elemWriter[e];
+            int t = inf.readTxn[r];
+            if (pos[w] >= 0 && pos[t] >= 0) edges.add(pos[w], pos[t]);
+        }
+        int[][] ed = edges.edges();
+        return TransactionalWitness.visibility(order, ed[0], ed[1], transitive, found);
+    }
+}
