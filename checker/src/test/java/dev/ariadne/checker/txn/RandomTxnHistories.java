@@ -49,27 +49,8 @@ final class RandomTxnHistories {
             }
             plans.add(mops);
         }
-        // Event order: each process runs its transactions one at a time; processes interleave at random.
-        // An info transaction ends its process, so the process's later transactions move to fresh ones.
-        int[] procName = proc.clone();
-        int fresh = processes;
-        boolean[] crashed = new boolean[processes];
-        for (int t = 0; t < n; t++) {
-            if (crashed[proc[t]]) procName[t] = fresh++;
-            if (outcome[t].equals("info")) crashed[proc[t]] = true;
-        }
-        List<int[]> events = new ArrayList<>(); // {txn, 0 invoke / 1 complete}
-        int[] state = new int[n]; // 0 not started, 1 running, 2 done
-        int done = 0;
-        while (done < n) {
-            int t = rnd.nextInt(n);
-            boolean earlierOpen = false;
-            for (int u = 0; u < t; u++) if (proc[u] == proc[t] && state[u] != 2) earlierOpen = true;
-            if (earlierOpen || state[t] == 2) continue;
-            events.add(new int[]{t, state[t]});
-            state[t]++;
-            if (state[t] == 2) done++;
-        }
+        int[] procName = processNames(proc, outcome, processes);
+        List<int[]> events = interleave(rnd, proc); // {txn, 0 invoke / 1 complete}
         // Commit order: at a random moment inside each transaction (real time respected), or fully random.
         boolean realtime = rnd.nextDouble() < 0.6;
         double[] at = new double[n];
@@ -100,6 +81,41 @@ final class RandomTxnHistories {
             }
             if (applies) own.forEach((k, v) -> db.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
         }
+        return render(seed, events, procName, outcome, plans);
+    }
+
+    /** Process names: an info transaction ends its process, so the process's later transactions move to fresh ones. */
+    static int[] processNames(int[] proc, String[] outcome, int processes) {
+        int[] procName = proc.clone();
+        int fresh = processes;
+        boolean[] crashed = new boolean[processes];
+        for (int t = 0; t < proc.length; t++) {
+            if (crashed[proc[t]]) procName[t] = fresh++;
+            if (outcome[t].equals("info")) crashed[proc[t]] = true;
+        }
+        return procName;
+    }
+
+    /** Event order: each process runs its transactions one at a time; processes interleave at random. */
+    static List<int[]> interleave(SplittableRandom rnd, int[] proc) {
+        int n = proc.length;
+        List<int[]> events = new ArrayList<>();
+        int[] state = new int[n]; // 0 not started, 1 running, 2 done
+        int done = 0;
+        while (done < n) {
+            int t = rnd.nextInt(n);
+            boolean earlierOpen = false;
+            for (int u = 0; u < t; u++) if (proc[u] == proc[t] && state[u] != 2) earlierOpen = true;
+            if (earlierOpen || state[t] == 2) continue;
+            events.add(new int[]{t, state[t]});
+            state[t]++;
+            if (state[t] == 2) done++;
+        }
+        return events;
+    }
+
+    /** The history as EDN: invocations carry nil reads, ok completions the values read. */
+    static History render(long seed, List<int[]> events, int[] procName, String[] outcome, List<List<String[]>> plans) {
         StringBuilder sb = new StringBuilder();
         for (int[] e : events) {
             int t = e[0];

@@ -1,0 +1,199 @@
+package dev.ariadne.checker.txn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ariadne.history.History;
+import dev.ariadne.history.MicroOp;
+import dev.ariadne.history.Operation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The isolation models by their definitions, for tiny list-append histories: some set of the info
+ * transactions commits with every ok one, in some arbitration order AR; each key's version order is
+ * AR restricted to its writers, each writer's appends in a block. Every read is a version (Elle's
+ * reading: a prefix of the version order at a block boundary; after the reader's own appends, the
+ * version before the reader, then those appends). Then, per model:
+ * <ul>
+ *   <li>read committed (Adya PL-2): each read shows writers before the reader in AR;</li>
+ *   <li>read atomic, causal, PSI (Cerone, Bernardi, Gotsman 2015): each read shows exactly the
+ *       key's writers in VIS, the least relation containing what the reads observe (closed
+ *       transitively for causal and PSI, and for PSI holding the earlier of two writers of a key
+ *       visible to the later): a larger VIS only adds writes reads must show;</li>
+ *   <li>prefix, snapshot isolation and its strong forms: each transaction sees a prefix of AR (its
+ *       snapshot), chosen per transaction; SI adds that a key's writer sees the key's previous
+ *       writer; strong session and strong add the process's and real time's predecessors;</li>
+ *   <li>serializable and its strong forms: each transaction sees everything before it.</li>
+ * </ul>
+ * Written independently of the checker and of its verifier; slow on purpose.
+ */
+final class BruteForceIsolation {
+    private BruteForceIsolation() {}
+
+    enum M { READ_COMMITTED, READ_ATOMIC, CAUSAL, PSI, PREFIX, SI, STRONG_SESSION_SI, STRONG_SI, SERIALIZABLE, STRONG_SESSION_SERIALIZABLE, STRICT_SERIALIZABLE }
+
+    static boolean holds(History h, M model) {
+        List<Operation> must = new ArrayList<>();
+        List<Operation> maybe = new ArrayList<>();
+        for (Operation o : h.operations()) {
+            if (o.isOk()) must.add(o);
+            else if (o.isInfo()) maybe.add(o);
+        }
+        for (int mask = 0; mask < (1 << maybe.size()); mask++) {
+            List<Operation> chosen = new ArrayList<>(must);
+            for (int i = 0; i < maybe.size(); i++) if ((mask & (1 << i)) != 0) chosen.add(maybe.get(i));
+            if (permute(chosen, new ArrayList<>(), new boolean[chosen.size()], model)) return true;
+        }
+        return false;
+    }
+
+    private static boolean permute(List<Operation> ops, List<Operation> ar, boolean[] used, M model) {
+        if (ar.size() == ops.size()) return execution(ar, model);
+        for (int i = 0; i < ops.size(); i++) {
+            if (used[i]) continue;
+            used[i] = true;
+            ar.add(ops.get(i));
+            if (permute(ops, ar, used, model)) return true;
+            ar.remove(ar.size() - 1);
+            used[i] = false;
+        }
+        return false;
+    }
+
+    /** The writers of key k in AR, and a reader's view of them. */
+    private static List<Integer> writers(List<Operation> ar, JsonNode k) {
+        List<Integer> out = new ArrayList<>();
+        for (int p = 0; p < ar.size(); p++) {
+            for (MicroOp m : ar.get(p).txn()) {
+                if (!m.isRead() && m.key().equals(k)) {
+                    out.add(p);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<JsonNode> blocks(List<Operation> ar, JsonNode k, List<Integer> writerPositions) {
+        List<JsonNode> out = new ArrayList<>();
+        for (int p : writerPositions) for (MicroOp m : ar.get(p).txn()) if (!m.isRead() && m.key().equals(k)) out.add(m.value());
+        return out;
+    }
+
+    private static List<JsonNode> list(JsonNode v) {
+        List<JsonNode> out = new ArrayList<>();
+        if (v != null && v.isArray()) v.forEach(out::add);
+        return out;
+    }
+
+    private static boolean execution(List<Operation> ar, M model) {
+        int n = ar.size();
+        // What each transaction's reads show: per read, which writers (AR positions) of its key.
+        List<List<Set<Integer>>> readViews = new ArrayList<>();
+        List<List<JsonNode>> readKeys = new ArrayList<>();
+        for (int p = 0; p < n; p++) {
+            Operation o = ar.get(p);
+            List<Set<Integer>> views = new ArrayList<>();
+            List<JsonNode> keys = new ArrayList<>();
+            Map<JsonNode, List<JsonNode>> own = new HashMap<>();
+            for (MicroOp m : o.txn()) {
+                if (!m.isRead()) {
+                    own.computeIfAbsent(m.key(), q -> new ArrayList<>()).add(m.value());
+                    continue;
+                }
+                if (!o.isOk()) continue;
+                List<Integer> ws = writers(ar, m.key());
+                List<Integer> before = new ArrayList<>();
+                for (int w : ws) if (w < p) before.add(w);
+                List<JsonNode> got = list(m.value());
+                List<JsonNode> mine = own.getOrDefault(m.key(), List.of());
+                Set<Integer> view = null;
+                if (!mine.isEmpty()) {
+                    List<JsonNode> expect = blocks(ar, m.key(), before);
+                    expect.addAll(mine);
+                    if (expect.equals(got)) view = new HashSet<>(before);
+                } else {
+                    for (int j = 0; j <= ws.size(); j++) {
+                        if (blocks(ar, m.key(), ws.subList(0, j)).equals(got)) {
+                            view = new HashSet<>(ws.subList(0, j));
+                            break;
+                        }
+                    }
+                }
+                if (view == null) return false; // not a version in this order
+                for (int w : view) if (w >= p) return false; // a version installed after the reader (also rules out G1c)
+                views.add(view);
+                keys.add(m.key());
+            }
+            readViews.add(views);
+            readKeys.add(keys);
+        }
+        if (model == M.READ_COMMITTED) return true;
+        if (model == M.READ_ATOMIC || model == M.CAUSAL || model == M.PSI) return visibility(ar, readViews, readKeys, model);
+        for (int p = 0; p < n; p++) if (!snapshot(ar, p, readViews.get(p), readKeys.get(p), model)) return false;
+        return true;
+    }
+
+    private static boolean visibility(List<Operation> ar, List<List<Set<Integer>>> readViews, List<List<JsonNode>> readKeys, M model) {
+        int n = ar.size();
+        List<Set<Integer>> vis = new ArrayList<>();
+        for (int p = 0; p < n; p++) {
+            Set<Integer> v = new HashSet<>();
+            for (Set<Integer> view : readViews.get(p)) v.addAll(view);
+            if (model == M.PSI) {
+                for (MicroOp m : ar.get(p).txn()) if (!m.isRead()) for (int w : writers(ar, m.key())) if (w < p) v.add(w);
+            }
+            vis.add(v);
+        }
+        if (model != M.READ_ATOMIC) {
+            for (int p = 0; p < n; p++) { // AR is a topological order of VIS, so one pass closes it
+                Set<Integer> closed = new HashSet<>(vis.get(p));
+                for (int q : vis.get(p)) closed.addAll(vis.get(q));
+                vis.set(p, closed);
+            }
+        }
+        for (int p = 0; p < n; p++) {
+            for (int r = 0; r < readViews.get(p).size(); r++) {
+                Set<Integer> keyWriters = new HashSet<>();
+                for (int w : writers(ar, readKeys.get(p).get(r))) if (vis.get(p).contains(w)) keyWriters.add(w);
+                if (!keyWriters.equals(readViews.get(p).get(r))) return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether transaction p can see some prefix of AR that explains its reads and meets the model's other rules. */
+    private static boolean snapshot(List<Operation> ar, int p, List<Set<Integer>> views, List<JsonNode> keys, M model) {
+        Operation o = ar.get(p);
+        int least = 0;
+        if (model == M.SI || model == M.STRONG_SESSION_SI || model == M.STRONG_SI) {
+            for (MicroOp m : o.txn()) if (!m.isRead()) for (int w : writers(ar, m.key())) if (w < p) least = Math.max(least, w + 1);
+        }
+        boolean session = model == M.STRONG_SESSION_SI || model == M.STRONG_SI || model == M.STRONG_SESSION_SERIALIZABLE || model == M.STRICT_SERIALIZABLE;
+        boolean realtime = model == M.STRONG_SI || model == M.STRICT_SERIALIZABLE;
+        for (int q = 0; q < ar.size(); q++) {
+            Operation u = ar.get(q);
+            boolean must = (session && u.process() == o.process() && u.invokePosition() < o.invokePosition())
+                    || (realtime && u.isOk() && u.completePosition() < o.invokePosition());
+            if (must) {
+                if (q >= p) return false;
+                least = Math.max(least, q + 1);
+            }
+        }
+        boolean total = model == M.SERIALIZABLE || model == M.STRONG_SESSION_SERIALIZABLE || model == M.STRICT_SERIALIZABLE;
+        for (int cut = total ? p : least; cut <= p; cut++) {
+            boolean fits = true;
+            for (int r = 0; r < views.size() && fits; r++) {
+                Set<Integer> seen = new HashSet<>();
+                for (int w : writers(ar, keys.get(r))) if (w < cut) seen.add(w);
+                fits = seen.equals(views.get(r));
+            }
+            if (fits) return true;
+        }
+        return false;
+    }
+}

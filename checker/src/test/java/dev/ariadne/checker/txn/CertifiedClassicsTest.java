@@ -1,0 +1,146 @@
+package dev.ariadne.checker.txn;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import dev.ariadne.checker.certify.Axiom;
+import dev.ariadne.checker.certify.WitnessVerifier;
+import dev.ariadne.checker.datatype.DatatypeOptions;
+import dev.ariadne.checker.datatype.NilRead;
+import dev.ariadne.checker.model.CheckRequest;
+import dev.ariadne.checker.model.ModelChecker;
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.TransactionalWitness;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.history.History;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The false VALIDs an independent brute-force checker found, each as the smallest history that shows
+ * it, with the verdicts the definitions give; and the verifier refusing witnesses that are wrong.
+ */
+class CertifiedClassicsTest {
+    private static Verdict v(History h, String model) {
+        return ModelChecker.check(h, CheckRequest.of(model).withDatatype("list-append")).verdict();
+    }
+
+    @Test
+    void twoAppendsNoReadShowsStillConflictUnderSnapshotIsolation() {
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:r :x nil] [:append :y 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :y nil] [:append :x 1] [:append :y 2]]}
+                {:process 0 :type :ok :f :txn :value [[:r :x []] [:append :y 1]]}
+                {:process 1 :type :ok :f :txn :value [[:r :y []] [:append :x 1] [:append :y 2]]}
+                """);
+        for (String m : new String[]{"snapshot-isolation", "strong-session-snapshot-isolation", "strong-snapshot-isolation", "serializable"}) {
+            assertThat(v(h, m)).as(m).isEqualTo(Verdict.INVALID);
+        }
+        CheckResult r = ModelChecker.check(h, CheckRequest.of("snapshot-isolation").withDatatype("list-append"));
+        assertThat(r.counterexamples().get(0).explanation()).contains("every order of them closes a cycle").contains("T0").contains("T1");
+        assertThat(v(h, "read-atomic")).isEqualTo(Verdict.VALID);
+        assertThat(v(h, "prefix")).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void aReadAppendReadIsAVersionOfTheList() {
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:append :x 2]]}
+                {:process 1 :type :ok :f :txn :value [[:append :x 2]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :x nil] [:append :x 3] [:r :x nil]]}
+                {:process 2 :type :ok :f :txn :value [[:r :x [1]] [:append :x 3] [:r :x [1 3]]]}
+                {:process 3 :type :invoke :f :txn :value [[:r :x nil]]}
+                {:process 3 :type :ok :f :txn :value [[:r :x [1 2 3]]]}
+                """);
+        for (String m : new String[]{"read-committed", "read-atomic", "causal"}) assertThat(v(h, m)).as(m).isEqualTo(Verdict.INVALID);
+    }
+
+    @Test
+    void aSecondReadOfAKeyIsStillARead() {
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
+                {:process 0 :type :fail :f :txn :value [[:append :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil] [:r :x nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x []] [:r :x [1]]]}
+                """);
+        for (String m : new String[]{"read-committed", "repeatable-read", "read-atomic"}) assertThat(v(h, m)).as(m).isEqualTo(Verdict.INVALID);
+        CheckResult r = ModelChecker.check(h, CheckRequest.of("read-committed").withDatatype("list-append"));
+        assertThat(r.summary()).contains("G1a");
+    }
+
+    @Test
+    void aNonRepeatableReadIsAllowedAtReadCommittedOnly() {
+        History h = CertifiedIsolationTest.edn("""
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil] [:r :x nil]]}
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x []] [:r :x [1]]]}
+                """);
+        assertThat(v(h, "read-committed")).isEqualTo(Verdict.VALID);
+        assertThat(v(h, "repeatable-read")).isEqualTo(Verdict.INVALID);
+        assertThat(v(h, "read-atomic")).isEqualTo(Verdict.INVALID);
+    }
+
+    @Test
+    void aReadThatReordersOneTransactionsAppendsIsNoVersion() {
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1] [:append :x 2] [:append :x 3]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1] [:append :x 2] [:append :x 3]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x [2 1 3]]]}
+                """);
+        for (String m : new String[]{"strict-serializable", "serializable", "read-committed"}) assertThat(v(h, m)).as(m).isEqualTo(Verdict.INVALID);
+    }
+
+    @Test
+    void anInitialValueBuiltAsAnIntNodeEqualsTheSameNumberReadFromAFile() {
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :read :value nil}
+                {:process 0 :type :ok :f :read :value 0}
+                """);
+        CheckResult r = ModelChecker.check(h, CheckRequest.of("linearizable").withDatatype("register")
+                .withOptions(new DatatypeOptions(IntNode.valueOf(0), NilRead.ABSENT)));
+        assertThat(r.verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void everyValidCarriesTheWitnessTheVerifierPassed() {
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x [1]]]}
+                """);
+        CheckResult r = ModelChecker.check(h, CheckRequest.of("strict-serializable").withDatatype("list-append"));
+        assertThat(r.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(r.witness().order()).containsExactly(0, 2);
+        assertThat(r.witness().found()).contains("serial order");
+    }
+
+    @Test
+    void theVerifierRefusesWrongWitnesses() {
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x [1]]]}
+                """);
+        EnumSet<Axiom> ser = EnumSet.of(Axiom.COMMITTED_READS, Axiom.ATOMIC, Axiom.TOTAL, Axiom.PREFIX, Axiom.TRANSITIVE, Axiom.NO_CONFLICT);
+        assertThat(WitnessVerifier.verify(h, TransactionalWitness.serial(new int[]{0, 1}, "t"), ser, true)).isNull();
+        assertThat(WitnessVerifier.verify(h, TransactionalWitness.serial(new int[]{1, 0}, "t"), ser, true)).contains("T2");
+        assertThat(WitnessVerifier.verify(h, TransactionalWitness.serial(new int[]{1}, "t"), ser, true)).contains("leaves it out");
+        assertThat(WitnessVerifier.verify(h, TransactionalWitness.snapshots(new int[]{0, 1}, new int[]{0, 0}, "t"), ser, true)).contains("every transaction before it");
+        assertThat(WitnessVerifier.verify(h, TransactionalWitness.snapshots(new int[]{0, 1}, new int[]{0, 0}, "t"),
+                EnumSet.of(Axiom.COMMITTED_READS, Axiom.ATOMIC), true)).contains("does not see");
+        assertThat(WitnessVerifier.verify(h, TransactionalWitness.versionOrder(new int[]{0, 1}, "t"), EnumSet.of(Axiom.COMMITTED_READS), true)).isNull();
+        assertThat(WitnessVerifier.verify(h, TransactionalWitness.versionOrder(new int[]{1, 0}, "t"), EnumSet.of(Axiom.COMMITTED_READS), true))
+                .contains("after it");
+        assertThat(WitnessVerifier.verify(h, TransactionalWitness.visibility(new int[]{0, 1}, new int[]{}, new int[]{}, true, "t"),
+                EnumSet.of(Axiom.COMMITTED_READS, Axiom.ATOMIC), true)).contains("does not see");
+        assertThat(WitnessVerifier.verify(h, TransactionalWitness.visibility(new int[]{0, 1}, new int[]{0}, new int[]{1}, true, "t"),
+                EnumSet.of(Axiom.COMMITTED_READS, Axiom.ATOMIC, Axiom.TRANSITIVE), true)).isNull();
+    }
+}
