@@ -72,6 +72,12 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!output.equals("text") && !output.equals("json")) throw new IllegalArgumentException("--output takes text or json, not " + output);
         History h = input.read(file);
+        if (h.size() == 0) {
+            // A file that yields no client operation is unusable input, never a pass (exit 3).
+            spec.commandLine().getErr().println(file + ": no client operations were read (" + h.events().size() + " events"
+                    + (h.nemesisEvents().isEmpty() ? "" : ", " + h.nemesisEvents().size() + " of them the nemesis's") + "): nothing to check");
+            return 3;
+        }
         DatatypeOptions opts = new DatatypeOptions(initial == null ? null : parseValue(initial), NilRead.parse(nilRead));
         CheckRequest req = new CheckRequest(model, datatype, opts, timeout == null ? 0 : parseMillis(timeout),
                 memory == null ? 0 : parseBytes(memory), threads).withKeyOrder(dev.ariadne.checker.txn.KeyOrder.parse(assume));
