@@ -21,12 +21,14 @@ final class Versions {
     final int[][] ends;
     /** Per key (register): each block's last write. */
     final JsonNode[][] last;
-    /** (transaction, key) to the transaction's index among the key's writers. */
-    private final Map<Long, Integer> index = new HashMap<>();
-    /** Per key: every value written to it by any transaction, committed or not, to its writer. */
-    private final Map<Long, Map<JsonNode, Integer>> anyWriter = new HashMap<>();
+    /** Per key: every value written to it by any transaction, committed or not, to its writer (built on first use). */
+    private Map<Long, Map<JsonNode, Integer>> anyWriter;
+    private final Transactions tx;
+    private final int[] pos;
 
-    Versions(Transactions tx, int[] order) {
+    Versions(Transactions tx, int[] order, int[] pos) {
+        this.tx = tx;
+        this.pos = pos;
         int k = tx.keys;
         writers = new int[k][];
         writerPos = new int[k][];
@@ -55,7 +57,6 @@ final class Versions {
                     if (c == last[x].length) last[x] = Arrays.copyOf(last[x], c * 2);
                     writers[x][c] = t;
                     writerPos[x][c] = p;
-                    index.put(((long) t << 32) | x, c);
                     count[x] = ++c;
                 }
                 if (elemCount[x] == elems[x].length) elems[x] = Arrays.copyOf(elems[x], elemCount[x] * 2);
@@ -64,17 +65,25 @@ final class Versions {
                 last[x][c - 1] = tx.value[m];
             }
         }
-        for (int t = 0; t < tx.n; t++) {
-            for (int m = tx.start[t]; m < tx.start[t + 1]; m++) {
-                if (!tx.isRead[m]) anyWriter.computeIfAbsent((long) tx.key[m], q -> new HashMap<>()).putIfAbsent(tx.value[m], t);
-            }
-        }
     }
 
-    /** The transaction's index among the key's writers, or -1. */
+    private Map<JsonNode, Integer> writersOf(int x) {
+        if (anyWriter == null) {
+            anyWriter = new HashMap<>();
+            for (int t = 0; t < tx.n; t++) {
+                for (int m = tx.start[t]; m < tx.start[t + 1]; m++) {
+                    if (!tx.isRead[m]) anyWriter.computeIfAbsent((long) tx.key[m], q -> new HashMap<>()).putIfAbsent(tx.value[m], t);
+                }
+            }
+        }
+        return anyWriter.get((long) x);
+    }
+
+    /** The transaction's index among the key's writers, or -1 (a binary search by its arbitration position). */
     int indexOf(int t, int x) {
-        Integer i = index.get(((long) t << 32) | x);
-        return i == null ? -1 : i;
+        if (pos[t] < 0) return -1;
+        int i = before(x, pos[t]);
+        return i < count[x] && writers[x][i] == t ? i : -1;
     }
 
     /** How many of the key's writers come before arbitration position {@code p}. */
@@ -121,7 +130,7 @@ final class Versions {
     /** The j such that a register read returns the j-th block's last write (0 for nil), or -1. */
     int registerVersion(int x, JsonNode got) {
         if (Transactions.isNil(got)) return 0;
-        Map<JsonNode, Integer> w = anyWriter.get((long) x);
+        Map<JsonNode, Integer> w = writersOf(x);
         Integer t = w == null ? null : w.get(got);
         if (t == null) return -1;
         int i = indexOf(t, x);
@@ -130,7 +139,7 @@ final class Versions {
 
     /** The writer (any outcome) of a value on a key, or -1. */
     int anyWriterOf(int x, JsonNode v) {
-        Map<JsonNode, Integer> w = anyWriter.get((long) x);
+        Map<JsonNode, Integer> w = writersOf(x);
         Integer t = w == null ? null : w.get(v);
         return t == null ? -1 : t;
     }

@@ -47,6 +47,10 @@ public final class WitnessVerifier {
         Versions v;
         Visibility vis;
         DependencyCycles dsg;
+        /** Monotonic view: which transactions the current reader has observed (stamped by reader + 1), and per key how many of its writers it must show. */
+        int[] seenBy;
+        int[] need;
+        int[] needBy;
 
         Run(History h, TransactionalWitness w, Set<Axiom> ax, boolean lists) {
             this.h = h;
@@ -65,7 +69,12 @@ public final class WitnessVerifier {
             if (tx.malformed != null) return tx.malformed;
             String s = shape();
             if (s != null) return s;
-            v = new Versions(tx, w.order());
+            v = new Versions(tx, w.order(), pos);
+            if (ax.contains(Axiom.MONOTONIC_VIEW)) {
+                seenBy = new int[tx.n];
+                need = new int[tx.keys];
+                needBy = new int[tx.keys];
+            }
             vis = new Visibility(w, pos, BUDGET);
             if (ax.contains(Axiom.NO_G2) || ax.contains(Axiom.NO_G_SINGLE)) dsg = new DependencyCycles(w.order().length, pos);
             for (int t = 0; t < tx.n; t++) {
@@ -125,7 +134,7 @@ public final class WitnessVerifier {
         /** Each read of an ok transaction, in order, against the version order and what the reader sees. */
         String reads(int t) {
             Map<Integer, List<JsonNode>> own = new HashMap<>();
-            List<Integer> observed = ax.contains(Axiom.MONOTONIC_VIEW) ? new ArrayList<>() : null;
+            boolean observed = ax.contains(Axiom.MONOTONIC_VIEW);
             for (int m = tx.start[t]; m < tx.start[t + 1]; m++) {
                 int x = tx.key[m];
                 if (!tx.isRead[m]) {
@@ -140,7 +149,7 @@ public final class WitnessVerifier {
             return null;
         }
 
-        String listRead(int t, int m, int x, List<JsonNode> mine, List<Integer> observed) {
+        String listRead(int t, int m, int x, List<JsonNode> mine, boolean observed) {
             JsonNode[] got = Transactions.list(tx.value[m]);
             if (got == null) return "not a list";
             int b = v.before(x, pos[t]);
@@ -158,7 +167,7 @@ public final class WitnessVerifier {
             return seen(t, x, j, b, observed);
         }
 
-        String registerRead(int t, int m, int x, List<JsonNode> mine, List<Integer> observed) {
+        String registerRead(int t, int m, int x, List<JsonNode> mine, boolean observed) {
             JsonNode got = tx.value[m];
             if (ax.equals(EnumSet.of(Axiom.UNCOMMITTED_READS))) {
                 if (!mine.isEmpty()) return got.equals(mine.get(mine.size() - 1)) ? null : "not its own last write";
@@ -171,17 +180,15 @@ public final class WitnessVerifier {
         }
 
         /** The read shows version j of key x to transaction t, which has b writers of x before it. */
-        String seen(int t, int x, int j, int b, List<Integer> observed) {
+        String seen(int t, int x, int j, int b, boolean observed) {
             if (j > b) return "it shows " + name(v.writers[x][j - 1]) + ", which the order puts after it";
             if (ax.contains(Axiom.CURSOR_STABILITY) && j < b && v.indexOf(t, x) >= 0) {
                 return "it then writes the key on top of " + name(v.writers[x][b - 1]) + "'s version, which it did not read (lost update)";
             }
-            if (observed != null) {
-                for (int u : observed) {
-                    if (v.indexOf(u, x) >= j) return "it had observed " + name(u) + ", which wrote the key, yet misses that write";
-                }
+            if (observed) {
+                if (needBy[x] == t + 1 && need[x] > j) return "it had observed " + name(v.writers[x][need[x] - 1]) + ", which wrote the key, yet misses that write";
                 int from = lists ? 0 : Math.max(0, j - 1);
-                for (int i = from; i < j; i++) if (!observed.contains(v.writers[x][i])) observed.add(v.writers[x][i]);
+                for (int i = from; i < j; i++) observe(t, v.writers[x][i]);
             }
             if (ax.contains(Axiom.ATOMIC)) {
                 if (j > 0 && !vis.sees(t, v.writers[x][j - 1])) return "it shows " + name(v.writers[x][j - 1]) + ", which it does not see";
@@ -198,6 +205,22 @@ public final class WitnessVerifier {
                 if (j < v.count[x] && v.writers[x][j] != t) dsg.add(t, v.writers[x][j], DependencyCycles.RW);
             }
             return null;
+        }
+
+        /** Transaction t observed u: each key u wrote must show u's write in t's later reads. */
+        private void observe(int t, int u) {
+            if (seenBy[u] == t + 1) return;
+            seenBy[u] = t + 1;
+            for (int m = tx.start[u]; m < tx.start[u + 1]; m++) {
+                if (tx.isRead[m]) continue;
+                int y = tx.key[m];
+                int i = v.indexOf(u, y) + 1;
+                if (needBy[y] != t + 1) {
+                    needBy[y] = t + 1;
+                    need[y] = 0;
+                }
+                need[y] = Math.max(need[y], i);
+            }
         }
 
         String uncommittedList(int t, int x, JsonNode[] got, List<JsonNode> mine) {

@@ -1,7 +1,6 @@
 package dev.ariadne.checker.txn;
 
 import java.util.Arrays;
-import java.util.PriorityQueue;
 
 /**
  * Kahn's algorithm over a subset of nodes and a list of edges, ready nodes taken by a priority (the
@@ -59,21 +58,52 @@ final class Topo {
         int[] target = g[1];
         int[] indegree = new int[n];
         for (int e = 0; e < edges; e++) indegree[to[e]]++;
-        PriorityQueue<Integer> ready = new PriorityQueue<>((a, b) -> Long.compare(priority[a], priority[b]));
+        // A binary heap of (priority, node) packed in longs: no boxing on histories of millions of nodes.
+        long[] heap = new long[16];
+        int size = 0;
         int members = 0;
         for (int i = 0; i < n; i++) {
             if (!include[i]) continue;
             members++;
-            if (indegree[i] == 0) ready.add(i);
+            if (indegree[i] == 0) heap = push(heap, size++, (priority[i] << 31) | i);
         }
         int[] out = new int[members];
         int m = 0;
-        while (!ready.isEmpty()) {
-            int u = ready.poll();
+        while (size > 0) {
+            int u = (int) (heap[0] & 0x7fffffffL);
+            heap[0] = heap[--size];
+            siftDown(heap, size);
             out[m++] = u;
-            for (int e = start[u]; e < start[u + 1]; e++) if (--indegree[target[e]] == 0) ready.add(target[e]);
+            for (int e = start[u]; e < start[u + 1]; e++) if (--indegree[target[e]] == 0) heap = push(heap, size++, (priority[target[e]] << 31) | target[e]);
         }
         return m == members ? out : null;
+    }
+
+    private static long[] push(long[] heap, int size, long v) {
+        if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
+        int i = size;
+        heap[i] = v;
+        while (i > 0 && heap[(i - 1) / 2] > heap[i]) {
+            long p = heap[(i - 1) / 2];
+            heap[(i - 1) / 2] = heap[i];
+            heap[i] = p;
+            i = (i - 1) / 2;
+        }
+        return heap;
+    }
+
+    private static void siftDown(long[] heap, int size) {
+        int i = 0;
+        while (true) {
+            int l = 2 * i + 1;
+            if (l >= size) return;
+            int c = l + 1 < size && heap[l + 1] < heap[l] ? l + 1 : l;
+            if (heap[i] <= heap[c]) return;
+            long x = heap[i];
+            heap[i] = heap[c];
+            heap[c] = x;
+            i = c;
+        }
     }
 
     /** Some cycle among the nodes of {@code include} (in edge order), or null when there is none. */
