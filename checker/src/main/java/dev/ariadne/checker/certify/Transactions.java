@@ -1,6 +1,12 @@
 package dev.ariadne.checker.certify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ShortNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ariadne.history.History;
 import dev.ariadne.history.Operation;
 import dev.ariadne.history.Values;
@@ -62,7 +68,8 @@ final class Transactions {
                 bad = bad != null ? bad : "operation " + o.index() + " is not a list of micro-ops";
                 continue;
             }
-            for (JsonNode mop : v) {
+            for (int i = 0, size = v.size(); i < size; i++) {
+                JsonNode mop = v.get(i);
                 if (!mop.isArray() || mop.size() != 3 || !mop.get(0).isTextual()) {
                     bad = bad != null ? bad : "operation " + o.index() + " has a malformed micro-op " + Values.show(mop);
                     continue;
@@ -74,9 +81,10 @@ final class Transactions {
                     continue;
                 }
                 isRead[m] = read;
-                key[m] = ids.computeIfAbsent(Values.canonical(mop.get(1)), k -> ids.size());
+                key[m] = ids.computeIfAbsent(canon(mop.get(1)), k -> ids.size());
                 JsonNode val = mop.get(2);
-                value[m] = read && !ok[t] ? null : Values.canonical(val);
+                // Reads keep their raw value (a list is canonicalised element by element when compared).
+                value[m] = read ? (ok[t] ? val : null) : canon(val);
                 m++;
             }
         }
@@ -87,15 +95,22 @@ final class Transactions {
 
     /** The elements of a list-append read; null when the value is not a list (nil reads as empty). */
     static JsonNode[] list(JsonNode v) {
-        if (v == null || v.isNull()) return new JsonNode[0];
-        if (!v.isArray()) return null;
-        JsonNode[] out = new JsonNode[v.size()];
-        for (int i = 0; i < out.length; i++) out[i] = v.get(i);
+        if (isNil(v)) return new JsonNode[0];
+        if (!(v instanceof ArrayNode a)) return null;
+        JsonNode[] out = new JsonNode[a.size()];
+        for (int i = 0; i < out.length; i++) out[i] = canon(a.get(i));
         return out;
     }
 
+    /** The canonical form, without a walk for the usual scalars. */
+    static JsonNode canon(JsonNode v) {
+        if (v instanceof LongNode || v instanceof TextNode) return v;
+        if (v instanceof IntNode || v instanceof ShortNode) return Values.of(v.longValue());
+        return Values.canonical(v);
+    }
+
     static boolean isNil(JsonNode v) {
-        return v == null || v.isNull();
+        return v == null || v instanceof NullNode || v.isMissingNode();
     }
 
     static int[] grow(int[] a, int size) {

@@ -133,15 +133,16 @@ public final class WitnessVerifier {
 
         /** Each read of an ok transaction, in order, against the version order and what the reader sees. */
         String reads(int t) {
-            Map<Integer, List<JsonNode>> own = new HashMap<>();
             boolean observed = ax.contains(Axiom.MONOTONIC_VIEW);
             for (int m = tx.start[t]; m < tx.start[t + 1]; m++) {
                 int x = tx.key[m];
-                if (!tx.isRead[m]) {
-                    own.computeIfAbsent(x, q -> new ArrayList<>()).add(tx.value[m]);
-                    continue;
+                if (!tx.isRead[m]) continue;
+                List<JsonNode> mine = List.of();
+                for (int q = tx.start[t]; q < m; q++) {
+                    if (tx.isRead[q] || tx.key[q] != x) continue;
+                    if (mine.isEmpty()) mine = new ArrayList<>(2);
+                    mine.add(tx.value[q]);
                 }
-                List<JsonNode> mine = own.getOrDefault(x, List.of());
                 String s = lists ? listRead(t, m, x, mine, observed) : registerRead(t, m, x, mine, observed);
                 if (s != null) return name(t) + "'s read of key " + Values.show(h.operation(t).value().get(m - tx.start[t]).get(1)) + " as "
                         + Values.show(tx.value[m]) + ": " + s;
@@ -168,7 +169,7 @@ public final class WitnessVerifier {
         }
 
         String registerRead(int t, int m, int x, List<JsonNode> mine, boolean observed) {
-            JsonNode got = tx.value[m];
+            JsonNode got = Transactions.canon(tx.value[m]);
             if (ax.equals(EnumSet.of(Axiom.UNCOMMITTED_READS))) {
                 if (!mine.isEmpty()) return got.equals(mine.get(mine.size() - 1)) ? null : "not its own last write";
                 return Transactions.isNil(got) || v.anyWriterOf(x, got) >= 0 ? null : "no transaction wrote it";
@@ -255,11 +256,12 @@ public final class WitnessVerifier {
                 }
             }
             if (ax.contains(Axiom.SESSION)) {
-                Integer[] byInvoke = new Integer[tx.n];
-                for (int t = 0; t < tx.n; t++) byInvoke[t] = t;
-                Arrays.sort(byInvoke, (a, b) -> Integer.compare(tx.invokeAt[a], tx.invokeAt[b]));
+                long[] byInvoke = new long[tx.n];
+                for (int t = 0; t < tx.n; t++) byInvoke[t] = ((long) tx.invokeAt[t] << 32) | t;
+                Arrays.sort(byInvoke);
                 Map<Integer, Integer> prev = new HashMap<>();
-                for (int t : byInvoke) {
+                for (long packed : byInvoke) {
+                    int t = (int) packed;
                     if (pos[t] < 0) continue;
                     Integer p = prev.put(tx.process[t], t);
                     if (p != null && !vis.sees(t, p)) return name(t) + " does not see " + name(p) + ", its process's earlier transaction";

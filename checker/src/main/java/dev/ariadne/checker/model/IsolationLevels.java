@@ -71,44 +71,37 @@ final class IsolationLevels {
     /** Every transactional model's verdict on the analysis, with how it was reached. */
     static Map<ConsistencyModel, HierarchyResult.ModelVerdict> verdicts(TransactionalAnalysis a) {
         Map<ConsistencyModel, HierarchyResult.ModelVerdict> out = new EnumMap<>(ConsistencyModel.class);
-        for (ConsistencyModel m : ConsistencyModel.values()) {
-            if (m.family() != ConsistencyModel.Family.TRANSACTIONAL) continue;
-            if (a.unsupported() != null) {
-                out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, a.unsupported()));
-                continue;
-            }
-            // Name the anomalies found first; the ones they merely imply only when nothing else is forbidden.
-            Set<String> forbidden = forbidden(m);
-            Set<String> shown = new LinkedHashSet<>();
-            for (String found : a.counts().keySet()) {
-                if (!java.util.Collections.disjoint(AnomalyImplications.implied(found), forbidden)) shown.add(found);
-            }
-            if (shown.isEmpty()) {
-                shown.addAll(a.present());
-                shown.retainAll(forbidden);
-            }
-            if (!shown.isEmpty()) {
-                out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.INVALID, "shows " + String.join(", ", shown)));
-                continue;
-            }
-            Set<String> open = new LinkedHashSet<>(forbidden(m));
-            open.retainAll(a.incomplete());
-            Certification.Outcome c = Certification.certify(a.witnesses(), m);
-            if (c.witness() != null) {
-                out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.VALID, c.witness().found() + " meets its definition (checked by the independent verifier)"));
-            } else if (!open.isEmpty()) {
-                out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, "the search for " + String.join(", ", open) + " ran out of time"));
-            } else {
-                out.put(m, new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN,
-                        "no anomaly it forbids was found, but no witness passed the independent check (" + c.why() + ")"));
-            }
-        }
+        for (ConsistencyModel m : ConsistencyModel.values()) if (m.family() == ConsistencyModel.Family.TRANSACTIONAL) out.put(m, verdict(a, m));
         return out;
+    }
+
+    /** One model's verdict: INVALID by a forbidden anomaly, VALID by a verified witness, else UNKNOWN with the reason. */
+    static HierarchyResult.ModelVerdict verdict(TransactionalAnalysis a, ConsistencyModel m) {
+        if (a.unsupported() != null) return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, a.unsupported());
+        // Name the anomalies found first; the ones they merely imply only when nothing else is forbidden.
+        Set<String> forbidden = forbidden(m);
+        Set<String> shown = new LinkedHashSet<>();
+        for (String found : a.counts().keySet()) {
+            if (!java.util.Collections.disjoint(AnomalyImplications.implied(found), forbidden)) shown.add(found);
+        }
+        if (shown.isEmpty()) {
+            shown.addAll(a.present());
+            shown.retainAll(forbidden);
+        }
+        if (!shown.isEmpty()) return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.INVALID, "shows " + String.join(", ", shown));
+        Set<String> open = new LinkedHashSet<>(forbidden);
+        open.retainAll(a.incomplete());
+        Certification.Outcome c = Certification.certify(a.witnesses(), m);
+        if (c.witness() != null) {
+            return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.VALID, c.witness().found() + " meets its definition (checked by the independent verifier)");
+        }
+        if (!open.isEmpty()) return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, "the search for " + String.join(", ", open) + " ran out of time");
+        return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, "no anomaly it forbids was found, but no witness passed the independent check (" + c.why() + ")");
     }
 
     /** The check result for one requested model. */
     static CheckResult result(ConsistencyModel model, String datatype, boolean inferred, TransactionalAnalysis a, long nanos) {
-        HierarchyResult.ModelVerdict v = verdicts(a).get(model);
+        HierarchyResult.ModelVerdict v = verdict(a, model);
         List<String> notes = new ArrayList<>(a.notes());
         if (!a.counts().isEmpty()) {
             List<String> c = new ArrayList<>();

@@ -58,9 +58,13 @@ final class CycleSearch {
         return StronglyConnected.of(g, mask).count > 0;
     }
 
+    /** Set by {@link #run()}: the graph with every edge type has no cycle at all. */
+    boolean acyclic;
+
     void run() {
         // Every cycle class lives in the graph with all edge types: when that is acyclic, so is the rest.
-        if (!cyclic(g, DependencyGraph.DATA | EXTRA[EXTRA.length - 1])) return;
+        acyclic = !cyclic(g, DependencyGraph.DATA | EXTRA[EXTRA.length - 1]);
+        if (acyclic) return;
         seen = new int[4 * g.n];
         parent = new int[4 * g.n];
         queue = new int[4 * g.n];

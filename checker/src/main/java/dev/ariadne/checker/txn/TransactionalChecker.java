@@ -55,7 +55,7 @@ public final class TransactionalChecker {
         ListAppendWitnesses builder = new ListAppendWitnesses(inf, g, si);
         Witnesses witnesses = new Witnesses(th.history, true, builder::build);
         List<Anomaly> nonCycle = new ArrayList<>(inf.anomalies);
-        if (si.hasChoices()) nonCycle.addAll(unorderedWrites(si, witnesses, cycles, g));
+        if (si.hasChoices() && !cycles.acyclic) nonCycle.addAll(unorderedWrites(si, witnesses, cycles, g));
         return finish(th, () -> new ListAppendEvidence(th), nonCycle, cycles, visibility, visibilityComplete, inf.committed, g, true, Set.of())
                 .withWitnesses(witnesses);
     }
