@@ -9,6 +9,7 @@ import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Counterexample;
 import dev.ariadne.checker.report.LinearizabilityCounterexample;
 import dev.ariadne.checker.report.OpView;
+import dev.ariadne.checker.report.CertifiedWitness;
 import dev.ariadne.checker.report.PartitionResult;
 import dev.ariadne.checker.report.Timeline;
 import dev.ariadne.checker.report.Verdict;
@@ -77,7 +78,11 @@ public final class LinearizabilityChecker {
         }));
     }
 
-    private record Done(PartitionResult result, Counterexample counterexample, long cexNanos, String note) {}
+    private record Done(PartitionResult result, Counterexample counterexample, long cexNanos, String note, long[] linearization) {
+        Done(PartitionResult result, Counterexample counterexample, long cexNanos, String note) {
+            this(result, counterexample, cexNanos, note, null);
+        }
+    }
 
     public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, Options options) {
         long start = System.nanoTime();
@@ -142,18 +147,26 @@ public final class LinearizabilityChecker {
                     + (n > 1 ? "; the other " + (n - unknown) + " are linearizable." : ".");
         };
         long total = System.nanoTime() - start;
+        // One partition that holds: its linearization is a witness others may check (a serial order of transactions).
+        CertifiedWitness lin = n == 1 && verdict == Verdict.VALID && outcomes.get(0).linearization() != null
+                ? new CertifiedWitness("a linearization found by the search", "LINEARIZATION", outcomes.get(0).linearization(), null, null, null, false) : null;
         return new CheckResult("linearizable", datatype.name(), false, verdict, summary, results, cex,
-                new CheckResult.Statistics(history.size(), n, explored, total - cexNanos, cexNanos), notes);
+                new CheckResult.Statistics(history.size(), n, explored, total - cexNanos, cexNanos), notes, lin);
     }
 
     private static <S, I> Done checkPartition(History history, Partition part, Problem<S, I> prob, Budget budget, Options options) {
         long t0 = System.nanoTime();
-        Search.Result r = prob.prepare(prob.allRequired(), budget, false).search.run();
+        Problem<S, I>.Run run = prob.prepare(prob.allRequired(), budget, false);
+        Search.Result r = run.search.run();
         long t1 = System.nanoTime();
         int size = prob.ops.size();
         switch (r.outcome()) {
-            case HOLDS:
-                return new Done(new PartitionResult(part.label(), size, Verdict.VALID, null, t1 - t0, r.explored()), null, 0, null);
+            case HOLDS: {
+                // The order the search found: each operation that took effect, by its invocation's index.
+                long[] order = new long[r.longest().length];
+                for (int i = 0; i < order.length; i++) order[i] = prob.ops.get(run.orig[r.longest()[i]]).index();
+                return new Done(new PartitionResult(part.label(), size, Verdict.VALID, null, t1 - t0, r.explored()), null, 0, null, order);
+            }
             case UNKNOWN: {
                 String why = budget.cancelled().get() ? "cancelled"
                         : budget.stopped() ? "stopped unfinished: another partition already shows the history is not linearizable"

@@ -177,9 +177,18 @@ public final class ModelChecker {
         java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>(a.counts());
         List<dev.ariadne.checker.report.TransactionalCounterexample> cex = new ArrayList<>(a.counterexamples());
         String how = "the linearizability search over the transactions as operations on one multi-register object";
+        dev.ariadne.checker.txn.Witnesses witnesses = a.witnesses();
         if (lin.verdict() == Verdict.VALID) {
             witness.addAll(List.of("data", "process", "realtime"));
             notes.add("strict serializability decided by " + how + ": a real-time serial order exists");
+            if (lin.witness() != null) {
+                java.util.Map<Long, Integer> byIndex = new java.util.HashMap<>();
+                for (var o : history.operations()) byIndex.put(o.index(), o.id());
+                int[] order = new int[lin.witness().order().length];
+                for (int i = 0; i < order.length; i++) order[i] = byIndex.get(lin.witness().order()[i]);
+                witnesses = witnesses.withFallback(dev.ariadne.checker.txn.Witnesses.Kind.SERIAL_REALTIME,
+                        dev.ariadne.checker.report.TransactionalWitness.serial(order, "a serial order respecting real time (the linearization found by " + how + ")"));
+            }
         } else if (lin.verdict() == Verdict.INVALID) {
             present.add("nonlinearizable");
             counts.put("nonlinearizable", 1);
@@ -193,7 +202,7 @@ public final class ModelChecker {
         } else {
             notes.add("strict serializability undecided: " + how + " ran out of budget (" + lin.summary() + ")");
         }
-        return new TransactionalAnalysis(a.unsupported(), present, a.incomplete(), cex, counts, a.transactions(), a.edges(), notes, a.versionOrderKnown(), witness, a.witnesses());
+        return new TransactionalAnalysis(a.unsupported(), present, a.incomplete(), cex, counts, a.transactions(), a.edges(), notes, a.versionOrderKnown(), witness, witnesses);
     }
 
     private static CheckResult withInference(CheckResult r, boolean inferred, String dtName, History history) {

@@ -36,6 +36,14 @@ public final class Witnesses {
 
     static final Witnesses NONE = new Witnesses(null, true, k -> null);
 
+    /** These witnesses, with {@code w} as the one of kind {@code k} where they had none (found by another search). */
+    public Witnesses withFallback(Kind k, TransactionalWitness w) {
+        return new Witnesses(history, listAppend, kind -> {
+            TransactionalWitness own = get(kind);
+            return own == null && kind == k ? w : own;
+        });
+    }
+
     /** The witness of that kind, or null when the analysis has none. */
     public synchronized TransactionalWitness get(Kind kind) {
         if (tried.put(kind, Boolean.TRUE) == null) {
