@@ -57,10 +57,26 @@ public enum HistoryFormat {
             if (d == ';') return EDN;
             return null;
         }
-        int eol = i;
-        while (eol < head.length() && head.charAt(eol) != '\n') eol++;
-        if (head.subSequence(i, eol).toString().contains("jepsen.util")) return LOG;
+        // Log lines: any line of the head that is an operation of a Jepsen log or of history.txt.
+        for (String line : head.subSequence(i, head.length()).toString().split("\n")) {
+            if (logOperationStart(line) >= 0) return LOG;
+        }
         return null;
+    }
+
+    private static final java.util.regex.Pattern HISTORY_TXT = java.util.regex.Pattern.compile("^\\s*[^\\s:]+\\t:(invoke|ok|fail|info)\\t.*");
+
+    /**
+     * Where a log line's operation starts (its process), or -1 when the line holds none: after
+     * {@code jepsen.util - } or {@code jepsen.util: }, or at the start of a history.txt line
+     * ({@code process<TAB>:type<TAB>:f<TAB>value}).
+     */
+    public static int logOperationStart(String line) {
+        int at = line.indexOf("jepsen.util - ");
+        if (at >= 0) return at + "jepsen.util - ".length();
+        at = line.indexOf("jepsen.util: ");
+        if (at >= 0) return at + "jepsen.util: ".length();
+        return HISTORY_TXT.matcher(line).matches() ? 0 : -1;
     }
 
     private static int skipBlank(CharSequence s, int i) {

@@ -267,18 +267,32 @@ public final class HistoryReader {
     }
 
     /** Jepsen's log lines: {@code <level> jepsen.util - <process> :<type> :<f> <value>}, separated by tabs or spaces; other lines are passed over. */
+    /**
+     * Jepsen's text logs, three generations of them: {@code INFO  jepsen.util - 0 :invoke :read nil}
+     * (before 2018), {@code 2024-01-01 00:00:00,000{GMT} INFO [jepsen worker 0] jepsen.util: [ 100 ] 0
+     * :invoke :read nil} (since), and {@code history.txt}'s bare {@code 0 :invoke :read nil}. Other
+     * lines (the test's own logging) are passed over.
+     */
     private static void readLog(BufferedReader in, Sink sink) throws IOException, HistoryException {
-        String marker = "jepsen.util - ";
         String line;
         int lineNo = 0;
         while ((line = in.readLine()) != null) {
             lineNo++;
-            int at = line.indexOf(marker);
-            if (at < 0) continue;
-            int start = at + marker.length();
-            String[] parts = line.substring(start).strip().split("\\s+", 4);
+            int start = HistoryFormat.logOperationStart(line);
+            if (start < 0) continue;
+            String rest = line.substring(start).strip();
+            if (rest.startsWith("[")) { // the relative time of newer logs: [ 100 ]
+                int close = rest.indexOf(']');
+                if (close < 0) {
+                    sink.error(lineNo, start + 1, "unclosed [ after \"jepsen.util:\"");
+                    continue;
+                }
+                start += line.substring(start).indexOf(']') + 1;
+                rest = rest.substring(close + 1).strip();
+            }
+            String[] parts = rest.split("\\s+", 4);
             if (parts.length < 3) {
-                sink.error(lineNo, start + 1, "expected <process> :<type> :<f> <value> after \"jepsen.util - \"");
+                sink.error(lineNo, start + 1, "expected <process> :<type> :<f> <value>");
                 continue;
             }
             EventBuilder b = sink.builder;
