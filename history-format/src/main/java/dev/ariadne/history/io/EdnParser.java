@@ -129,8 +129,24 @@ public final class EdnParser {
         return c < 0 ? "the end of the input" : "'" + (char) c + "'";
     }
 
+    /** How deeply collections may nest before the input is refused (a deeper one would exhaust the stack). */
+    public static final int MAX_DEPTH = 1000;
+    private int depth;
+
     /** Reads one form. */
     public JsonNode read() throws IOException {
+        if (++depth > MAX_DEPTH) {
+            depth = 0;
+            throw error("values nested more than " + MAX_DEPTH + " deep");
+        }
+        try {
+            return readForm();
+        } finally {
+            if (depth > 0) depth--;
+        }
+    }
+
+    private JsonNode readForm() throws IOException {
         int c = skipBlank();
         if (c < 0) throw error("unexpected end of input");
         switch (c) {
@@ -145,7 +161,11 @@ public final class EdnParser {
                 int d = peek();
                 if (d == '{') {
                     next();
-                    return readSeq('}');
+                    return set(readSeq('}'));
+                }
+                if (d == '#') {
+                    next();
+                    throw error("##" + readToken() + " is not a value a history can compare");
                 }
                 readToken(); // the tag
                 return read();
@@ -163,6 +183,17 @@ public final class EdnParser {
                 return atom(tok);
             }
         }
+    }
+
+    /** A set as a list in one canonical order, so that #{1 2} equals #{2 1}; a repeated element is an error. */
+    private ArrayNode set(ArrayNode a) throws IOException {
+        java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+        for (JsonNode e : a) {
+            if (sorted.put(e.toString(), e) != null) throw error("set holds " + Values.show(e) + " twice");
+        }
+        ArrayNode out = Values.NODES.arrayNode(sorted.size());
+        sorted.values().forEach(out::add);
+        return out;
     }
 
     private ArrayNode readSeq(char close) throws IOException {
@@ -191,7 +222,9 @@ public final class EdnParser {
             c = skipBlank();
             if (c == '}' || c < 0) throw error("map has a key without a value: " + Values.show(k));
             JsonNode v = read();
-            o.set(k.isTextual() ? k.textValue() : Values.show(k), v);
+            String name = k.isTextual() ? k.textValue() : Values.show(k);
+            if (o.has(name)) throw error("map has the key " + Values.show(k) + " twice");
+            o.set(name, v);
         }
     }
 
@@ -256,6 +289,12 @@ public final class EdnParser {
         }
     }
 
+    /** 1e400 would read as infinity and equal 2e400: refuse it rather than compare it wrongly. */
+    private JsonNode finite(String tok, double d) throws EdnException {
+        if (Double.isInfinite(d) || Double.isNaN(d)) throw error("number " + tok + " is out of range");
+        return DoubleNode.valueOf(d);
+    }
+
     private JsonNode atom(String tok) throws EdnException {
         switch (tok) {
             case "nil": return NullNode.getInstance();
@@ -269,9 +308,9 @@ public final class EdnParser {
         try {
             String t = tok;
             if (t.endsWith("N")) return Values.integer(new BigInteger(t.substring(0, t.length() - 1)));
-            if (t.endsWith("M")) return DoubleNode.valueOf(Double.parseDouble(t.substring(0, t.length() - 1)));
+            if (t.endsWith("M")) return finite(tok, Double.parseDouble(t.substring(0, t.length() - 1)));
             if (t.contains("/")) return TextNode.valueOf(t);
-            if (t.contains(".") || t.contains("e") || t.contains("E")) return DoubleNode.valueOf(Double.parseDouble(t));
+            if (t.contains(".") || t.contains("e") || t.contains("E")) return finite(tok, Double.parseDouble(t));
             if (t.startsWith("+")) t = t.substring(1);
             return Values.integer(new BigInteger(t));
         } catch (NumberFormatException e) {

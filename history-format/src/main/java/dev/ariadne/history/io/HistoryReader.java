@@ -161,7 +161,8 @@ public final class HistoryReader {
     }
 
     private static void readJson(Reader in, Sink sink) throws IOException, HistoryException {
-        try (JsonParser p = JSON.createParser(in)) {
+        JsonParser p = JSON.createParser(in);
+        try {
             JsonToken t = p.nextToken();
             boolean array = t == JsonToken.START_ARRAY;
             if (array) t = p.nextToken();
@@ -178,8 +179,10 @@ public final class HistoryReader {
                 EventBuilder b = sink.builder;
                 b.reset();
                 String bad = null;
+                java.util.Set<String> names = new java.util.HashSet<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
+                    if (!names.add(name) && bad == null) bad = "the operation has the field \"" + name + "\" twice";
                     p.nextToken();
                     JsonNode v = JsonTrees.read(p);
                     if (bad == null) {
@@ -202,11 +205,14 @@ public final class HistoryReader {
                 sink.error(at.getLineNr(), at.getColumnNr(), "unexpected content after the closing ']'");
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
             String msg = e.getOriginalMessage();
+            if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) msg = "values nested too deep, or a number or string too long (" + msg + ")";
             int cut = msg.indexOf('\n');
             if (cut > 0) msg = msg.substring(0, cut);
             sink.error(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "malformed JSON: " + msg);
+        } finally {
+            p.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ariadne.history.io;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,8 +25,12 @@ final class JsonTrees {
             case VALUE_NUMBER_INT:
                 if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) return Values.integer(p.getBigIntegerValue());
                 return Values.of(p.getLongValue());
-            case VALUE_NUMBER_FLOAT:
-                return DoubleNode.valueOf(p.getDoubleValue());
+            case VALUE_NUMBER_FLOAT: {
+                double d = p.getDoubleValue();
+                // 1e400 would read as infinity and equal 2e400: refuse it rather than compare it wrongly.
+                if (Double.isInfinite(d) || Double.isNaN(d)) throw new JsonParseException(p, "number " + p.getText() + " is out of range");
+                return DoubleNode.valueOf(d);
+            }
             case VALUE_STRING:
                 return TextNode.valueOf(p.getText());
             case VALUE_TRUE:
@@ -43,6 +48,7 @@ final class JsonTrees {
                 ObjectNode o = Values.NODES.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
+                    if (o.has(name)) throw new JsonParseException(p, "the object has the key \"" + name + "\" twice");
                     p.nextToken();
                     o.set(name, read(p));
                 }

@@ -1,0 +1,51 @@
+package dev.ariadne.history;
+
+import dev.ariadne.history.io.HistoryReader;
+import dev.ariadne.history.io.ReadOptions;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Inputs that once read wrongly or crashed the reader: each is refused with a line, or read right. */
+class HostileInputTest {
+    private static History read(String text) throws Exception {
+        return HistoryReader.readString(text, ReadOptions.DEFAULT);
+    }
+
+    @Test
+    void numbersOutOfRangeAreRefusedNotCompared() {
+        assertThatThrownBy(() -> read("{\"type\":\"invoke\",\"process\":0,\"f\":\"write\",\"value\":1e400}")).isInstanceOf(HistoryException.class)
+                .hasMessageContaining(":1").hasMessageContaining("out of range");
+        assertThatThrownBy(() -> read("{:type :invoke, :process 0, :f :write, :value 1e400}")).isInstanceOf(HistoryException.class)
+                .hasMessageContaining("out of range");
+        assertThatThrownBy(() -> read("{:type :invoke, :process 0, :f :write, :value ##NaN}")).isInstanceOf(HistoryException.class)
+                .hasMessageContaining("##NaN");
+    }
+
+    @Test
+    void aKeyTwiceInOneMapIsRefused() {
+        assertThatThrownBy(() -> read("{\"type\":\"invoke\",\"process\":0,\"f\":\"write\",\"value\":1,\"value\":2}")).isInstanceOf(HistoryException.class)
+                .hasMessageContaining("twice");
+        assertThatThrownBy(() -> read("{\"type\":\"invoke\",\"process\":0,\"f\":\"write\",\"value\":{\"a\":1,\"a\":2}}")).isInstanceOf(HistoryException.class)
+                .hasMessageContaining("twice");
+        assertThatThrownBy(() -> read("{:type :invoke, :process 0, :f :write, :value {:a 1, :a 2}}")).isInstanceOf(HistoryException.class)
+                .hasMessageContaining("twice");
+    }
+
+    @Test
+    void deepNestingIsRefusedWithALineNotAStackOverflow() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertThatThrownBy(() -> read("{:type :invoke, :process 0, :f :write, :value " + deep + "}")).isInstanceOf(HistoryException.class)
+                .hasMessageContaining("nested");
+        assertThatThrownBy(() -> read("{\"type\":\"invoke\",\"process\":0,\"f\":\"write\",\"value\":" + deep + "}")).isInstanceOf(HistoryException.class)
+                .hasMessageContaining(":1");
+    }
+
+    @Test
+    void setsCompareWhateverTheirOrder() throws Exception {
+        History a = read("{:type :invoke, :process 0, :f :add, :value #{1 2}}\n{:type :ok, :process 0, :f :add, :value #{1 2}}");
+        History b = read("{:type :invoke, :process 0, :f :add, :value #{2 1}}\n{:type :ok, :process 0, :f :add, :value #{2 1}}");
+        assertThat(a.operation(0).value()).isEqualTo(b.operation(0).value());
+    }
+}
