@@ -24,7 +24,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Checks a history against a consistency model and prints the verdict, with a counterexample for each violation.")
 final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -33,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the history: JSON, JSON Lines, Jepsen EDN or Jepsen log lines")
     Path file;
 
-    @Option(names = {"-m", "--model"}, defaultValue = "linearizable", description = "the consistency model, or all for every single-object model at once (default: ${DEFAULT-VALUE}; see 'ariadne models')")
+    @Option(names = {"-m", "--model"}, description = "the consistency model, or all for every model at once (default: all for a transactional history, linearizable otherwise; see 'ariadne models')")
     String model;
 
     @Option(names = {"-d", "--datatype"}, description = "the datatype (default: inferred from the operations' f values)")
@@ -78,6 +78,12 @@ final class CheckCommand implements Callable<Integer> {
                     + (h.nemesisEvents().isEmpty() ? "" : ", " + h.nemesisEvents().size() + " of them the nemesis's") + "): nothing to check");
             return 3;
         }
+        if (model == null) {
+            // A transactional history is checked against the whole isolation lattice unless a model is named.
+            String dt = datatype != null ? datatype : dev.ariadne.checker.datatype.Datatypes.infer(h).orElse(null);
+            model = dt != null && (dt.equals("list-append") || dt.equals("rw-register")) ? "all" : "linearizable";
+        }
+        if (threads < 0) throw new IllegalArgumentException("--threads must not be negative, not " + threads);
         DatatypeOptions opts = new DatatypeOptions(initial == null ? null : parseValue(initial), NilRead.parse(nilRead));
         CheckRequest req = new CheckRequest(model, datatype, opts, timeout == null ? 0 : parseMillis(timeout),
                 memory == null ? 0 : parseBytes(memory), threads).withKeyOrder(dev.ariadne.checker.txn.KeyOrder.parse(assume));
@@ -133,6 +139,7 @@ final class CheckCommand implements Callable<Integer> {
 
     static long parseMillis(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
+        if (t.startsWith("-")) throw new IllegalArgumentException("--timeout must not be negative, not " + s);
         try {
             if (t.endsWith("ms")) return Long.parseLong(t.substring(0, t.length() - 2));
             if (t.endsWith("s")) return Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000);
@@ -146,6 +153,7 @@ final class CheckCommand implements Callable<Integer> {
 
     static long parseBytes(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
+        if (t.startsWith("-")) throw new IllegalArgumentException("--memory must not be negative, not " + s);
         long mul = 1;
         if (t.endsWith("k")) mul = 1L << 10;
         else if (t.endsWith("m")) mul = 1L << 20;

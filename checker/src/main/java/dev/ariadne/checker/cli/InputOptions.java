@@ -21,7 +21,15 @@ final class InputOptions {
         return new ReadOptions(format == null ? null : HistoryFormat.parse(format), independent);
     }
 
+    /** Reads the file; {@code -} is standard input. */
     History read(Path file) throws HistoryException {
+        if (file.toString().equals("-")) {
+            try {
+                return HistoryReader.read(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8), "<stdin>", readOptions());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return HistoryReader.read(file, readOptions());
     }
 }

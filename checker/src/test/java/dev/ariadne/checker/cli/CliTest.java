@@ -163,4 +163,55 @@ class CliTest {
         assertThat(models.out()).contains("linearizable").contains("cas-register").contains("strict-serializable");
         assertThat(run("--version").out()).contains("ariadne");
     }
+
+    private static Path temp(String name, String text) throws java.io.IOException {
+        Path dir = java.nio.file.Files.createTempDirectory("ariadne-cli");
+        Path f = dir.resolve(name);
+        java.nio.file.Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void aFileWithNoOperationIsUnusableInputNeverAPass() throws Exception {
+        for (String text : new String[]{"", "[]", "; only a comment\n", "INFO  jepsen.core - nothing here\n",
+                "{:process :nemesis, :type :info, :f :start, :value nil}\n"}) {
+            Path f = temp("h.edn", text);
+            Run r = run("check", f.toString());
+            assertThat(r.code()).as(text + "\n" + r.out() + r.err()).isEqualTo(3);
+            assertThat(r.err()).contains(f.toString());
+        }
+    }
+
+    @Test
+    void aNewerJepsenLogWithAStaleReadIsInvalid() throws Exception {
+        Path log = temp("jepsen.log", """
+                2024-01-01 00:00:00,000{GMT}\tINFO\t[jepsen worker 0] jepsen.util: [ 100 ] 0\t:invoke\t:write\t1
+                2024-01-01 00:00:00,001{GMT}\tINFO\t[jepsen worker 0] jepsen.util: [ 110 ] 0\t:ok\t:write\t1
+                2024-01-01 00:00:00,002{GMT}\tINFO\t[jepsen worker 1] jepsen.util: [ 120 ] 1\t:invoke\t:read\tnil
+                2024-01-01 00:00:00,003{GMT}\tINFO\t[jepsen worker 1] jepsen.util: [ 130 ] 1\t:ok\t:read\tnil
+                """);
+        Run r = run("check", log.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+    }
+
+    @Test
+    void aTransactionalHistoryIsCheckedAgainstTheWholeLatticeByDefault() throws Exception {
+        Path h = temp("t.edn", """
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x [1]]]}
+                """);
+        Run r = run("check", h.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("strict-serializable").contains("read-committed");
+    }
+
+    @Test
+    void negativeLimitsAreUsageErrors() throws Exception {
+        Path h = example("register-ok.jsonl");
+        assertThat(run("check", h.toString(), "--timeout", "-5s").code()).isEqualTo(64);
+        assertThat(run("check", h.toString(), "--threads", "-1").code()).isEqualTo(64);
+        assertThat(run("check", "-V").out()).isNotBlank();
+    }
 }
