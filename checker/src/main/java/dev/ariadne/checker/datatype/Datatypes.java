@@ -52,6 +52,24 @@ public final class Datatypes {
         };
     }
 
+    /**
+     * Whether every operation's value is a list of micro-ops ({@code [f k v]} with f one of r, append,
+     * w, read, write), whatever its {@code f}: Elle ignores {@code :f} for such values, and some
+     * tests (braft's) name their transactions {@code :read} or {@code :write}.
+     */
+    static boolean microOpsOnly(History h) {
+        if (h.size() == 0) return false;
+        for (Operation o : h.operations()) {
+            JsonNode v = o.value();
+            if (v == null || !v.isArray() || v.isEmpty()) return false;
+            for (JsonNode m : v) {
+                if (!m.isArray() || m.size() != 3 || !m.get(0).isTextual()) return false;
+                if (!Set.of("r", "append", "w", "read", "write").contains(m.get(0).textValue())) return false;
+            }
+        }
+        return true;
+    }
+
     /** The datatype that the history's functions point to, if they point to one. */
     public static Optional<String> infer(History h) {
         Set<String> fs = new LinkedHashSet<>(h.functions());
@@ -64,7 +82,7 @@ public final class Datatypes {
             }
             return inferTxn(h);
         }
-        if (fs.equals(Set.of("txn"))) return inferTxn(h);
+        if (fs.equals(Set.of("txn")) || microOpsOnly(h)) return inferTxn(h);
         if (fs.contains("cas") && subset(fs, "read", "write", "cas")) return Optional.of("cas-register");
         if (subset(fs, "read", "write")) return Optional.of("register");
         if (subset(fs, "get", "put", "append")) return Optional.of("kv");

@@ -23,10 +23,8 @@ final class TxnHistory {
         this.history = history;
         this.n = history.size();
         this.mops = new ArrayList<>(n);
+        // Like Elle, the micro-ops decide and :f does not (braft's transactions are :read and :write).
         for (Operation o : history.operations()) {
-            if (o.f() != null && !o.f().equals("txn")) {
-                throw new DatatypeMismatch(o, "a transactional history has only txn operations, not " + o.f());
-            }
             try {
                 mops.add(MicroOp.parseAll(o.value()));
             } catch (IllegalArgumentException e) {

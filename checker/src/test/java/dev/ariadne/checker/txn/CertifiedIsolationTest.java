@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.fail;
  * independent verifier passed; an INVALID must be invalid by definition. UNKNOWN is counted.
  */
 class CertifiedIsolationTest {
-    static final int HISTORIES = 2500;
+    static final int HISTORIES = Integer.getInteger("ariadne.histories", 2500);
 
     private static final Map<BruteForceIsolation.M, String> NAMES = new EnumMap<>(Map.ofEntries(
             Map.entry(BruteForceIsolation.M.READ_COMMITTED, "read-committed"), Map.entry(BruteForceIsolation.M.READ_ATOMIC, "read-atomic"),

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.fail;
  * transactional models on each history respect the lattice's implications.
  */
 class DifferentialSerializabilityTest {
-    static final int HISTORIES = 3000;
+    static final int HISTORIES = Integer.getInteger("ariadne.histories", 3000);
 
     static String edn(History h) {
         java.io.StringWriter w = new java.io.StringWriter();
