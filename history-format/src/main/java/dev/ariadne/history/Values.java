@@ -101,18 +101,34 @@ public final class Values {
         return true;
     }
 
-    /** A short human rendering: strings bare, null as {@code nil}, lists as {@code [1 2]} (EDN-like). */
+    /** Longest rendering {@link #show} returns: a history's values are its author's, and may be huge. */
+    public static final int MAX_SHOWN = 2000;
+
+    /**
+     * A short human rendering: strings bare, null as {@code nil}, lists as {@code [1 2]} (EDN-like);
+     * control characters escaped (a value must not drive the reader's terminal), and cut after
+     * {@link #MAX_SHOWN} characters with a note of the length.
+     */
     public static String show(JsonNode n) {
         StringBuilder sb = new StringBuilder();
         show(n, sb);
-        return sb.toString();
+        if (sb.length() <= MAX_SHOWN) return sb.toString();
+        return sb.substring(0, MAX_SHOWN) + "... (" + sb.length() + " characters)";
+    }
+
+    private static void text(String t, StringBuilder sb) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) sb.append(String.format("\\u%04x", (int) c));
+            else sb.append(c);
+        }
     }
 
     private static void show(JsonNode n, StringBuilder sb) {
         if (n == null || n.isNull() || n.isMissingNode()) {
             sb.append("nil");
         } else if (n.isTextual()) {
-            sb.append(n.textValue());
+            text(n.textValue(), sb);
         } else if (n.isArray()) {
             sb.append('[');
             boolean first = true;
@@ -128,7 +144,8 @@ public final class Values {
             for (Map.Entry<String, JsonNode> e : n.properties()) {
                 if (!first) sb.append(", ");
                 first = false;
-                sb.append(e.getKey()).append(' ');
+                text(e.getKey(), sb);
+                sb.append(' ');
                 show(e.getValue(), sb);
             }
             sb.append('}');

@@ -48,4 +48,12 @@ class HostileInputTest {
         History b = read("{:type :invoke, :process 0, :f :add, :value #{2 1}}\n{:type :ok, :process 0, :f :add, :value #{2 1}}");
         assertThat(a.operation(0).value()).isEqualTo(b.operation(0).value());
     }
+
+    @Test
+    void valuesAreShownWithoutTerminalEscapesAndCut() {
+        assertThat(Values.show(Values.of("\u001b[2Jgone"))).isEqualTo("\\u001b[2Jgone");
+        String huge = Values.show(Values.of("x".repeat(1_000_000)));
+        assertThat(huge.length()).isLessThan(Values.MAX_SHOWN + 40);
+        assertThat(huge).endsWith("(1000000 characters)");
+    }
 }

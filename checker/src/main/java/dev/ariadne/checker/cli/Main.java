@@ -75,6 +75,16 @@ public final class Main implements Runnable {
             if (System.getenv("ARIADNE_DEBUG") != null) ex.printStackTrace(err);
             return INTERNAL;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Out of memory is a budget that ran out: unknown, with the reason, never a crash read as a violation.
+            err.println("ariadne: out of memory (the JVM's heap, " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB, is too small for this history; give more with ARIADNE_JAVA_OPTS=-Xmx8g)");
+            return UNKNOWN;
+        } catch (StackOverflowError e) {
+            err.println("ariadne: out of stack (a value or a search nested too deeply; ARIADNE_JAVA_OPTS=-Xss64m gives more)");
+            return UNKNOWN;
+        }
     }
 }
