@@ -74,9 +74,11 @@ final class CheckCommand implements Callable<Integer> {
         History h = input.read(file);
         if (h.size() == 0) {
             // A file that yields no client operation is unusable input, never a pass (exit 3).
-            spec.commandLine().getErr().println(file + ": no client operations were read (" + h.events().size() + " events"
-                    + (h.nemesisEvents().isEmpty() ? "" : ", " + h.nemesisEvents().size() + " of them the nemesis's") + "): nothing to check");
-            return 3;
+            String why = file + ": no client operations were read (" + h.events().size() + " events"
+                    + (h.nemesisEvents().isEmpty() ? "" : ", " + h.nemesisEvents().size() + " of them the nemesis's") + "): nothing to check";
+            if ("json".equals(output)) spec.commandLine().getOut().print(Main.errorJson(Main.BAD_INPUT, why));
+            spec.commandLine().getErr().println(why);
+            return Main.BAD_INPUT;
         }
         if (model == null) {
             // A transactional history is checked against the whole isolation lattice unless a model is named.

@@ -42,6 +42,26 @@ public final class Main implements Runnable {
         }
     }
 
+    /** Whether the arguments ask for the JSON report, so that errors come as JSON on standard output too. */
+    static boolean jsonRequested(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i].equals("-o") || args[i].equals("--output")) && i + 1 < args.length && args[i + 1].equals("json")) return true;
+            if (args[i].equals("--output=json") || args[i].equals("-ojson")) return true;
+        }
+        return false;
+    }
+
+    /** The JSON report of a run that reached no verdict: the exit code and why. */
+    static String errorJson(int exitCode, String message) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        o.put("schema", 1);
+        o.put("verdict", "ERROR");
+        o.put("valid", false);
+        o.put("exitCode", exitCode);
+        o.put("error", message);
+        return o.toString() + "\n";
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -51,7 +71,9 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        boolean json = jsonRequested(args);
         cl.setParameterExceptionHandler((ex, a) -> {
+            if (json) out.print(errorJson(USAGE, ex.getMessage()));
             err.println("ariadne: " + ex.getMessage());
             if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
                 err.println("Try 'ariadne " + (ex.getCommandLine() == cl ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
@@ -60,14 +82,17 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof HistoryException he) {
+                if (json) out.print(errorJson(BAD_INPUT, he.getMessage()));
                 err.println(he.getMessage());
                 return BAD_INPUT;
             }
             if (ex instanceof DatatypeMismatch dm) {
+                if (json) out.print(errorJson(BAD_INPUT, dm.getMessage()));
                 err.println("ariadne: " + dm.getMessage());
                 return BAD_INPUT;
             }
             if (ex instanceof UnsupportedCheck || ex instanceof IllegalArgumentException) {
+                if (json) out.print(errorJson(USAGE, ex.getMessage()));
                 err.println("ariadne: " + ex.getMessage());
                 return USAGE;
             }

@@ -214,4 +214,17 @@ class CliTest {
         assertThat(run("check", h.toString(), "--threads", "-1").code()).isEqualTo(64);
         assertThat(run("check", "-V").out()).isNotBlank();
     }
+
+    @Test
+    void errorsComeAsJsonWhenJsonIsAsked() throws Exception {
+        Run bad = run("check", example("malformed.jsonl").toString(), "--output", "json");
+        assertThat(bad.code()).isEqualTo(3);
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bad.out());
+        assertThat(tree.get("exitCode").asInt()).isEqualTo(3);
+        assertThat(tree.get("error").asText()).contains("malformed.jsonl:3");
+        Run empty = run("check", temp("e.jsonl", "").toString(), "-o", "json");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(empty.out()).get("exitCode").asInt()).isEqualTo(3);
+        Run usage = run("check", example("register-ok.jsonl").toString(), "--timeout", "-1s", "--output", "json");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(usage.out()).get("exitCode").asInt()).isEqualTo(64);
+    }
 }
