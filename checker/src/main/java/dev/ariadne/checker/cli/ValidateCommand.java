@@ -22,14 +22,42 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @picocli.CommandLine.Option(names = {"-d", "--datatype"}, description = "the datatype whose operations to check (default: inferred, as check does)")
+    String datatype;
+
     @Override
     public Integer call() throws Exception {
         History h = input.read(file);
+        if (h.size() == 0) {
+            spec.commandLine().getErr().println(file + ": no client operations were read (" + h.events().size() + " events): nothing to check");
+            return Main.BAD_INPUT;
+        }
+        // What check needs of each operation, checked the same way: its datatype's reading of it.
+        String dt = datatype != null ? datatype : dev.ariadne.checker.datatype.Datatypes.infer(h).orElse(null);
+        if (dt != null) {
+            try {
+                if (dt.equals("list-append") || dt.equals("rw-register")) {
+                    dev.ariadne.checker.txn.TransactionalChecker.analyze(h, dt, dev.ariadne.checker.search.Budget.of(0, 0));
+                } else {
+                    dev.ariadne.checker.datatype.Datatype<?, ?> d = dev.ariadne.checker.datatype.Datatypes.byName(dt, dev.ariadne.checker.datatype.DatatypeOptions.DEFAULT);
+                    for (dev.ariadne.history.Operation o : h.operations()) {
+                        try {
+                            d.input(o);
+                        } catch (IllegalArgumentException e) {
+                            throw new dev.ariadne.checker.datatype.DatatypeMismatch(o, e.getMessage());
+                        }
+                    }
+                }
+            } catch (dev.ariadne.checker.datatype.DatatypeMismatch dm) {
+                throw dm.at(h.where(dm.operation()));
+            }
+        }
         long ok = h.operations().stream().filter(o -> o.isOk()).count();
         long fail = h.operations().stream().filter(o -> o.isFail()).count();
         long info = h.size() - ok - fail;
         spec.commandLine().getOut().printf("%s: valid history: %d events, %d operations (%d ok, %d fail, %d info), %d processes, %d nemesis events; functions %s%n",
                 file, h.events().size(), h.size(), ok, fail, info, h.processCount(), h.nemesisEvents().size(), h.functions());
+        if (dt != null) spec.commandLine().getOut().printf("%s: every operation reads as %s%n", file, dt);
         return Main.VALID;
     }
 }

@@ -227,4 +227,24 @@ class CliTest {
         Run usage = run("check", example("register-ok.jsonl").toString(), "--timeout", "-1s", "--output", "json");
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(usage.out()).get("exitCode").asInt()).isEqualTo(64);
     }
+
+    @Test
+    void validateChecksWhatCheckNeeds() throws Exception {
+        Path cas = temp("cas.jsonl", """
+                {"type":"invoke","process":0,"f":"cas","value":5}
+                {"type":"ok","process":0,"f":"cas","value":5}
+                """);
+        Run v = run("validate", cas.toString());
+        assertThat(v.code()).as(v.out() + v.err()).isEqualTo(3);
+        assertThat(run("check", cas.toString()).code()).isEqualTo(3);
+        Path txn = temp("t.edn", """
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1] [:frob :x 2]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1] [:frob :x 2]]}
+                """);
+        Run t = run("validate", txn.toString());
+        assertThat(t.code()).as(t.out() + t.err()).isEqualTo(3);
+        assertThat(t.err()).contains("t.edn:2").contains("frob");
+        assertThat(run("validate", temp("e.jsonl", "").toString()).code()).isEqualTo(3);
+        assertThat(run("validate", example("register-ok.jsonl").toString()).code()).isEqualTo(0);
+    }
 }
