@@ -50,6 +50,10 @@ public final class ModelChecker {
     static final Set<String> TRANSACTIONAL_DATATYPES = Set.of("list-append", "rw-register");
 
     public static CheckResult check(History history, CheckRequest request) {
+        return InitialValueHint.apply(decide(history, request), history, request);
+    }
+
+    private static CheckResult decide(History history, CheckRequest request) {
         long start = System.nanoTime();
         ConsistencyModel model = ConsistencyModel.byName(request.model() == null ? "linearizable" : request.model());
         boolean inferred = request.datatype() == null;

@@ -247,4 +247,18 @@ class CliTest {
         assertThat(run("validate", temp("e.jsonl", "").toString()).code()).isEqualTo(3);
         assertThat(run("validate", example("register-ok.jsonl").toString()).code()).isEqualTo(0);
     }
+
+    @Test
+    void aReadOfAValueNoOneWroteSuggestsTheInitialValue() throws Exception {
+        Path h = temp("k.edn", """
+                {:process 0 :type :invoke :f :read :value nil}
+                {:process 0 :type :ok :f :read :value 0}
+                {:process 1 :type :invoke :f :write :value 1}
+                {:process 1 :type :ok :f :write :value 1}
+                """);
+        Run r = run("check", h.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("--initial 0");
+        assertThat(run("check", h.toString(), "--initial", "0").code()).isEqualTo(0);
+    }
 }
