@@ -118,12 +118,26 @@ final class CheckCommand implements Callable<Integer> {
     /** Writes each transactional counterexample as DIR/&lt;model&gt;-&lt;n&gt;-&lt;anomaly&gt;.dot and says so on standard error. */
     private void writeDot(CheckResult r) throws IOException {
         if (reportDir == null) return;
-        java.nio.file.Files.createDirectories(reportDir);
+        if (java.nio.file.Files.exists(reportDir) && !java.nio.file.Files.isDirectory(reportDir)) {
+            spec.commandLine().getErr().println("ariadne: --report-dir " + reportDir + " is not a directory; no DOT files written");
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(reportDir);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("ariadne: --report-dir " + reportDir + " cannot be made (" + e.getMessage() + "); no DOT files written");
+            return;
+        }
         int k = 0;
         for (dev.ariadne.checker.report.Counterexample c : r.counterexamples()) {
             if (!(c instanceof dev.ariadne.checker.report.TransactionalCounterexample tc) || tc.cycle().isEmpty()) continue;
             Path f = reportDir.resolve(r.model() + "-" + (++k) + "-" + tc.anomaly() + ".dot");
-            java.nio.file.Files.writeString(f, tc.dot());
+            try {
+                java.nio.file.Files.writeString(f, tc.dot());
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("ariadne: cannot write " + f + " (" + e.getMessage() + "); the report follows");
+                return;
+            }
             spec.commandLine().getErr().println("wrote " + f);
         }
     }

@@ -40,6 +40,10 @@ final class ConvertCommand implements Callable<Integer> {
         HistoryFormat format = HistoryFormat.parse(to);
         if (format == HistoryFormat.LOG) throw new IllegalArgumentException("--to takes json, jsonl or edn (log lines are read only)");
         if (Files.exists(out) && Files.isSameFile(in, out)) throw new IllegalArgumentException("OUT is the input file; Ariadne never modifies its input");
+        if (Files.isDirectory(out)) throw new IllegalArgumentException("OUT " + out + " is a directory; name a file");
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) throw new IllegalArgumentException("OUT's folder " + dir + " does not exist");
+        if (!Files.isWritable(dir)) throw new IllegalArgumentException("OUT's folder " + dir + " is not writable");
         HistoryReader.Events ev;
         try (Reader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
             ev = HistoryReader.readEvents(r, in.toString(), input.readOptions());
@@ -52,6 +56,12 @@ final class ConvertCommand implements Callable<Integer> {
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 HistoryWriter.write(ev.events(), format, w);
+            }
+            // A temporary file is made private (0600); the converted history is an ordinary file (0644).
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: leave its default
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

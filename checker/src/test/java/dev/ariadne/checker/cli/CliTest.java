@@ -261,4 +261,18 @@ class CliTest {
         assertThat(r.out()).contains("--initial 0");
         assertThat(run("check", h.toString(), "--initial", "0").code()).isEqualTo(0);
     }
+
+    @Test
+    void convertNeverReplacesADirectoryAndABadReportDirStillReports() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("ariadne-out");
+        java.nio.file.Files.writeString(dir.resolve("keep"), "x");
+        Run c = run("convert", example("register-ok.jsonl").toString(), dir.toString(), "--to", "edn");
+        assertThat(c.code()).isEqualTo(64);
+        assertThat(dir.resolve("keep")).exists();
+        Path file = dir.resolve("keep");
+        Run r = run("check", "-m", "serializable", example("list-append-read-skew.edn").toString(), "--report-dir", file.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("G-single");
+        assertThat(r.err()).contains("not a directory");
+    }
 }
