@@ -91,6 +91,37 @@ final class BruteForceIsolation {
     }
 
     private static boolean execution(List<Operation> ar, M model) {
+        Views v = views(ar);
+        if (v == null) return false;
+        if (model == M.READ_COMMITTED) return true;
+        if (model == M.READ_ATOMIC || model == M.CAUSAL || model == M.PSI) return visibility(ar, v.reads, v.keys, model);
+        for (int p = 0; p < ar.size(); p++) if (!snapshot(ar, p, v.reads.get(p), v.keys.get(p), model)) return false;
+        return true;
+    }
+
+    /** Per transaction of AR, the writers each of its reads shows, and the keys they read; null when some read is no version. */
+    record Views(List<List<Set<Integer>>> reads, List<List<JsonNode>> keys) {}
+
+    /**
+     * Whether the execution AR with these snapshots (transaction p sees the first {@code cut[p]}) meets
+     * the model, by the same rules: what a given witness must satisfy, for testing the verifier.
+     */
+    static boolean holdsWith(List<Operation> ar, int[] cut, M model) {
+        Views v = views(ar);
+        if (v == null) return false;
+        if (model == M.READ_COMMITTED) return true;
+        for (int p = 0; p < ar.size(); p++) {
+            if (cut[p] < 0 || cut[p] > p) return false;
+            int least = least(ar, p, model);
+            if (least < 0 || cut[p] < least) return false;
+            boolean total = model == M.SERIALIZABLE || model == M.STRONG_SESSION_SERIALIZABLE || model == M.STRICT_SERIALIZABLE;
+            if (total && cut[p] != p) return false;
+            if (!fits(ar, v.reads.get(p), v.keys.get(p), cut[p])) return false;
+        }
+        return true;
+    }
+
+    private static Views views(List<Operation> ar) {
         int n = ar.size();
         // What each transaction's reads show: per read, which writers (AR positions) of its key.
         List<List<Set<Integer>>> readViews = new ArrayList<>();
@@ -124,18 +155,15 @@ final class BruteForceIsolation {
                         }
                     }
                 }
-                if (view == null) return false; // not a version in this order
-                for (int w : view) if (w >= p) return false; // a version installed after the reader (also rules out G1c)
+                if (view == null) return null; // not a version in this order
+                for (int w : view) if (w >= p) return null; // a version installed after the reader (also rules out G1c)
                 views.add(view);
                 keys.add(m.key());
             }
             readViews.add(views);
             readKeys.add(keys);
         }
-        if (model == M.READ_COMMITTED) return true;
-        if (model == M.READ_ATOMIC || model == M.CAUSAL || model == M.PSI) return visibility(ar, readViews, readKeys, model);
-        for (int p = 0; p < n; p++) if (!snapshot(ar, p, readViews.get(p), readKeys.get(p), model)) return false;
-        return true;
+        return new Views(readViews, readKeys);
     }
 
     private static boolean visibility(List<Operation> ar, List<List<Set<Integer>>> readViews, List<List<JsonNode>> readKeys, M model) {
@@ -166,11 +194,11 @@ final class BruteForceIsolation {
         return true;
     }
 
-    /** Whether transaction p can see some prefix of AR that explains its reads and meets the model's other rules. */
-    private static boolean snapshot(List<Operation> ar, int p, List<Set<Integer>> views, List<JsonNode> keys, M model) {
+    /** The least snapshot transaction p may have: past the earlier writers of its keys (SI, PSI) and its process's and real time's predecessors; -1 if one of those comes after it. */
+    private static int least(List<Operation> ar, int p, M model) {
         Operation o = ar.get(p);
         int least = 0;
-        if (model == M.SI || model == M.STRONG_SESSION_SI || model == M.STRONG_SI) {
+        if (model == M.SI || model == M.STRONG_SESSION_SI || model == M.STRONG_SI || model == M.PSI) {
             for (MicroOp m : o.txn()) if (!m.isRead()) for (int w : writers(ar, m.key())) if (w < p) least = Math.max(least, w + 1);
         }
         boolean session = model == M.STRONG_SESSION_SI || model == M.STRONG_SI || model == M.STRONG_SESSION_SERIALIZABLE || model == M.STRICT_SERIALIZABLE;
@@ -180,20 +208,29 @@ final class BruteForceIsolation {
             boolean must = (session && u.process() == o.process() && u.invokePosition() < o.invokePosition())
                     || (realtime && u.isOk() && u.completePosition() < o.invokePosition());
             if (must) {
-                if (q >= p) return false;
+                if (q >= p) return -1;
                 least = Math.max(least, q + 1);
             }
         }
-        boolean total = model == M.SERIALIZABLE || model == M.STRONG_SESSION_SERIALIZABLE || model == M.STRICT_SERIALIZABLE;
-        for (int cut = total ? p : least; cut <= p; cut++) {
-            boolean fits = true;
-            for (int r = 0; r < views.size() && fits; r++) {
-                Set<Integer> seen = new HashSet<>();
-                for (int w : writers(ar, keys.get(r))) if (w < cut) seen.add(w);
-                fits = seen.equals(views.get(r));
-            }
-            if (fits) return true;
+        return least;
+    }
+
+    /** Whether seeing the first {@code cut} transactions of AR explains every read. */
+    private static boolean fits(List<Operation> ar, List<Set<Integer>> views, List<JsonNode> keys, int cut) {
+        for (int r = 0; r < views.size(); r++) {
+            Set<Integer> seen = new HashSet<>();
+            for (int w : writers(ar, keys.get(r))) if (w < cut) seen.add(w);
+            if (!seen.equals(views.get(r))) return false;
         }
+        return true;
+    }
+
+    /** Whether transaction p can see some prefix of AR that explains its reads and meets the model's other rules. */
+    private static boolean snapshot(List<Operation> ar, int p, List<Set<Integer>> views, List<JsonNode> keys, M model) {
+        int least = model == M.PREFIX ? 0 : least(ar, p, model);
+        if (least < 0) return false;
+        boolean total = model == M.SERIALIZABLE || model == M.STRONG_SESSION_SERIALIZABLE || model == M.STRICT_SERIALIZABLE;
+        for (int cut = total ? p : least; cut <= p; cut++) if (fits(ar, views, keys, cut)) return true;
         return false;
     }
 }
