@@ -53,6 +53,9 @@ final class IsolationLevels {
         m.put(SERIALIZABLE, Set.of("G2-item", "internal"));
         m.put(READ_ATOMIC, Set.of("fractured-read", "internal", "future-read", "G1a", "G1b", "G1c"));
         m.put(CAUSAL_TRANSACTIONAL, Set.of("causal-read"));
+        // Cerone, Bernardi and Gotsman: PSI's NOCONFLICT, which also rules out lost updates.
+        m.put(PARALLEL_SNAPSHOT_ISOLATION, Set.of("conflict-read", "lost-update"));
+        m.put(PREFIX, Set.of("non-prefix-snapshot"));
         m.put(STRONG_SESSION_SNAPSHOT_ISOLATION, Set.of("G0-process", "G1c-process", "G-single-process", "G-nonadjacent-process", "G-SIb-process"));
         m.put(STRONG_SNAPSHOT_ISOLATION, Set.of("G0-realtime", "G1c-realtime", "G-single-realtime", "G-nonadjacent-realtime", "G-SIb-realtime"));
         m.put(STRONG_SESSION_SERIALIZABLE, Set.of("G0-process", "G1c-process", "G2-item-process"));

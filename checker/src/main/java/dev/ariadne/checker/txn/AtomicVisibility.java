@@ -58,6 +58,17 @@ final class AtomicVisibility {
 
     /** Fractured reads (read atomic) or, with {@code transitive}, non-causal reads (causal). */
     List<Anomaly> check(boolean transitive) {
+        return check(transitive, false);
+    }
+
+    /**
+     * With {@code conflicts} as well: parallel snapshot isolation's write conflicts (Cerone, Bernardi
+     * and Gotsman's NOCONFLICT), where of two writers of a key the later sees the earlier, so a
+     * transaction also observes the writer before it of each key it appends to. Only the orders every
+     * execution has are used (the version orders the reads show, and an append no read shows after
+     * every one a read shows), so a violation found is one whatever order the unread appends take.
+     */
+    List<Anomaly> check(boolean transitive, boolean conflicts) {
         List<Anomaly> out = new ArrayList<>();
         int n = inf.n;
         int[] mark = new int[n];
@@ -85,12 +96,21 @@ final class AtomicVisibility {
                         queue[tail++] = w;
                     }
                 }
+                if (conflicts) {
+                    for (int i = lastStart[v]; i < lastStart[v + 1]; i++) {
+                        int w = previousWriter(v, lastElems[i]);
+                        if (w < 0 || mark[w] == stamp || !data.together(w, t3)) continue;
+                        mark[w] = stamp;
+                        via[w] = -2 - v; // v saw w because both wrote one key
+                        queue[tail++] = w;
+                    }
+                }
                 if (!transitive || head == tail) break;
                 v = queue[head++];
             }
             for (int q = 0; q < tail; q++) {
                 int w = queue[q];
-                Anomaly a = missed(t3, w, via, transitive);
+                Anomaly a = missed(t3, w, via, transitive, conflicts);
                 if (a != null) {
                     out.add(a);
                     break;
@@ -100,8 +120,19 @@ final class AtomicVisibility {
         return out;
     }
 
+    /** The committed writer whose appends to e's key come right before v's, or -1. */
+    private int previousWriter(int v, int e) {
+        int k = inf.elemKey[e];
+        int[] o = inf.order[k];
+        int p = inf.pos[e];
+        if (p < 0) p = o.length; // an append no read shows follows every one a read shows
+        while (p > 0 && inf.elemWriter[o[p - 1]] == v) p--;
+        while (p > 0 && !inf.committed[inf.elemWriter[o[p - 1]]]) p--;
+        return p > 0 ? inf.elemWriter[o[p - 1]] : -1;
+    }
+
     /** The anomaly if T3 reads a key W appended to without W's last append there. */
-    private Anomaly missed(int t3, int w, int[] via, boolean transitive) {
+    private Anomaly missed(int t3, int w, int[] via, boolean transitive, boolean conflicts) {
         for (int i = lastStart[w]; i < lastStart[w + 1]; i++) {
             int e = lastElems[i];
             int k = inf.elemKey[e];
@@ -114,14 +145,23 @@ final class AtomicVisibility {
                 TxnHistory th = inf.th;
                 String key = Values.show(inf.keys.get(k));
                 List<Integer> chain = new ArrayList<>();
-                for (int x = w; x != t3; x = via[x]) chain.add(x);
+                boolean conflict = false;
+                for (int x = w; x != t3; x = via[x] < -1 ? -2 - via[x] : via[x]) {
+                    chain.add(x);
+                    if (via[x] < -1) conflict = true;
+                }
                 chain.add(t3);
                 StringBuilder how = new StringBuilder();
                 for (int c = 0; c + 1 < chain.size(); c++) {
-                    how.append(c == 0 ? "" : ", and ").append(th.name(chain.get(c + 1))).append(" observed ").append(th.name(chain.get(c)))
-                            .append(observation(chain.get(c), chain.get(c + 1)));
+                    how.append(c == 0 ? "" : ", and ").append(th.name(chain.get(c + 1)));
+                    if (via[chain.get(c)] < -1) {
+                        how.append(" saw ").append(th.name(chain.get(c))).append(" (both appended to one key, ").append(th.name(chain.get(c)))
+                                .append(" first: under parallel snapshot isolation the later of two writers of a key sees the earlier)");
+                    } else {
+                        how.append(" observed ").append(th.name(chain.get(c))).append(observation(chain.get(c), chain.get(c + 1)));
+                    }
                 }
-                String name = transitive && chain.size() > 2 ? "causal-read" : "fractured-read";
+                String name = conflict ? "conflict-read" : transitive && chain.size() > 2 ? "causal-read" : "fractured-read";
                 String summary = how + "; yet " + th.name(t3) + " read key " + key + " as " + inf.showElems(inf.readElems[r]) + ", without "
                         + th.name(w) + "'s append of " + Values.show(inf.elemValue[e]) + " there"
                         + (p < 0 ? " (which committed)." : ", which that key's version order puts at position " + (p + 1) + ".");

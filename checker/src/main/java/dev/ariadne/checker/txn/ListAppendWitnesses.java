@@ -60,15 +60,52 @@ final class ListAppendWitnesses {
 
     /** Prefix consistency: SI's schedule without write conflicts (ww orders commits only). */
     private TransactionalWitness prefix() {
-        int n = inf.n;
-        boolean[] include = new boolean[2 * n];
-        long[] prio = new long[2 * n];
-        Topo t = new Topo(2 * n);
-        for (int u = 0; u < n; u++) {
-            if (!inf.committed[u]) continue;
-            include[2 * u] = include[2 * u + 1] = true;
+        Topo t = prefixGraph();
+        int[] events = t.order(prefixNodes(), prefixPriority());
+        return events == null ? null : SnapshotSchedule.fromEvents(events, inf.n, "a prefix schedule (each transaction sees a prefix of the commit order)");
+    }
+
+    /**
+     * When no prefix schedule exists whatever order the unread appends take (the graph is cyclic
+     * without them), the anomaly, with the cycle of starts and commits; else null.
+     */
+    Anomaly prefixRefutation() {
+        Topo t = prefixGraph();
+        boolean[] include = prefixNodes();
+        if (t.order(include, prefixPriority()) != null) return null;
+        int[] c = t.cycle(include);
+        if (c == null) return null;
+        StringBuilder sb = new StringBuilder("No transaction order gives every transaction a prefix of it as its snapshot: ");
+        int[] txns = new int[c.length];
+        for (int j = 0; j < c.length; j++) {
+            sb.append(j == 0 ? "" : " < ").append(inf.th.name(c[j] / 2)).append(c[j] % 2 == 0 ? " takes its snapshot" : " commits");
+            txns[j] = c[j] / 2;
+        }
+        sb.append(" < ").append(inf.th.name(c[0] / 2)).append(c[0] % 2 == 0 ? " takes its snapshot" : " commits")
+                .append(" (a read puts the writer's commit before the reader's snapshot; a read that misses a write puts the reader's snapshot before the"
+                        + " writer's commit; the version order orders commits).");
+        return Anomaly.of("non-prefix-snapshot", sb.toString(), java.util.Arrays.stream(txns).distinct().toArray());
+    }
+
+    private boolean[] prefixNodes() {
+        boolean[] include = new boolean[2 * inf.n];
+        for (int u = 0; u < inf.n; u++) include[2 * u] = include[2 * u + 1] = inf.committed[u];
+        return include;
+    }
+
+    private long[] prefixPriority() {
+        long[] prio = new long[2 * inf.n];
+        for (int u = 0; u < inf.n; u++) {
             prio[2 * u] = 2 * priority[u];
             prio[2 * u + 1] = 2L * Math.min(inf.th.op(u).returnPosition(), Integer.MAX_VALUE / 2) + 1;
+        }
+        return prio;
+    }
+
+    private Topo prefixGraph() {
+        Topo t = new Topo(2 * inf.n);
+        for (int u = 0; u < inf.n; u++) {
+            if (!inf.committed[u]) continue;
             t.add(2 * u, 2 * u + 1);
             for (int e = g.start[u]; e < g.start[u + 1]; e++) {
                 int v = g.target[e];
@@ -78,8 +115,7 @@ final class ListAppendWitnesses {
                 if ((g.types[e] & DependencyGraph.RW) != 0) t.add(2 * u, 2 * v + 1);
             }
         }
-        int[] events = t.order(include, prio);
-        return events == null ? null : SnapshotSchedule.fromEvents(events, n, "a prefix schedule (each transaction sees a prefix of the commit order)");
+        return t;
     }
 
     /** Observations (and, for PSI, each key's writers in a chain) as visibility edges over a topological order of ww and wr. */
