@@ -212,7 +212,9 @@ public final class ModelChecker {
     private static CheckResult withInference(CheckResult r, boolean inferred, String dtName, History history) {
         List<String> notes = new ArrayList<>(r.notes());
         if (inferred) notes.add(0, "datatype " + dtName + " inferred from the functions " + history.functions());
-        return new CheckResult(r.model(), r.datatype(), inferred, r.verdict(), r.summary(), r.partitions(), r.counterexamples(), r.statistics(), notes, r.witness());
+        // A linearization is kept for the transactional models that check it; a register's report does not carry it (it can be millions long).
+        var witness = r.witness() != null && "LINEARIZATION".equals(r.witness().shape()) ? null : r.witness();
+        return new CheckResult(r.model(), r.datatype(), inferred, r.verdict(), r.summary(), r.partitions(), r.counterexamples(), r.statistics(), notes, witness);
     }
 
     /**
