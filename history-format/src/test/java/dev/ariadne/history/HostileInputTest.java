@@ -56,4 +56,24 @@ class HostileInputTest {
         assertThat(huge.length()).isLessThan(Values.MAX_SHOWN + 40);
         assertThat(huge).endsWith("(1000000 characters)");
     }
+
+    @Test
+    void invalidUtf8IsReportedWithItsLine() throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("bad-utf8", ".jsonl");
+        byte[] head = "{\"type\":\"invoke\",\"process\":0,\"f\":\"write\",\"value\":1}\n{\"type\":\"ok\",\"process\":0,\"f\":\"write\",\"value\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 4);
+        bytes[head.length] = (byte) 0xff;
+        bytes[head.length + 1] = (byte) 0xfe;
+        bytes[head.length + 2] = '"';
+        bytes[head.length + 3] = '}';
+        java.nio.file.Files.write(f, bytes);
+        assertThatThrownBy(() -> HistoryReader.read(f)).isInstanceOf(HistoryException.class).hasMessageContaining(":2").hasMessageContaining("UTF-8");
+    }
+
+    @Test
+    void aStringOverTheLimitIsRefusedWithItsLine() {
+        String big = "x".repeat(20_000_001);
+        assertThatThrownBy(() -> read("{\"type\":\"invoke\",\"process\":0,\"f\":\"write\",\"value\":\"" + big + "\"}"))
+                .isInstanceOf(HistoryException.class).hasMessageContaining(":1").hasMessageContaining("longer than");
+    }
 }

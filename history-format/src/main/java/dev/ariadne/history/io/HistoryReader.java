@@ -53,13 +53,45 @@ public final class HistoryReader {
         } catch (NoSuchFileException e) {
             throw new HistoryException(new HistoryError(name, 0, 0, -1, "no such file"));
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new HistoryException(new HistoryError(name, 0, 0, -1, "not UTF-8 text"));
+            throw new HistoryException(new HistoryError(name, firstBadUtf8Line(file), 0, -1, "not UTF-8 text"));
         } catch (IOException e) {
             throw new HistoryException(new HistoryError(name, 0, 0, -1, "cannot read: " + e.getMessage()));
         }
     }
 
     /** Reads a history from a string (handy in tests and examples). */
+    /** The line of the first byte sequence that is not UTF-8, or 0 when it cannot be found. */
+    static int firstBadUtf8Line(Path file) {
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            int line = 1;
+            java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    if (!decodes(d, current.toByteArray())) return line;
+                    current.reset();
+                    line++;
+                } else {
+                    current.write(b);
+                }
+            }
+            return decodes(d, current.toByteArray()) ? 0 : line;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static boolean decodes(java.nio.charset.CharsetDecoder d, byte[] bytes) {
+        try {
+            d.reset().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
     public static History readString(String text, ReadOptions options) throws HistoryException {
         try {
             return read(new StringReader(text), "<string>", options);
@@ -207,7 +239,11 @@ public final class HistoryReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
             String msg = e.getOriginalMessage();
-            if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) msg = "values nested too deep, or a number or string too long (" + msg + ")";
+            if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                msg = msg.contains("nesting depth") ? "values nested more than 1000 deep"
+                        : msg.contains("String value length") ? "a string longer than 20,000,000 characters"
+                        : msg.contains("Number value length") ? "a number longer than 1,000 digits" : msg;
+            }
             int cut = msg.indexOf('\n');
             if (cut > 0) msg = msg.substring(0, cut);
             sink.error(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "malformed JSON: " + msg);
