@@ -233,4 +233,81 @@ final class BruteForceIsolation {
         for (int cut = total ? p : least; cut <= p; cut++) if (fits(ar, views, keys, cut)) return true;
         return false;
     }
+
+    /** The conditions on a version order alone (Adya's levels), each checked on its own for testing the verifier. */
+    enum Level { READ_COMMITTED, CURSOR_STABILITY, MONOTONIC_VIEW, NO_G_SINGLE, NO_G2 }
+
+    /** Whether the arbitration order, as a version order, meets read committed plus the given condition. */
+    static boolean holdsAsVersionOrder(List<Operation> ar, Level level) {
+        Views v = views(ar);
+        if (v == null) return false;
+        int n = ar.size();
+        switch (level) {
+            case READ_COMMITTED:
+                return true;
+            case CURSOR_STABILITY:
+                // A read of a key the reader appends to later shows every writer of the key before it.
+                for (int p = 0; p < n; p++) {
+                    List<MicroOp> mops = ar.get(p).txn();
+                    int r = 0;
+                    for (int i = 0; i < mops.size(); i++) {
+                        MicroOp m = mops.get(i);
+                        if (!m.isRead() || !ar.get(p).isOk()) continue;
+                        Set<Integer> view = v.reads.get(p).get(r++);
+                        boolean appendsLater = false;
+                        boolean appendedBefore = false;
+                        for (int j = 0; j < mops.size(); j++) {
+                            if (mops.get(j).isRead() || !mops.get(j).key().equals(m.key())) continue;
+                            if (j > i) appendsLater = true; else appendedBefore = true;
+                        }
+                        if (!appendsLater || appendedBefore) continue;
+                        for (int w : writers(ar, m.key())) if (w < p && !view.contains(w)) return false;
+                    }
+                }
+                return true;
+            case MONOTONIC_VIEW:
+                // Once a reader saw a writer, its later reads of keys that writer wrote show it too.
+                for (int p = 0; p < n; p++) {
+                    Set<Integer> seen = new HashSet<>();
+                    for (int r = 0; r < v.reads.get(p).size(); r++) {
+                        JsonNode k = v.keys.get(p).get(r);
+                        for (int w : seen) if (writers(ar, k).contains(w) && !v.reads.get(p).get(r).contains(w)) return false;
+                        seen.addAll(v.reads.get(p).get(r));
+                    }
+                }
+                return true;
+            default:
+                break;
+        }
+        // The dependency graph: ww between consecutive writers, wr from a view's last writer, rw to the writer after it.
+        List<int[]> edges = new ArrayList<>(); // {from, to, 1 if rw}
+        for (int p = 0; p < n; p++) {
+            for (MicroOp m : ar.get(p).txn()) {
+                if (m.isRead()) continue;
+                List<Integer> ws = writers(ar, m.key());
+                int i = ws.indexOf(p);
+                if (i > 0) edges.add(new int[]{ws.get(i - 1), p, 0});
+            }
+            for (int r = 0; r < v.reads.get(p).size(); r++) {
+                List<Integer> ws = writers(ar, v.keys.get(p).get(r));
+                Set<Integer> view = v.reads.get(p).get(r);
+                int j = view.size();
+                if (j > 0 && ws.get(j - 1) != p) edges.add(new int[]{ws.get(j - 1), p, 0});
+                if (j < ws.size() && ws.get(j) != p) edges.add(new int[]{p, ws.get(j), 1});
+            }
+        }
+        for (int[] e : edges) {
+            if (level == Level.NO_G_SINGLE && e[2] == 0) continue;
+            // Does the edge's target reach its source (through ww and wr only, for G-single)?
+            Set<Integer> reached = new HashSet<>();
+            List<Integer> stack = new ArrayList<>(List.of(e[1]));
+            while (!stack.isEmpty()) {
+                int u = stack.remove(stack.size() - 1);
+                if (!reached.add(u)) continue;
+                for (int[] f : edges) if (f[0] == u && (level == Level.NO_G2 || f[2] == 0)) stack.add(f[1]);
+            }
+            if (reached.contains(e[0])) return false;
+        }
+        return true;
+    }
 }

@@ -86,6 +86,42 @@ class VerifierDifferentialTest {
         for (int a : accepted) assertThat(a).isGreaterThan(HISTORIES / 20);
     }
 
+    @Test
+    void versionOrdersAreJudgedAsAdyaDefinesTheLevels() {
+        Map<BruteForceIsolation.Level, Set<Axiom>> axioms = Map.of(
+                BruteForceIsolation.Level.READ_COMMITTED, EnumSet.of(COMMITTED_READS),
+                BruteForceIsolation.Level.CURSOR_STABILITY, EnumSet.of(COMMITTED_READS, CURSOR_STABILITY),
+                BruteForceIsolation.Level.MONOTONIC_VIEW, EnumSet.of(COMMITTED_READS, MONOTONIC_VIEW),
+                BruteForceIsolation.Level.NO_G_SINGLE, EnumSet.of(COMMITTED_READS, NO_G_SINGLE),
+                BruteForceIsolation.Level.NO_G2, EnumSet.of(COMMITTED_READS, NO_G2));
+        Map<BruteForceIsolation.Level, int[]> counts = new EnumMap<>(BruteForceIsolation.Level.class);
+        for (BruteForceIsolation.Level l : BruteForceIsolation.Level.values()) counts.put(l, new int[2]);
+        for (long seed = 1; seed <= HISTORIES; seed++) {
+            History h = seed % 2 == 0 ? HardTxnHistories.random(seed) : RandomTxnHistories.random(seed);
+            SplittableRandom rnd = new SplittableRandom(seed * 17 + 3);
+            for (int attempt = 0; attempt < 6; attempt++) {
+                List<Operation> ar = order(h, rnd);
+                int[] ids = new int[ar.size()];
+                for (int i = 0; i < ids.length; i++) ids[i] = ar.get(i).id();
+                boolean legal = legalCommitSet(h, ar);
+                for (BruteForceIsolation.Level l : BruteForceIsolation.Level.values()) {
+                    boolean expected = legal && BruteForceIsolation.holdsAsVersionOrder(ar, l);
+                    String why = WitnessVerifier.verify(h, TransactionalWitness.versionOrder(ids, "test"), axioms.get(l), true);
+                    if ((why == null) != expected) {
+                        fail("seed " + seed + " attempt " + attempt + ", " + l + ": the definition says " + (expected ? "valid" : "invalid")
+                                + ", the verifier " + (why == null ? "accepts" : "refuses (" + why + ")") + "\norder " + java.util.Arrays.toString(ids)
+                                + "\n" + DifferentialSerializabilityTest.edn(h));
+                    }
+                    counts.get(l)[expected ? 0 : 1]++;
+                }
+            }
+        }
+        for (var e : counts.entrySet()) {
+            assertThat(e.getValue()[0]).as(e.getKey() + " accepted").isGreaterThan(HISTORIES / 20);
+            assertThat(e.getValue()[1]).as(e.getKey() + " refused").isGreaterThan(HISTORIES / 20);
+        }
+    }
+
     /** Usually every ok and some info transactions, nearly in completion order; now and then a wrong commit set or a shuffle. */
     private static List<Operation> order(History h, SplittableRandom rnd) {
         List<Operation> out = new ArrayList<>();
