@@ -143,4 +143,46 @@ class CertifiedClassicsTest {
         assertThat(WitnessVerifier.verify(h, TransactionalWitness.visibility(new int[]{0, 1}, new int[]{0}, new int[]{1}, true, "t"),
                 EnumSet.of(Axiom.COMMITTED_READS, Axiom.ATOMIC, Axiom.TRANSITIVE), true)).isNull();
     }
+
+    @Test
+    void theScheduleTriesOtherOrdersOfUnreadAppends() {
+        // T0 is invoked first, yet it read T1's append to z, so T1 committed before T0 began: their
+        // unread appends to y go T1 first, the order the schedule must find beyond invocation order. A
+        // write skew beside them (T4, T5) rules out a serial order, so only the SI schedule can prove it.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:r :z nil] [:append :y 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:append :z 1] [:append :y 2]]}
+                {:process 1 :type :ok :f :txn :value [[:append :z 1] [:append :y 2]]}
+                {:process 0 :type :ok :f :txn :value [[:r :z [1]] [:append :y 1]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :p nil] [:append :q 1]]}
+                {:process 3 :type :invoke :f :txn :value [[:r :q nil] [:append :p 1]]}
+                {:process 2 :type :ok :f :txn :value [[:r :p []] [:append :q 1]]}
+                {:process 3 :type :ok :f :txn :value [[:r :q []] [:append :p 1]]}
+                """);
+        assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.SI)).isTrue();
+        assertThat(v(h, "serializable")).isEqualTo(Verdict.INVALID);
+        CheckResult r = ModelChecker.check(h, CheckRequest.of("snapshot-isolation").withDatatype("list-append"));
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.VALID);
+        assertThat(r.witness().found()).contains("snapshot-isolation schedule");
+        java.util.List<Long> order = java.util.Arrays.stream(r.witness().order()).boxed().toList();
+        assertThat(order.indexOf(1L)).isLessThan(order.indexOf(0L));
+    }
+
+    @Test
+    void threeUnreadWritersWhoseEveryOrderCyclesAreRefuted() {
+        // Each of three concurrent transactions appends to y, which nobody reads, and reads as empty a
+        // key another of them appends to: whichever commits first, a later one had to see its append.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:r :a nil] [:append :b 1] [:append :y 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :b nil] [:append :c 1] [:append :y 2]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :c nil] [:append :a 1] [:append :y 3]]}
+                {:process 0 :type :ok :f :txn :value [[:r :a []] [:append :b 1] [:append :y 1]]}
+                {:process 1 :type :ok :f :txn :value [[:r :b []] [:append :c 1] [:append :y 2]]}
+                {:process 2 :type :ok :f :txn :value [[:r :c []] [:append :a 1] [:append :y 3]]}
+                """);
+        CheckResult r = ModelChecker.check(h, CheckRequest.of("snapshot-isolation").withDatatype("list-append"));
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.INVALID);
+        assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.SI)).isFalse();
+        assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.PREFIX)).isTrue();
+    }
 }
