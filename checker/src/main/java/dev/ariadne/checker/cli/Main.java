@@ -55,6 +55,7 @@ public final class Main implements Runnable {
     static String errorJson(int exitCode, String message) {
         com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         o.put("schema", 1);
+        o.put("report", "error");
         o.put("verdict", "ERROR");
         o.put("valid", false);
         o.put("exitCode", exitCode);

@@ -113,6 +113,7 @@ public final class Reports {
     public static String json(HierarchyResult h, String file) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA_VERSION);
+        root.put("report", "all");
         if (file != null) root.put("file", file);
         root.put("model", "all");
         root.put("datatype", h.datatype());
@@ -168,6 +169,7 @@ public final class Reports {
     public static String json(CheckResult r, String file) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA_VERSION);
+        root.put("report", "check");
         if (file != null) root.put("file", file);
         root.put("model", r.model());
         root.put("datatype", r.datatype());
