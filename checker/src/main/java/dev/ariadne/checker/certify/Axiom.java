@@ -17,6 +17,8 @@ public enum Axiom {
     NO_G_SINGLE,
     /** No cycle at all in the dependency graph of the version order (Adya PL-2.99 and PL-3 on items). */
     NO_G2,
+    /** No G-update: the dependency graph of the update transactions plus any one read-only transaction has no cycle with an anti-dependency (Adya PL-3U). */
+    NO_G_UPDATE,
     /** Each read is the state its visible transactions make, in arbitration order, plus the reader's own writes (CBG's EXT and INT). */
     ATOMIC,
     /** Visibility is transitive (CBG's TRANSVIS). */

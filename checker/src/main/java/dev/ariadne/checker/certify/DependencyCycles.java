@@ -70,6 +70,74 @@ final class DependencyCycles {
         return new int[]{0, 0};
     }
 
+    /**
+     * G-update (Adya's PL-3U): a cycle with an anti-dependency among the update transactions
+     * ({@code update[position]}), or through one read-only transaction and updates only. Returns two
+     * positions on such a cycle, or null.
+     */
+    int[] gUpdate(boolean[] update, Visibility budget) {
+        int[][] g = csr(true);
+        int[] start = g[0];
+        int[] target = g[1];
+        // Among the updates: any cycle (with an rw edge, since ww and wr go forward in the order).
+        int[] indegree = new int[n];
+        for (int u = 0; u < n; u++) {
+            if (!update[u]) continue;
+            for (int e = start[u]; e < start[u + 1]; e++) if (update[target[e]]) indegree[target[e]]++;
+        }
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
+        int updates = 0;
+        for (int u = 0; u < n; u++) {
+            if (!update[u]) continue;
+            updates++;
+            if (indegree[u] == 0) queue[tail++] = u;
+        }
+        while (head < tail) {
+            int u = queue[head++];
+            for (int e = start[u]; e < start[u + 1]; e++) if (update[target[e]] && --indegree[target[e]] == 0) queue[tail++] = target[e];
+        }
+        if (tail < updates) {
+            for (int e = 0; e < edges; e++) if (update[from[e]] && update[to[e]] && indegree[from[e]] > 0 && indegree[to[e]] > 0) return new int[]{from[e], to[e]};
+        }
+        // Through one read-only transaction R: from R's anti-dependency targets, through updates, back to a writer R read from.
+        int[] mark = new int[n];
+        int[] stack = new int[n];
+        int stamp = 0;
+        for (int r = 0; r < n; r++) {
+            if (update[r]) continue;
+            boolean[] source = null;
+            for (int e = 0; e < edges; e++) {
+                if (to[e] != r || type[e] != WR) continue;
+                if (source == null) source = new boolean[n];
+                source[from[e]] = true;
+            }
+            if (source == null) continue;
+            stamp++;
+            int top = 0;
+            for (int e = start[r]; e < start[r + 1]; e++) {
+                int s = target[e];
+                if (update[s] && mark[s] != stamp) {
+                    mark[s] = stamp;
+                    stack[top++] = s;
+                }
+            }
+            while (top > 0) {
+                int u = stack[--top];
+                if (source[u]) return new int[]{r, u};
+                budget.spend(start[u + 1] - start[u] + 1);
+                for (int e = start[u]; e < start[u + 1]; e++) {
+                    int w = target[e];
+                    if (!update[w] || mark[w] == stamp) continue;
+                    mark[w] = stamp;
+                    stack[top++] = w;
+                }
+            }
+        }
+        return null;
+    }
+
     /** An rw edge closing a cycle whose other edges are ww and wr, or null. */
     int[] gSingle(Visibility budget) {
         int[][] g = csr(false);

@@ -76,7 +76,7 @@ public final class WitnessVerifier {
                 needBy = new int[tx.keys];
             }
             vis = new Visibility(w, pos, BUDGET);
-            if (ax.contains(Axiom.NO_G2) || ax.contains(Axiom.NO_G_SINGLE)) dsg = new DependencyCycles(w.order().length, pos);
+            if (ax.contains(Axiom.NO_G2) || ax.contains(Axiom.NO_G_SINGLE) || ax.contains(Axiom.NO_G_UPDATE)) dsg = new DependencyCycles(w.order().length, pos);
             for (int t = 0; t < tx.n; t++) {
                 if (!tx.ok[t]) continue;
                 s = reads(t);
@@ -90,6 +90,15 @@ public final class WitnessVerifier {
                 if (bad != null) return "its version order makes a dependency cycle through " + name(w.order()[bad[0]]) + " and " + name(w.order()[bad[1]]);
                 bad = ax.contains(Axiom.NO_G_SINGLE) ? dsg.gSingle(vis) : null;
                 if (bad != null) return "its version order makes a cycle with one anti-dependency, " + name(w.order()[bad[0]]) + " to " + name(w.order()[bad[1]]);
+                if (ax.contains(Axiom.NO_G_UPDATE)) {
+                    boolean[] update = new boolean[w.order().length];
+                    for (int p = 0; p < update.length; p++) {
+                        int t = w.order()[p];
+                        for (int m = tx.start[t]; m < tx.start[t + 1]; m++) if (!tx.isRead[m]) update[p] = true;
+                    }
+                    bad = dsg.gUpdate(update, vis);
+                    if (bad != null) return "its version order makes a G-update cycle through " + name(w.order()[bad[0]]) + " and " + name(w.order()[bad[1]]);
+                }
             }
             return null;
         }

@@ -47,7 +47,7 @@ final class Certification {
         m.put(STRONG_SNAPSHOT_ISOLATION, with(si, SESSION, REALTIME));
         Set<Axiom> ser = with(si, TOTAL);
         m.put(SERIALIZABLE, ser);
-        m.put(UPDATE_SERIALIZABLE, ser); // no procedure of its own: serializability is sufficient (PL-3 implies PL-3U)
+        m.put(UPDATE_SERIALIZABLE, EnumSet.of(COMMITTED_READS, NO_G_UPDATE));
         m.put(STRONG_SESSION_SERIALIZABLE, with(ser, SESSION));
         m.put(STRICT_SERIALIZABLE, with(ser, SESSION, REALTIME));
         return m;
@@ -62,7 +62,7 @@ final class Certification {
     /** What each kind of witness is built to prove: checked against that first. */
     private static final Map<Kind, ConsistencyModel> BUILT_FOR = new EnumMap<>(Map.ofEntries(
             Map.entry(Kind.SERIAL_REALTIME, STRICT_SERIALIZABLE), Map.entry(Kind.SERIAL_PROCESS, STRONG_SESSION_SERIALIZABLE),
-            Map.entry(Kind.SERIAL, SERIALIZABLE), Map.entry(Kind.SI_REALTIME, STRONG_SNAPSHOT_ISOLATION),
+            Map.entry(Kind.SERIAL, SERIALIZABLE), Map.entry(Kind.UPDATE_ORDER, UPDATE_SERIALIZABLE), Map.entry(Kind.SI_REALTIME, STRONG_SNAPSHOT_ISOLATION),
             Map.entry(Kind.SI_PROCESS, STRONG_SESSION_SNAPSHOT_ISOLATION), Map.entry(Kind.SI, SNAPSHOT_ISOLATION), Map.entry(Kind.PREFIX, ConsistencyModel.PREFIX),
             Map.entry(Kind.PSI, PARALLEL_SNAPSHOT_ISOLATION), Map.entry(Kind.CAUSAL, CAUSAL_TRANSACTIONAL), Map.entry(Kind.READ_ATOMIC, READ_ATOMIC),
             Map.entry(Kind.COMMITTED_ORDER, CONSISTENT_VIEW), Map.entry(Kind.WRITE_ORDER, READ_UNCOMMITTED)));
@@ -74,7 +74,8 @@ final class Certification {
         return switch (m) {
             case STRICT_SERIALIZABLE -> List.of(Kind.SERIAL_REALTIME);
             case STRONG_SESSION_SERIALIZABLE -> List.of(Kind.SERIAL_REALTIME, Kind.SERIAL_PROCESS);
-            case SERIALIZABLE, UPDATE_SERIALIZABLE, REPEATABLE_READ -> serial;
+            case SERIALIZABLE, REPEATABLE_READ -> serial;
+            case UPDATE_SERIALIZABLE -> concat(serial, List.of(Kind.UPDATE_ORDER));
             case STRONG_SNAPSHOT_ISOLATION -> List.of(Kind.SERIAL_REALTIME, Kind.SI_REALTIME);
             case STRONG_SESSION_SNAPSHOT_ISOLATION -> List.of(Kind.SERIAL_REALTIME, Kind.SERIAL_PROCESS, Kind.SI_REALTIME, Kind.SI_PROCESS);
             case SNAPSHOT_ISOLATION, FORWARD_CONSISTENT_VIEW -> concat(serial, si);

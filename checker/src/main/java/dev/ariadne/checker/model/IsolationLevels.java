@@ -30,8 +30,8 @@ import static dev.ariadne.checker.model.ConsistencyModel.*;
  * A model is INVALID when an anomaly it forbids is found (each re-verified), and VALID only when a
  * witness passes the independent verifier against the model's definition ({@link Certification});
  * otherwise UNKNOWN, with the reason. Models in {@link #DECIDED} have a decision procedure that
- * finds one or the other on every history whose version order it knows; forward consistent view and
- * update serializability have none of their own (a stronger model's witness proves them).
+ * finds one or the other on every history whose version order it knows; forward consistent view has
+ * none of its own (snapshot isolation's witness proves it).
  */
 final class IsolationLevels {
     private IsolationLevels() {}
@@ -40,7 +40,7 @@ final class IsolationLevels {
 
     static final Set<ConsistencyModel> DECIDED = EnumSet.of(READ_UNCOMMITTED, READ_COMMITTED, CONSISTENT_VIEW, REPEATABLE_READ, SNAPSHOT_ISOLATION,
             SERIALIZABLE, STRONG_SESSION_SNAPSHOT_ISOLATION, STRONG_SNAPSHOT_ISOLATION, STRONG_SESSION_SERIALIZABLE, STRICT_SERIALIZABLE,
-            READ_ATOMIC, CAUSAL_TRANSACTIONAL, CURSOR_STABILITY, MONOTONIC_ATOMIC_VIEW, PREFIX, PARALLEL_SNAPSHOT_ISOLATION);
+            READ_ATOMIC, CAUSAL_TRANSACTIONAL, CURSOR_STABILITY, MONOTONIC_ATOMIC_VIEW, PREFIX, PARALLEL_SNAPSHOT_ISOLATION, UPDATE_SERIALIZABLE);
 
     private static Map<ConsistencyModel, Set<String>> proscribed() {
         Map<ConsistencyModel, Set<String>> m = new EnumMap<>(ConsistencyModel.class);
@@ -56,6 +56,7 @@ final class IsolationLevels {
         // Cerone, Bernardi and Gotsman: PSI's NOCONFLICT, which also rules out lost updates.
         m.put(PARALLEL_SNAPSHOT_ISOLATION, Set.of("conflict-read", "lost-update"));
         m.put(PREFIX, Set.of("non-prefix-snapshot"));
+        m.put(UPDATE_SERIALIZABLE, Set.of("G-update"));
         m.put(STRONG_SESSION_SNAPSHOT_ISOLATION, Set.of("G0-process", "G1c-process", "G-single-process", "G-nonadjacent-process", "G-SIb-process"));
         m.put(STRONG_SNAPSHOT_ISOLATION, Set.of("G0-realtime", "G1c-realtime", "G-single-realtime", "G-nonadjacent-realtime", "G-SIb-realtime"));
         m.put(STRONG_SESSION_SERIALIZABLE, Set.of("G0-process", "G1c-process", "G2-item-process"));

@@ -29,6 +29,7 @@ final class ListAppendWitnesses {
             case SERIAL_REALTIME -> serial(DependencyGraph.DATA | DependencyGraph.PROCESS | DependencyGraph.REALTIME, " respecting real time");
             case SERIAL_PROCESS -> serial(DependencyGraph.DATA | DependencyGraph.PROCESS, " respecting each process's order");
             case SERIAL -> serial(DependencyGraph.DATA, "");
+            case UPDATE_ORDER -> new UpdateSerializability(inf, g).witness();
             case SI_REALTIME -> si.schedule(DependencyGraph.PROCESS | DependencyGraph.REALTIME, " respecting real time");
             case SI_PROCESS -> si.schedule(DependencyGraph.PROCESS, " respecting each process's order");
             case SI -> si.schedule(0, "");

@@ -55,15 +55,23 @@ public final class TransactionalChecker {
         SnapshotSchedule si = new SnapshotSchedule(inf, g);
         ListAppendWitnesses builder = new ListAppendWitnesses(inf, g, si);
         Witnesses witnesses = new Witnesses(th.history, true, builder::build);
-        List<Anomaly> nonCycle = new ArrayList<>(inf.anomalies);
-        if (si.hasChoices() && !cycles.acyclic) nonCycle.addAll(unorderedWrites(si, witnesses, cycles, g));
+        // What the graph's own cycles and reads do not show directly comes after them in the report.
+        List<Anomaly> derived = new ArrayList<>(visibility);
+        if (si.hasChoices() && !cycles.acyclic) derived.addAll(unorderedWrites(si, witnesses, cycles, g));
+        // Update serializability (Adya's PL-3U): G-update, a cycle through the updates and at most one read-only transaction.
+        if (!cycles.acyclic) {
+            UpdateSerializability us = new UpdateSerializability(inf, g);
+            Anomaly update = us.find();
+            if (update != null) derived.add(update);
+            if (!us.complete) cycles.incomplete.add("G-update");
+        }
         // Prefix has no anomaly of its own in Adya's terms: refute it by its schedule, unless a weaker model is broken already.
         boolean causalHolds = visibility.isEmpty() || visibility.get(0).name().equals("conflict-read");
         if (!cycles.acyclic && causalHolds && !cycles.found.containsKey("G0") && !cycles.found.containsKey("G1c")) {
             Anomaly notPrefix = builder.prefixRefutation();
-            if (notPrefix != null) nonCycle.add(notPrefix);
+            if (notPrefix != null) derived.add(notPrefix);
         }
-        return finish(th, () -> new ListAppendEvidence(th), nonCycle, cycles, visibility, visibilityComplete, inf.committed, g, true, Set.of())
+        return finish(th, () -> new ListAppendEvidence(th), inf.anomalies, cycles, derived, visibilityComplete, inf.committed, g, true, Set.of())
                 .withWitnesses(witnesses);
     }
 

@@ -34,7 +34,8 @@ import java.util.Set;
 final class BruteForceIsolation {
     private BruteForceIsolation() {}
 
-    enum M { READ_COMMITTED, READ_ATOMIC, CAUSAL, PSI, PREFIX, SI, STRONG_SESSION_SI, STRONG_SI, SERIALIZABLE, STRONG_SESSION_SERIALIZABLE, STRICT_SERIALIZABLE }
+    enum M { READ_COMMITTED, READ_ATOMIC, CAUSAL, PSI, PREFIX, SI, STRONG_SESSION_SI, STRONG_SI, SERIALIZABLE, STRONG_SESSION_SERIALIZABLE, STRICT_SERIALIZABLE,
+        UPDATE_SERIALIZABLE }
 
     static boolean holds(History h, M model) {
         List<Operation> must = new ArrayList<>();
@@ -94,6 +95,7 @@ final class BruteForceIsolation {
         Views v = views(ar);
         if (v == null) return false;
         if (model == M.READ_COMMITTED) return true;
+        if (model == M.UPDATE_SERIALIZABLE) return holdsAsVersionOrder(ar, Level.NO_G_UPDATE);
         if (model == M.READ_ATOMIC || model == M.CAUSAL || model == M.PSI) return visibility(ar, v.reads, v.keys, model);
         for (int p = 0; p < ar.size(); p++) if (!snapshot(ar, p, v.reads.get(p), v.keys.get(p), model)) return false;
         return true;
@@ -235,7 +237,7 @@ final class BruteForceIsolation {
     }
 
     /** The conditions on a version order alone (Adya's levels), each checked on its own for testing the verifier. */
-    enum Level { READ_COMMITTED, CURSOR_STABILITY, MONOTONIC_VIEW, NO_G_SINGLE, NO_G2 }
+    enum Level { READ_COMMITTED, CURSOR_STABILITY, MONOTONIC_VIEW, NO_G_SINGLE, NO_G2, NO_G_UPDATE }
 
     /** Whether the arbitration order, as a version order, meets read committed plus the given condition. */
     static boolean holdsAsVersionOrder(List<Operation> ar, Level level) {
@@ -295,6 +297,33 @@ final class BruteForceIsolation {
                 if (j > 0 && ws.get(j - 1) != p) edges.add(new int[]{ws.get(j - 1), p, 0});
                 if (j < ws.size() && ws.get(j) != p) edges.add(new int[]{p, ws.get(j), 1});
             }
+        }
+        if (level == Level.NO_G_UPDATE) {
+            // Adya's G-update: the updates plus any one read-only transaction have a cycle with an anti-dependency.
+            Set<Integer> updates = new HashSet<>();
+            for (int p = 0; p < n; p++) for (MicroOp m : ar.get(p).txn()) if (!m.isRead()) updates.add(p);
+            List<Set<Integer>> groups = new ArrayList<>();
+            groups.add(updates);
+            for (int p = 0; p < n; p++) {
+                if (updates.contains(p)) continue;
+                Set<Integer> g = new HashSet<>(updates);
+                g.add(p);
+                groups.add(g);
+            }
+            for (Set<Integer> g : groups) {
+                for (int[] e : edges) {
+                    if (e[2] == 0 || !g.contains(e[0]) || !g.contains(e[1])) continue;
+                    Set<Integer> reached = new HashSet<>();
+                    List<Integer> stack = new ArrayList<>(List.of(e[1]));
+                    while (!stack.isEmpty()) {
+                        int u = stack.remove(stack.size() - 1);
+                        if (!reached.add(u)) continue;
+                        for (int[] f : edges) if (f[0] == u && g.contains(f[1])) stack.add(f[1]);
+                    }
+                    if (reached.contains(e[0])) return false;
+                }
+            }
+            return true;
         }
         for (int[] e : edges) {
             if (level == Level.NO_G_SINGLE && e[2] == 0) continue;

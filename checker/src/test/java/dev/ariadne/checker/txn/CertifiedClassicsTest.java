@@ -185,4 +185,34 @@ class CertifiedClassicsTest {
         assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.SI)).isFalse();
         assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.PREFIX)).isTrue();
     }
+
+    @Test
+    void readOnlyTransactionsMaySeeUpdatesInDifferentOrdersUnderUpdateSerializability() {
+        // Adya's PL-3U: the updates with each read-only transaction are serializable, not all at once.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:append :y 1]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 3 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
+                {:process 1 :type :ok :f :txn :value [[:append :y 1]]}
+                {:process 2 :type :ok :f :txn :value [[:r :x [1]] [:r :y []]]}
+                {:process 3 :type :ok :f :txn :value [[:r :x []] [:r :y [1]]]}
+                """);
+        assertThat(v(h, "update-serializable")).isEqualTo(Verdict.VALID);
+        assertThat(v(h, "serializable")).isEqualTo(Verdict.INVALID);
+        assertThat(v(h, "snapshot-isolation")).isEqualTo(Verdict.INVALID);
+        assertThat(v(h, "parallel-snapshot-isolation")).isEqualTo(Verdict.VALID);
+        CheckResult r = ModelChecker.check(h, CheckRequest.of("update-serializable").withDatatype("list-append"));
+        assertThat(r.witness().found()).contains("version order");
+        History lost = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:r :x nil] [:append :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil] [:append :x 2]]}
+                {:process 0 :type :ok :f :txn :value [[:r :x []] [:append :x 1]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x []] [:append :x 2]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :x nil]]}
+                {:process 2 :type :ok :f :txn :value [[:r :x [1 2]]]}
+                """);
+        assertThat(v(lost, "update-serializable")).isEqualTo(Verdict.INVALID);
+    }
 }

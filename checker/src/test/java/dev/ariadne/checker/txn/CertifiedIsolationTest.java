@@ -31,7 +31,8 @@ class CertifiedIsolationTest {
             Map.entry(BruteForceIsolation.M.STRONG_SESSION_SI, "strong-session-snapshot-isolation"),
             Map.entry(BruteForceIsolation.M.STRONG_SI, "strong-snapshot-isolation"), Map.entry(BruteForceIsolation.M.SERIALIZABLE, "serializable"),
             Map.entry(BruteForceIsolation.M.STRONG_SESSION_SERIALIZABLE, "strong-session-serializable"),
-            Map.entry(BruteForceIsolation.M.STRICT_SERIALIZABLE, "strict-serializable")));
+            Map.entry(BruteForceIsolation.M.STRICT_SERIALIZABLE, "strict-serializable"),
+            Map.entry(BruteForceIsolation.M.UPDATE_SERIALIZABLE, "update-serializable")));
 
     static History edn(String s) {
         try {
