@@ -31,10 +31,12 @@ public final class History {
     private final int[] call;
     private final int[] ret;
     private final int[] lines;
+    private final boolean realTimeKnown;
 
     private History(String source, List<Op> events, List<Operation> operations, List<Op> nemesisEvents,
-                    List<JsonNode> processNames, int[] lines) {
+                    List<JsonNode> processNames, int[] lines, boolean realTimeKnown) {
         this.source = source;
+        this.realTimeKnown = realTimeKnown;
         this.lines = lines;
         this.events = events;
         this.operations = operations;
@@ -64,6 +66,16 @@ public final class History {
      */
     public static History of(String source, List<Op> events, int[] lines) throws HistoryException {
         return new Builder(source, events, lines).build();
+    }
+
+    /**
+     * Whether the history records when operations began: false for a history of completions only (as
+     * Elle accepts: {@code [{:type :ok, :value [...]}, ...]}), where each completion stands for a whole
+     * operation and their order says nothing about real time. Checks of real-time models answer
+     * UNKNOWN on such a history.
+     */
+    public boolean realTimeKnown() {
+        return realTimeKnown;
     }
 
     /** The source line of the event at {@code position}, or 0 when unknown (a history built in memory). */
@@ -211,12 +223,40 @@ public final class History {
             return id;
         }
 
+        /** A history of completions only: no invocation at all, and some client completion. */
+        private boolean completionsOnly() {
+            boolean client = false;
+            for (Op e : events) {
+                if (e.type() == OpType.INVOKE) return false;
+                JsonNode p = e.process();
+                if (!(p != null && p.isTextual() && e.type() == OpType.INFO)) client = true;
+            }
+            return client;
+        }
+
         History build() throws HistoryException {
             checkDuplicateIndices();
+            boolean completionsOnly = completionsOnly();
             for (int pos = 0; pos < events.size(); pos++) {
                 Op e = events.get(pos);
                 checkMicroOps(pos, e);
                 JsonNode p = e.process();
+                if (completionsOnly) {
+                    // Each completion is a whole operation; without a process it is a session of its own.
+                    if (p != null && p.isTextual() && e.type() == OpType.INFO) {
+                        nemesis.add(e);
+                        continue;
+                    }
+                    int id;
+                    if (p == null) {
+                        processNames.add(null);
+                        id = newOperation(pos, processNames.size() - 1);
+                    } else {
+                        id = newOperation(pos, processId(p));
+                    }
+                    completePos[id] = e.type() == OpType.INFO ? -1 : pos;
+                    continue;
+                }
                 if (e.type() == OpType.INVOKE) {
                     if (p == null) {
                         processNames.add(null);
@@ -277,7 +317,7 @@ public final class History {
                 ops.add(new Operation(id, procOf[id], inv.f(), value, key, outcome, invokePos[id], completePos[id], inv, comp));
             }
             return new History(source, events, Collections.unmodifiableList(ops), Collections.unmodifiableList(nemesis),
-                    Collections.unmodifiableList(processNames), lines);
+                    Collections.unmodifiableList(processNames), lines, !completionsOnly);
         }
 
         private void checkMicroOps(int pos, Op e) {

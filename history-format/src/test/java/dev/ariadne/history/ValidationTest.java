@@ -11,7 +11,8 @@ class ValidationTest {
 
     @Test
     void completionWithoutInvocation() {
-        assertThatThrownBy(() -> read("{\"type\":\"ok\",\"process\":0,\"f\":\"read\",\"value\":1}"))
+        // In a history that records invocations, a completion needs one (a history of completions only is Elle's form, and read).
+        assertThatThrownBy(() -> read("{\"type\":\"ok\",\"process\":0,\"f\":\"read\",\"value\":1}\n{\"type\":\"invoke\",\"process\":1,\"f\":\"read\",\"value\":null}"))
                 .hasMessageContaining("<string>:1 (op 0)").hasMessageContaining("has no pending invocation");
     }
 
@@ -64,6 +65,7 @@ class ValidationTest {
     void collectsSeveralErrors() {
         try {
             read("""
+                    {"type":"invoke","process":2,"f":"read","value":null}
                     {"type":"ok","process":0,"f":"read","value":1}
                     {"type":"ok","process":1,"f":"read","value":1}
                     """);

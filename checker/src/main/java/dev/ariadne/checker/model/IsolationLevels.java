@@ -82,6 +82,11 @@ final class IsolationLevels {
     /** One model's verdict: INVALID by a forbidden anomaly, VALID by a verified witness, else UNKNOWN with the reason. */
     static HierarchyResult.ModelVerdict verdict(TransactionalAnalysis a, ConsistencyModel m) {
         if (a.unsupported() != null) return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, a.unsupported());
+        if (Certification.AXIOMS.get(m).contains(dev.ariadne.checker.certify.Axiom.REALTIME) && a.witnesses().history != null
+                && !a.witnesses().history.realTimeKnown()) {
+            return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN,
+                    "the history records completions only, so when transactions began is unknown and real-time order cannot be judged");
+        }
         // Name the anomalies found first; the ones they merely imply only when nothing else is forbidden.
         Set<String> forbidden = forbidden(m);
         Set<String> shown = new LinkedHashSet<>();

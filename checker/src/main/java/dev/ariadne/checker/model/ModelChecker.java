@@ -54,6 +54,11 @@ public final class ModelChecker {
     }
 
     private static CheckResult decide(History history, CheckRequest request) {
+        if (!history.realTimeKnown() && "linearizable".equals(request.model() == null ? "linearizable" : request.model())) {
+            return new CheckResult("linearizable", request.datatype() == null ? "none" : request.datatype(), request.datatype() == null, Verdict.UNKNOWN,
+                    "Undecided: the history records completions only, so when operations began is unknown and real-time order cannot be judged.",
+                    List.of(), List.of(), new CheckResult.Statistics(history.size(), 0, 0, 0, 0), List.of("completions only: check sequential consistency instead"));
+        }
         long start = System.nanoTime();
         ConsistencyModel model = ConsistencyModel.byName(request.model() == null ? "linearizable" : request.model());
         boolean inferred = request.datatype() == null;

@@ -131,6 +131,7 @@ abstract class WriteIndex {
                 prev = t;
             }
         }
+        if (!th.history.realTimeKnown()) return; // completions only: their order says nothing about real time
         // Walk the events in order, keeping the frontier: committed transactions completed so far that no
         // later-completed transaction follows. A transaction follows every member of the frontier at its
         // invocation; when it completes, it replaces them.
