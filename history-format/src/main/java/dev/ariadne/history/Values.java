@@ -116,6 +116,22 @@ public final class Values {
         return sb.substring(0, MAX_SHOWN) + "... (" + sb.length() + " characters)";
     }
 
+    /**
+     * Whether a string shown bare could be taken for another value: a number ("1" is not 1), nil,
+     * true, false, the empty string, or text with spaces or brackets. Keyword-like strings (EDN's
+     * {@code :x} read as "x") stay bare.
+     */
+    static boolean ambiguous(String t) {
+        if (t.isEmpty() || t.equals("nil") || t.equals("true") || t.equals("false")) return true;
+        char c = t.charAt(0);
+        if (Character.isDigit(c) || ((c == '-' || c == '+' || c == '.') && t.length() > 1)) return true;
+        for (int i = 0; i < t.length(); i++) {
+            char d = t.charAt(i);
+            if (Character.isWhitespace(d) || d == '[' || d == ']' || d == '{' || d == '}' || d == '(' || d == ')' || d == '"' || d == ',') return true;
+        }
+        return false;
+    }
+
     private static void text(String t, StringBuilder sb) {
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
@@ -128,7 +144,14 @@ public final class Values {
         if (n == null || n.isNull() || n.isMissingNode()) {
             sb.append("nil");
         } else if (n.isTextual()) {
-            text(n.textValue(), sb);
+            String t = n.textValue();
+            if (ambiguous(t)) {
+                sb.append('"');
+                text(t.replace("\\", "\\\\").replace("\"", "\\\""), sb);
+                sb.append('"');
+            } else {
+                text(t, sb);
+            }
         } else if (n.isArray()) {
             sb.append('[');
             boolean first = true;

@@ -51,7 +51,7 @@ class HostileInputTest {
 
     @Test
     void valuesAreShownWithoutTerminalEscapesAndCut() {
-        assertThat(Values.show(Values.of("\u001b[2Jgone"))).isEqualTo("\\u001b[2Jgone");
+        assertThat(Values.show(Values.of("\u001b[2Jgone"))).isEqualTo("\"\\u001b[2Jgone\"");
         String huge = Values.show(Values.of("x".repeat(1_000_000)));
         assertThat(huge.length()).isLessThan(Values.MAX_SHOWN + 40);
         assertThat(huge).endsWith("(1000000 characters)");
@@ -75,5 +75,22 @@ class HostileInputTest {
         String big = "x".repeat(20_000_001);
         assertThatThrownBy(() -> read("{\"type\":\"invoke\",\"process\":0,\"f\":\"write\",\"value\":\"" + big + "\"}"))
                 .isInstanceOf(HistoryException.class).hasMessageContaining(":1").hasMessageContaining("longer than");
+    }
+
+    @Test
+    void aNegativeOrNilIndexIsRefused() {
+        assertThatThrownBy(() -> read("{\"index\":-5,\"type\":\"invoke\",\"process\":0,\"f\":\"write\",\"value\":1}"))
+                .isInstanceOf(HistoryException.class).hasMessageContaining(":1").hasMessageContaining("non-negative");
+        assertThatThrownBy(() -> read("{:index nil, :type :invoke, :process 0, :f :write, :value 1}"))
+                .isInstanceOf(HistoryException.class).hasMessageContaining("nil");
+    }
+
+    @Test
+    void aStringThatLooksLikeAnotherValueIsQuoted() {
+        assertThat(Values.show(Values.of("1"))).isEqualTo("\"1\"");
+        assertThat(Values.show(Values.of(1))).isEqualTo("1");
+        assertThat(Values.show(Values.of("nil"))).isEqualTo("\"nil\"");
+        assertThat(Values.show(Values.of("x"))).isEqualTo("x");
+        assertThat(Values.show(Values.of("a b"))).isEqualTo("\"a b\"");
     }
 }

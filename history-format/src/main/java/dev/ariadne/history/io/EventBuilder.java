@@ -47,8 +47,9 @@ final class EventBuilder {
     void field(String name, JsonNode v) {
         switch (name) {
             case "index" -> {
-                if (v.isNull()) return;
+                if (v.isNull()) throw new IllegalArgumentException("index must be a non-negative integer, not nil (leave the field out to number events by position)");
                 if (!v.isIntegralNumber() || !v.canConvertToLong()) throw new IllegalArgumentException("index must be an integer, not " + Values.show(v));
+                if (v.longValue() < 0) throw new IllegalArgumentException("index must be a non-negative integer, not " + Values.show(v));
                 index = v.longValue();
                 hasIndex = true;
             }
