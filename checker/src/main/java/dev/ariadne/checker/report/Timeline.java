@@ -31,7 +31,9 @@ public final class Timeline {
             int at = cursor;
             for (OpView o : ops) {
                 if (closed(o) && o.completePosition() == p) {
-                    at = Math.max(at, x.get(o.invokePosition()) + label(o).length() + 3);
+                    // A history of completions only has each operation begin and end at one point.
+                    Integer begin = x.get(o.invokePosition());
+                    at = Math.max(at, (begin == null ? at : begin) + label(o).length() + 3);
                 }
             }
             x.put(p, at);
