@@ -1,0 +1,34 @@
+package dev.ariadne.checker.cli;
+
+import dev.ariadne.generators.Objects;
+import dev.ariadne.generators.Simulation;
+import dev.ariadne.history.io.HistoryFormat;
+import dev.ariadne.history.io.HistoryWriter;
+import org.junit.jupiter.api.Test;
+
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A history too big for the heap ends as exit 2 with the reason, not a crash read as a violation (exit 1). */
+class OutOfMemoryTest {
+    @Test
+    void runningOutOfHeapIsExitTwoWithTheReason() throws Exception {
+        Path f = Files.createTempFile("big", ".jsonl");
+        try (Writer w = Files.newBufferedWriter(f)) {
+            HistoryWriter.write(new Simulation(150_000, 10, 0.0, 1).events(Objects.of("cas-register", 5, 0)), HistoryFormat.JSONL, w);
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-Xmx24m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check", f.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(2);
+        assertThat(out).contains("out of memory").doesNotContain("Exception in thread");
+        Files.delete(f);
+    }
+}
