@@ -38,18 +38,25 @@ final class BruteForceIsolation {
         UPDATE_SERIALIZABLE }
 
     static boolean holds(History h, M model) {
+        for (List<Operation> chosen : commitSets(h)) if (permute(chosen, new ArrayList<>(), new boolean[chosen.size()], model)) return true;
+        return false;
+    }
+
+    /** Every set of transactions that may have committed: all the ok ones, with any of the info ones. */
+    static List<List<Operation>> commitSets(History h) {
         List<Operation> must = new ArrayList<>();
         List<Operation> maybe = new ArrayList<>();
         for (Operation o : h.operations()) {
             if (o.isOk()) must.add(o);
             else if (o.isInfo()) maybe.add(o);
         }
+        List<List<Operation>> out = new ArrayList<>();
         for (int mask = 0; mask < (1 << maybe.size()); mask++) {
             List<Operation> chosen = new ArrayList<>(must);
             for (int i = 0; i < maybe.size(); i++) if ((mask & (1 << i)) != 0) chosen.add(maybe.get(i));
-            if (permute(chosen, new ArrayList<>(), new boolean[chosen.size()], model)) return true;
+            out.add(chosen);
         }
-        return false;
+        return out;
     }
 
     private static boolean permute(List<Operation> ops, List<Operation> ar, boolean[] used, M model) {

@@ -22,15 +22,7 @@ final class BruteForceSerializability {
     private BruteForceSerializability() {}
 
     static boolean serializable(History h, boolean session, boolean realtime) {
-        List<Operation> must = new ArrayList<>();
-        List<Operation> maybe = new ArrayList<>();
-        for (Operation o : h.operations()) {
-            if (o.isOk()) must.add(o);
-            else if (o.isInfo()) maybe.add(o);
-        }
-        for (int mask = 0; mask < (1 << maybe.size()); mask++) {
-            List<Operation> chosen = new ArrayList<>(must);
-            for (int i = 0; i < maybe.size(); i++) if ((mask & (1 << i)) != 0) chosen.add(maybe.get(i));
+        for (List<Operation> chosen : BruteForceIsolation.commitSets(h)) {
             if (permute(chosen, new ArrayList<>(), new boolean[chosen.size()], session, realtime)) return true;
         }
         return false;
