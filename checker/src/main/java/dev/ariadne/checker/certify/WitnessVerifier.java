@@ -52,7 +52,11 @@ public final class WitnessVerifier {
         int[] need;
         int[] needBy;
 
+        /** Read uncommitted alone: reads are checked against every write, committed or not. */
+        final boolean uncommittedOnly;
+
         Run(History h, TransactionalWitness w, Set<Axiom> ax, boolean lists) {
+            this.uncommittedOnly = ax.equals(EnumSet.of(Axiom.UNCOMMITTED_READS));
             this.h = h;
             this.w = w;
             this.ax = ax;
@@ -163,7 +167,7 @@ public final class WitnessVerifier {
             JsonNode[] got = Transactions.list(tx.value[m]);
             if (got == null) return "not a list";
             int b = v.before(x, pos[t]);
-            if (ax.equals(EnumSet.of(Axiom.UNCOMMITTED_READS))) return uncommittedList(t, x, got, mine);
+            if (uncommittedOnly) return uncommittedList(t, x, got, mine);
             if (!mine.isEmpty()) {
                 int len = v.length(x, b);
                 boolean same = got.length == len + mine.size();
@@ -179,7 +183,7 @@ public final class WitnessVerifier {
 
         String registerRead(int t, int m, int x, List<JsonNode> mine, boolean observed) {
             JsonNode got = Transactions.canon(tx.value[m]);
-            if (ax.equals(EnumSet.of(Axiom.UNCOMMITTED_READS))) {
+            if (uncommittedOnly) {
                 if (!mine.isEmpty()) return got.equals(mine.get(mine.size() - 1)) ? null : "not its own last write";
                 return Transactions.isNil(got) || v.anyWriterOf(x, got) >= 0 ? null : "no transaction wrote it";
             }
