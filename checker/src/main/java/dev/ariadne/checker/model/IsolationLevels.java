@@ -29,18 +29,12 @@ import static dev.ariadne.checker.model.ConsistencyModel.*;
  * <p>
  * A model is INVALID when an anomaly it forbids is found (each re-verified), and VALID only when a
  * witness passes the independent verifier against the model's definition ({@link Certification});
- * otherwise UNKNOWN, with the reason. Models in {@link #DECIDED} have a decision procedure that
- * finds one or the other on every history whose version order it knows; forward consistent view has
- * none of its own (snapshot isolation's witness proves it).
+ * otherwise UNKNOWN, with the reason.
  */
 final class IsolationLevels {
     private IsolationLevels() {}
 
     static final Map<ConsistencyModel, Set<String>> PROSCRIBED = proscribed();
-
-    static final Set<ConsistencyModel> DECIDED = EnumSet.of(READ_UNCOMMITTED, READ_COMMITTED, CONSISTENT_VIEW, REPEATABLE_READ, SNAPSHOT_ISOLATION,
-            SERIALIZABLE, STRONG_SESSION_SNAPSHOT_ISOLATION, STRONG_SNAPSHOT_ISOLATION, STRONG_SESSION_SERIALIZABLE, STRICT_SERIALIZABLE,
-            READ_ATOMIC, CAUSAL_TRANSACTIONAL, CURSOR_STABILITY, MONOTONIC_ATOMIC_VIEW, PREFIX, PARALLEL_SNAPSHOT_ISOLATION, UPDATE_SERIALIZABLE);
 
     private static Map<ConsistencyModel, Set<String>> proscribed() {
         Map<ConsistencyModel, Set<String>> m = new EnumMap<>(ConsistencyModel.class);

@@ -35,13 +35,11 @@ public final class ModelChecker {
             ConsistencyModel.CAUSAL_MEMORY, ConsistencyModel.WRITES_FOLLOW_READS);
 
     /**
-     * How a model is checked, for {@code ariadne models}: empty when a checker decides it, {@code (not
-     * yet)} when none does, and for the transactional models Ariadne does not decide by themselves,
-     * {@code (by implication)}: ruled out by the anomalies they forbid, held when a stronger model holds.
+     * How a model is checked, for {@code ariadne models}: empty when a checker decides it (every
+     * transactional model is decided by its own definition), {@code (not yet)} when none does.
      */
     public static String support(ConsistencyModel m) {
-        if (m.family() == ConsistencyModel.Family.TRANSACTIONAL) return IsolationLevels.DECIDED.contains(m) ? "" : " (valid by a stronger model's witness)";
-        return CHECKED.contains(m) ? "" : " (not yet)";
+        return m.family() == ConsistencyModel.Family.TRANSACTIONAL || CHECKED.contains(m) ? "" : " (not yet)";
     }
 
     /** The datatypes whose operations PRAM's per-process views can separate into reads and writes. */

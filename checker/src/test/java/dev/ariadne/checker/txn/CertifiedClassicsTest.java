@@ -44,6 +44,37 @@ class CertifiedClassicsTest {
     }
 
     @Test
+    void forwardConsistentViewAllowsALongForkButNotAWriteSkewCycleWithOneAntiDependency() {
+        // Long fork: two readers see two independent appends in opposite orders. The cycle T0 wr T2 rw T1
+        // wr T3 rw T0 has two anti-dependencies, so no G-single and no G-SIb: PL-2+ and PL-FCV hold,
+        // snapshot isolation (G-nonadjacent) does not.
+        History fork = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:append :y 1]]}
+                {:process 1 :type :ok :f :txn :value [[:append :y 1]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 2 :type :ok :f :txn :value [[:r :x [1]] [:r :y []]]}
+                {:process 3 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 3 :type :ok :f :txn :value [[:r :x []] [:r :y [1]]]}
+                """);
+        assertThat(v(fork, "forward-consistent-view")).isEqualTo(Verdict.VALID);
+        assertThat(v(fork, "consistent-view")).isEqualTo(Verdict.VALID);
+        assertThat(v(fork, "snapshot-isolation")).isEqualTo(Verdict.INVALID);
+        CheckResult r = ModelChecker.check(fork, CheckRequest.of("forward-consistent-view").withDatatype("list-append"));
+        assertThat(r.witness()).isNotNull();
+        // Read skew: T2 reads x before T1's append and y after it; T1 wr T2 rw T1 has one anti-dependency.
+        History skew = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1] [:append :y 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1] [:append :y 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x []] [:r :y [1]]]}
+                """);
+        assertThat(v(skew, "forward-consistent-view")).isEqualTo(Verdict.INVALID);
+        assertThat(v(skew, "consistent-view")).isEqualTo(Verdict.INVALID);
+    }
+
+    @Test
     void aReadAppendReadIsAVersionOfTheList() {
         History h = CertifiedIsolationTest.edn("""
                 {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}

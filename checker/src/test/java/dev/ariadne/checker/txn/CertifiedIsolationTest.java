@@ -32,7 +32,9 @@ class CertifiedIsolationTest {
             Map.entry(BruteForceIsolation.M.STRONG_SI, "strong-snapshot-isolation"), Map.entry(BruteForceIsolation.M.SERIALIZABLE, "serializable"),
             Map.entry(BruteForceIsolation.M.STRONG_SESSION_SERIALIZABLE, "strong-session-serializable"),
             Map.entry(BruteForceIsolation.M.STRICT_SERIALIZABLE, "strict-serializable"),
-            Map.entry(BruteForceIsolation.M.UPDATE_SERIALIZABLE, "update-serializable")));
+            Map.entry(BruteForceIsolation.M.UPDATE_SERIALIZABLE, "update-serializable"),
+            Map.entry(BruteForceIsolation.M.CONSISTENT_VIEW, "consistent-view"),
+            Map.entry(BruteForceIsolation.M.FORWARD_CONSISTENT_VIEW, "forward-consistent-view")));
 
     static History edn(String s) {
         try {
