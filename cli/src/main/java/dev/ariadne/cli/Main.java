@@ -1,4 +1,4 @@
-package dev.ariadne.checker.cli;
+package dev.ariadne.cli;
 
 import dev.ariadne.checker.datatype.DatatypeMismatch;
 import dev.ariadne.checker.model.UnsupportedCheck;

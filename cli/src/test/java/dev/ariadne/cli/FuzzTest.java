@@ -1,4 +1,4 @@
-package dev.ariadne.checker.cli;
+package dev.ariadne.cli;
 
 import org.junit.jupiter.api.Test;
 

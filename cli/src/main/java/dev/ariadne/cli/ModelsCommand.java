@@ -1,4 +1,4 @@
-package dev.ariadne.checker.cli;
+package dev.ariadne.cli;
 
 import dev.ariadne.checker.datatype.Datatypes;
 import dev.ariadne.checker.model.ConsistencyModel;

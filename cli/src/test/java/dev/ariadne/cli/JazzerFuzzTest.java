@@ -1,4 +1,4 @@
-package dev.ariadne.checker.cli;
+package dev.ariadne.cli;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 

@@ -1,4 +1,4 @@
-package dev.ariadne.checker.cli;
+package dev.ariadne.cli;
 
 import dev.ariadne.history.History;
 import picocli.CommandLine.Command;

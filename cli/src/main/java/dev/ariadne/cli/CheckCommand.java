@@ -1,4 +1,4 @@
-package dev.ariadne.checker.cli;
+package dev.ariadne.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ariadne.checker.datatype.DatatypeOptions;
