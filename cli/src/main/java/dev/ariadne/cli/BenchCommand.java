@@ -1,5 +1,6 @@
 package dev.ariadne.cli;
 
+import dev.ariadne.checker.model.Limits;
 import dev.ariadne.checker.datatype.DatatypeOptions;
 import dev.ariadne.checker.datatype.NilRead;
 import dev.ariadne.checker.model.CheckRequest;
@@ -141,7 +142,7 @@ final class BenchCommand implements Runnable {
             names.sort(null);
             for (Path p : names) hs.add(input.read(p));
             DatatypeOptions opts = new DatatypeOptions(initial == null ? null : CheckCommand.parseValue(initial), NilRead.parse(nilRead));
-            CheckRequest full = new CheckRequest(model, datatype, opts, 0, 0, threads);
+            CheckRequest full = CheckRequest.of(model).withDatatype(datatype).withOptions(opts).withLimits(new Limits(0, 0, threads));
             CheckRequest verdictOnly = full.withoutCounterexamples();
             for (int r = 0; r < warmup; r++) for (History h : hs) ModelChecker.check(h, noCounterexamples ? verdictOnly : full);
             double totalCheck = 0;

@@ -1,12 +1,15 @@
 package dev.ariadne.cli;
 
+import dev.ariadne.checker.Ariadne;
+import dev.ariadne.checker.datatype.BuiltinDatatype;
+import dev.ariadne.checker.datatype.Capability;
+import dev.ariadne.checker.datatype.Datatypes;
+import dev.ariadne.checker.model.Limits;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ariadne.checker.datatype.DatatypeOptions;
 import dev.ariadne.checker.datatype.NilRead;
 import dev.ariadne.checker.model.CheckRequest;
-import dev.ariadne.checker.model.Hierarchy;
 import dev.ariadne.checker.report.HierarchyResult;
-import dev.ariadne.checker.model.ModelChecker;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Reports;
 import dev.ariadne.history.History;
@@ -76,19 +79,20 @@ final class CheckCommand implements Callable<Integer> {
             // A file that yields no client operation is unusable input, never a pass (exit 3).
             String why = file + ": no client operations were read (" + h.events().size() + " events"
                     + (h.nemesisEvents().isEmpty() ? "" : ", " + h.nemesisEvents().size() + " of them the nemesis's") + "): nothing to check";
-            if ("json".equals(output)) spec.commandLine().getOut().print(Main.errorJson(Main.BAD_INPUT, why));
+            if ("json".equals(output)) Main.printError(spec.commandLine().getOut(), Main.BAD_INPUT, why);
             spec.commandLine().getErr().println(why);
             return Main.BAD_INPUT;
         }
         if (model == null) {
             // A transactional history is checked against the whole isolation lattice unless a model is named.
-            String dt = datatype != null ? datatype : dev.ariadne.checker.datatype.Datatypes.infer(h).orElse(null);
-            model = dt != null && (dt.equals("list-append") || dt.equals("rw-register")) ? "all" : "linearizable";
+            BuiltinDatatype dt = datatype != null ? BuiltinDatatype.byName(datatype).orElse(null) : Datatypes.infer(h).orElse(null);
+            model = dt != null && dt.has(Capability.TRANSACTIONAL) ? "all" : "linearizable";
         }
         if (threads < 0) throw new IllegalArgumentException("--threads must not be negative, not " + threads);
         DatatypeOptions opts = new DatatypeOptions(initial == null ? null : parseValue(initial), NilRead.parse(nilRead));
-        CheckRequest req = new CheckRequest(model, datatype, opts, timeout == null ? 0 : parseMillis(timeout),
-                memory == null ? 0 : parseBytes(memory), threads).withKeyOrder(dev.ariadne.checker.txn.KeyOrder.parse(assume));
+        CheckRequest req = CheckRequest.of(model).withDatatype(datatype).withOptions(opts)
+                .withLimits(new Limits(timeout == null ? 0 : parseMillis(timeout), memory == null ? 0 : parseBytes(memory), threads))
+                .withKeyOrder(dev.ariadne.checker.txn.KeyOrder.parse(assume));
         try {
             return check(h, req);
         } catch (dev.ariadne.checker.datatype.DatatypeMismatch dm) {
@@ -98,13 +102,13 @@ final class CheckCommand implements Callable<Integer> {
 
     private int check(History h, CheckRequest req) throws IOException {
         if (model.equals("all")) {
-            HierarchyResult all = Hierarchy.check(h, req);
+            HierarchyResult all = Ariadne.checkAll(h, req);
             for (CheckResult r : all.checks()) writeDot(r);
             spec.commandLine().getOut().print(output.equals("json") ? Reports.json(all, file.toString()) : "file:     " + file + "\n" + Reports.text(all));
             spec.commandLine().getOut().flush();
             return all.verdict().exitCode();
         }
-        CheckResult r = ModelChecker.check(h, req);
+        CheckResult r = Ariadne.check(h, req);
         writeDot(r);
         if (output.equals("json")) {
             spec.commandLine().getOut().print(Reports.json(r, file.toString()));

@@ -1,6 +1,6 @@
 package dev.ariadne.cli;
 
-import dev.ariadne.checker.datatype.Datatypes;
+import dev.ariadne.checker.datatype.BuiltinDatatype;
 import dev.ariadne.checker.model.ConsistencyModel;
 import dev.ariadne.checker.model.ModelChecker;
 import picocli.CommandLine.Command;
@@ -8,7 +8,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -21,7 +20,7 @@ final class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Datatypes (--datatype):");
-        for (Map.Entry<String, String> e : Datatypes.DESCRIPTIONS.entrySet()) out.printf("  %-18s %s%n", e.getKey(), e.getValue());
+        for (BuiltinDatatype d : BuiltinDatatype.values()) out.printf("  %-18s %s%n", d.cliName(), d.description());
         for (ConsistencyModel.Family f : ConsistencyModel.Family.values()) {
             out.println();
             out.println(f == ConsistencyModel.Family.SINGLE_OBJECT ? "Single-object models (--model):" : "Transactional models (--model):");

@@ -1,5 +1,9 @@
 package dev.ariadne.cli;
 
+import dev.ariadne.checker.Ariadne;
+import dev.ariadne.checker.datatype.DatatypeMismatch;
+import dev.ariadne.checker.model.CheckRequest;
+import dev.ariadne.checker.model.ConsistencyModel;
 import dev.ariadne.history.History;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,24 +37,11 @@ final class ValidateCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         // What check needs of each operation, checked the same way: its datatype's reading of it.
-        String dt = datatype != null ? datatype : dev.ariadne.checker.datatype.Datatypes.infer(h).orElse(null);
-        if (dt != null) {
-            try {
-                if (dt.equals("list-append") || dt.equals("rw-register")) {
-                    dev.ariadne.checker.txn.TransactionalChecker.analyze(h, dt, dev.ariadne.checker.search.Budget.of(0, 0));
-                } else {
-                    dev.ariadne.checker.datatype.Datatype<?, ?> d = dev.ariadne.checker.datatype.Datatypes.byName(dt, dev.ariadne.checker.datatype.DatatypeOptions.DEFAULT);
-                    for (dev.ariadne.history.Operation o : h.operations()) {
-                        try {
-                            d.input(o);
-                        } catch (IllegalArgumentException e) {
-                            throw new dev.ariadne.checker.datatype.DatatypeMismatch(o, e.getMessage());
-                        }
-                    }
-                }
-            } catch (dev.ariadne.checker.datatype.DatatypeMismatch dm) {
-                throw dm.at(h.where(dm.operation()));
-            }
+        String dt;
+        try {
+            dt = Ariadne.validate(h, CheckRequest.of(ConsistencyModel.LINEARIZABLE).withDatatype(datatype));
+        } catch (DatatypeMismatch dm) {
+            throw dm.at(h.where(dm.operation()));
         }
         long ok = h.operations().stream().filter(o -> o.isOk()).count();
         long fail = h.operations().stream().filter(o -> o.isFail()).count();

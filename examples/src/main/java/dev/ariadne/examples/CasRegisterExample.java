@@ -1,5 +1,7 @@
 package dev.ariadne.examples;
 
+import dev.ariadne.checker.model.ConsistencyModel;
+import dev.ariadne.checker.datatype.BuiltinDatatype;
 import dev.ariadne.checker.Ariadne;
 import dev.ariadne.checker.datatype.DatatypeOptions;
 import dev.ariadne.checker.datatype.NilRead;
@@ -108,7 +110,7 @@ public final class CasRegisterExample {
     }
 
     public static CheckResult check(History h) {
-        return Ariadne.check(h, CheckRequest.of("linearizable").withDatatype("cas-register")
+        return Ariadne.check(h, CheckRequest.of(ConsistencyModel.LINEARIZABLE).withDatatype(BuiltinDatatype.CAS_REGISTER)
                 .withOptions(new DatatypeOptions(Values.of(0), NilRead.ABSENT)));
     }
 

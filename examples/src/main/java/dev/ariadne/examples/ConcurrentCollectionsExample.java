@@ -1,9 +1,11 @@
 package dev.ariadne.examples;
 
+import dev.ariadne.checker.model.ConsistencyModel;
+import dev.ariadne.checker.datatype.BuiltinDatatype;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.ariadne.checker.model.CheckRequest;
-import dev.ariadne.checker.model.ModelChecker;
+import dev.ariadne.checker.Ariadne;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.generators.Client;
 import dev.ariadne.generators.Objects;
@@ -95,7 +97,7 @@ public final class ConcurrentCollectionsExample {
         CyclicBarrier race = racy ? new CyclicBarrier(threads) : null;
         SimObject workload = racy ? appendThenGet() : Objects.of("kv", 3, 2);
         History h = History.of(new Runner(threads, opsPerThread, seed).run(() -> new MapClient(map, race), workload::next, null));
-        return ModelChecker.check(h, CheckRequest.of("linearizable").withDatatype("kv"));
+        return Ariadne.check(h, CheckRequest.of(ConsistencyModel.LINEARIZABLE).withDatatype(BuiltinDatatype.KV));
     }
 
     /** Records {@code threads} clients over one shared queue, and checks the history for linearizability (queue). */
@@ -104,7 +106,7 @@ public final class ConcurrentCollectionsExample {
         CyclicBarrier race = racy ? new CyclicBarrier(threads) : null;
         SimObject workload = racy ? enqueueThenDequeue() : Objects.of("queue", 0, 1);
         History h = History.of(new Runner(threads, opsPerThread, seed).run(() -> new QueueClient(queue, race), workload::next, null));
-        return ModelChecker.check(h, CheckRequest.of("linearizable").withDatatype("queue"));
+        return Ariadne.check(h, CheckRequest.of(ConsistencyModel.LINEARIZABLE).withDatatype(BuiltinDatatype.QUEUE));
     }
 
     /** A workload in which each client thread alternates two calls, first one then the other (the racy runs meet at the first). */

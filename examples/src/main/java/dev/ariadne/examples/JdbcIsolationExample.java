@@ -1,7 +1,8 @@
 package dev.ariadne.examples;
 
+import dev.ariadne.checker.datatype.BuiltinDatatype;
 import dev.ariadne.checker.model.CheckRequest;
-import dev.ariadne.checker.model.Hierarchy;
+import dev.ariadne.checker.Ariadne;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.HierarchyResult;
 import dev.ariadne.generators.Client;
@@ -67,7 +68,7 @@ public final class JdbcIsolationExample {
             for (JdbcListAppendClient c : clients) c.close();
         }
         History h = History.of(events);
-        HierarchyResult all = Hierarchy.check(h, CheckRequest.of("all").withDatatype("list-append"));
+        HierarchyResult all = Ariadne.checkAll(h, CheckRequest.all().withDatatype(BuiltinDatatype.LIST_APPEND));
         Map<String, Integer> anomalies = new TreeMap<>();
         for (CheckResult r : all.checks()) {
             for (String note : r.notes()) {

@@ -1,5 +1,7 @@
 package dev.ariadne.examples;
 
+import dev.ariadne.checker.model.ConsistencyModel;
+import dev.ariadne.checker.datatype.BuiltinDatatype;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ariadne.checker.datatype.DatatypeOptions;
 import dev.ariadne.checker.datatype.NilRead;
@@ -54,7 +56,7 @@ class RecordedClientGateTest {
         try (Writer sink = Files.newBufferedWriter(file)) {
             h = History.of(new Runner(4, 200, 7).run(() -> clientOf(register), workload::next, sink));
         }
-        CheckRequest promise = CheckRequest.of("linearizable").withDatatype("cas-register")
+        CheckRequest promise = CheckRequest.of(ConsistencyModel.LINEARIZABLE).withDatatype(BuiltinDatatype.CAS_REGISTER)
                 .withOptions(new DatatypeOptions(Values.of(0), NilRead.ABSENT));
         assertThat(h).satisfies(promise);
         assertThat(dev.ariadne.history.io.HistoryReader.read(file)).satisfies(promise);

@@ -5,51 +5,18 @@ import dev.ariadne.history.History;
 import dev.ariadne.history.MicroOp;
 import dev.ariadne.history.Operation;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The shipped datatypes by name, and inference of a history's datatype from its {@code f} values. */
+/** Inference of a history's datatype from its {@code f} values, and the shipped datatypes by name. */
 public final class Datatypes {
     private Datatypes() {}
 
-    /** Every shipped datatype with one line on each, for {@code ariadne models}. */
-    public static final Map<String, String> DESCRIPTIONS = describe();
-
-    private static Map<String, String> describe() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("register", "read / write; one register per key when operations carry a key");
-        m.put("cas-register", "read / write / cas [old new]; --initial sets the start value, --nil-read what a nil read means");
-        m.put("kv", "string map: get / put / append, each operation carries a key; checked per key");
-        m.put("multi-register", "txn of [read k v] / [write k v] over several registers (Knossos)");
-        m.put("set", "add x / read (the whole set)");
-        m.put("queue", "FIFO enqueue x / dequeue (nil when empty)");
-        m.put("unordered-queue", "enqueue x / dequeue of any element held");
-        m.put("counter", "add n / read");
-        m.put("mutex", "acquire / release");
-        m.put("unique-ids", "generate: every returned id distinct");
-        m.put("list-append", "txn of [append k v] / [r k [v ...]] (transactional)");
-        m.put("rw-register", "txn of [w k v] / [r k v] (transactional)");
-        return m;
-    }
-
-    /** The single-object datatype of that name. */
+    /** The shipped single-object datatype of that name. */
     public static Datatype<?, ?> byName(String name, DatatypeOptions options) {
-        return switch (name) {
-            case "register" -> new Register(false, options);
-            case "cas-register" -> new Register(true, options);
-            case "kv" -> new Kv(options);
-            case "multi-register" -> new MultiRegister(options);
-            case "set" -> new SetType();
-            case "queue" -> new Queue(true);
-            case "unordered-queue" -> new Queue(false);
-            case "counter" -> new Counter(options);
-            case "mutex" -> new Mutex();
-            case "unique-ids" -> new UniqueIds();
-            default -> throw new IllegalArgumentException("unknown datatype " + name + " (see ariadne models)");
-        };
+        return BuiltinDatatype.byName(name).orElseThrow(() -> new IllegalArgumentException("unknown datatype " + name + " (see ariadne models)"))
+                .create(options);
     }
 
     /**
@@ -71,7 +38,7 @@ public final class Datatypes {
     }
 
     /** The datatype that the history's functions point to, if they point to one. */
-    public static Optional<String> infer(History h) {
+    public static Optional<BuiltinDatatype> infer(History h) {
         Set<String> fs = new LinkedHashSet<>(h.functions());
         fs.remove(null);
         if (fs.isEmpty()) {
@@ -83,31 +50,31 @@ public final class Datatypes {
             return inferTxn(h);
         }
         if (fs.equals(Set.of("txn")) || microOpsOnly(h)) return inferTxn(h);
-        if (fs.contains("cas") && subset(fs, "read", "write", "cas")) return Optional.of("cas-register");
-        if (subset(fs, "read", "write")) return Optional.of("register");
-        if (subset(fs, "get", "put", "append")) return Optional.of("kv");
-        if (subset(fs, "enqueue", "dequeue")) return Optional.of("queue");
-        if (subset(fs, "acquire", "release")) return Optional.of("mutex");
-        if (subset(fs, "generate")) return Optional.of("unique-ids");
+        if (fs.contains("cas") && subset(fs, "read", "write", "cas")) return Optional.of(BuiltinDatatype.CAS_REGISTER);
+        if (subset(fs, "read", "write")) return Optional.of(BuiltinDatatype.REGISTER);
+        if (subset(fs, "get", "put", "append")) return Optional.of(BuiltinDatatype.KV);
+        if (subset(fs, "enqueue", "dequeue")) return Optional.of(BuiltinDatatype.QUEUE);
+        if (subset(fs, "acquire", "release")) return Optional.of(BuiltinDatatype.MUTEX);
+        if (subset(fs, "generate")) return Optional.of(BuiltinDatatype.UNIQUE_IDS);
         if (subset(fs, "add", "read")) {
             for (Operation o : h.operations()) {
                 if ("read".equals(o.f()) && o.isOk()) {
                     JsonNode v = o.value();
-                    if (v.isArray()) return Optional.of("set");
-                    if (v.isNumber()) return Optional.of("counter");
+                    if (v.isArray()) return Optional.of(BuiltinDatatype.SET);
+                    if (v.isNumber()) return Optional.of(BuiltinDatatype.COUNTER);
                 }
             }
-            return Optional.of("set");
+            return Optional.of(BuiltinDatatype.SET);
         }
         return Optional.empty();
     }
 
-    private static Optional<String> inferTxn(History h) {
+    private static Optional<BuiltinDatatype> inferTxn(History h) {
         Set<String> micro = new LinkedHashSet<>();
         for (Operation o : h.operations()) for (MicroOp m : o.txn()) micro.add(m.f());
-        if (micro.contains("append")) return Optional.of("list-append");
-        if (subset(micro, "read", "write")) return Optional.of("multi-register");
-        if (subset(micro, "r", "w")) return Optional.of("rw-register");
+        if (micro.contains("append")) return Optional.of(BuiltinDatatype.LIST_APPEND);
+        if (subset(micro, "read", "write")) return Optional.of(BuiltinDatatype.MULTI_REGISTER);
+        if (subset(micro, "r", "w")) return Optional.of(BuiltinDatatype.RW_REGISTER);
         return Optional.empty();
     }
 

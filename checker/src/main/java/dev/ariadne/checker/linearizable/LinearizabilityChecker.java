@@ -1,6 +1,7 @@
 package dev.ariadne.checker.linearizable;
 
 import dev.ariadne.checker.search.Budget;
+import dev.ariadne.checker.search.Cancellation;
 import dev.ariadne.checker.search.Outcome;
 import dev.ariadne.checker.search.Shrinker;
 
@@ -45,7 +46,11 @@ public final class LinearizabilityChecker {
      *                        Once one partition is not linearizable, the others get {@link #GRACE_MILLIS} more to
      *                        finish (none without counterexamples): the verdict is known.
      */
-    public record Options(long timeoutMillis, long memoBytes, int threads, long minimizeMillis, boolean counterexamples) {
+    public record Options(long timeoutMillis, long memoBytes, int threads, long minimizeMillis, boolean counterexamples, Cancellation cancellation) {
+        public Options(long timeoutMillis, long memoBytes, int threads, long minimizeMillis, boolean counterexamples) {
+            this(timeoutMillis, memoBytes, threads, minimizeMillis, counterexamples, Cancellation.NEVER);
+        }
+
         /** Cached: on Linux, asking the runtime for its processors reads cgroup files, which costs more than a small check. */
         private static final Options DEFAULTS = new Options(0, Runtime.getRuntime().maxMemory() / 4,
                 Runtime.getRuntime().availableProcessors(), 30_000, true);
@@ -55,27 +60,25 @@ public final class LinearizabilityChecker {
         }
 
         public Options withTimeout(long millis) {
-            return new Options(millis, memoBytes, threads, minimizeMillis, counterexamples);
+            return new Options(millis, memoBytes, threads, minimizeMillis, counterexamples, cancellation);
         }
 
         public static final long GRACE_MILLIS = 2_000;
 
         public Options withoutCounterexamples() {
-            return new Options(timeoutMillis, memoBytes, threads, minimizeMillis, false);
+            return new Options(timeoutMillis, memoBytes, threads, minimizeMillis, false, cancellation);
         }
     }
 
     private LinearizabilityChecker() {}
 
-    private static final java.util.Map<Integer, ExecutorService> POOLS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Daemon worker pools, one per size, kept for the life of the JVM: starting threads costs more than a small check. */
+    /** The check's own workers, shut down when it ends: concurrent checks never share (or starve) a pool. */
     private static ExecutorService pool(int threads) {
-        return POOLS.computeIfAbsent(threads, n -> Executors.newFixedThreadPool(n, r -> {
+        return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "ariadne-search");
             t.setDaemon(true);
             return t;
-        }));
+        });
     }
 
     private record Done(PartitionResult result, Counterexample counterexample, long cexNanos, String note, long[] linearization) {
@@ -92,7 +95,7 @@ public final class LinearizabilityChecker {
         List<Problem<S, I>> problems = new ArrayList<>();
         for (Partition p : partitions) problems.add(new Problem<>(datatype, p.operations()));
 
-        Budget budget = Budget.of(options.timeoutMillis(), options.memoBytes());
+        Budget budget = Budget.of(options.timeoutMillis(), options.memoBytes(), options.cancellation());
         int threads = Math.max(1, Math.min(options.threads(), partitions.size()));
         Budget each = budget.share(threads);
         List<Done> outcomes = new ArrayList<>();
@@ -109,13 +112,17 @@ public final class LinearizabilityChecker {
                 }
                 for (Future<Done> f : futures) outcomes.add(f.get());
             } catch (InterruptedException e) {
+                // The caller's thread was interrupted: the workers stop at their next poll, the verdict is UNKNOWN.
                 Thread.currentThread().interrupt();
                 budget.cancelled().set(true);
-                throw new IllegalStateException("interrupted", e);
+                throw new java.util.concurrent.CancellationException("the check was interrupted");
             } catch (ExecutionException e) {
                 budget.cancelled().set(true);
                 if (e.getCause() instanceof RuntimeException re) throw re;
+                if (e.getCause() instanceof Error err) throw err;
                 throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
             }
         }
 
@@ -168,7 +175,7 @@ public final class LinearizabilityChecker {
                 return new Done(new PartitionResult(part.label(), size, Verdict.VALID, null, t1 - t0, r.explored()), null, 0, null, order);
             }
             case UNKNOWN: {
-                String why = budget.cancelled().get() ? "cancelled"
+                String why = budget.cancelled().get() || budget.cancelledByCaller() ? "cancelled"
                         : budget.stopped() ? "stopped unfinished: another partition already shows the history is not linearizable"
                         : (budget.deadlineNanos() != Long.MAX_VALUE && System.nanoTime() - budget.deadlineNanos() > 0)
                         ? "the time limit ran out after " + r.explored() + " search steps"
@@ -183,7 +190,7 @@ public final class LinearizabilityChecker {
             return new Done(new PartitionResult(part.label(), size, Verdict.INVALID, null, t1 - t0, r.explored()), null, 0, null);
         }
         long deadline = Math.min(budget.deadlineNanos(), System.nanoTime() + options.minimizeMillis() * 1_000_000L);
-        Budget shrink = new Budget(deadline, budget.memoBytes(), budget.cancelled());
+        Budget shrink = new Budget(deadline, budget.memoBytes(), budget.cancelled(), budget.caller());
         Shrinker.Minimal m = Shrinker.minimize(prob, shrink, Math.max(200, 50 * (t1 - t0) / 1_000_000));
         Counterexample c = counterexample(history, part, prob, m, budget);
         long t2 = System.nanoTime();
@@ -195,7 +202,7 @@ public final class LinearizabilityChecker {
                                                                        Shrinker.Minimal m, Budget budget) {
         // The shrinker verified the set; this search only finds the longest partial linearization to show,
         // so it gets a bounded slice of time and, if that runs out, the report shows the operations alone.
-        Problem<S, I>.Run run = prob.prepare(m.keep(), new Budget(System.nanoTime() + DISPLAY_MILLIS * 1_000_000L, budget.memoBytes(), budget.cancelled()), true);
+        Problem<S, I>.Run run = prob.prepare(m.keep(), new Budget(System.nanoTime() + DISPLAY_MILLIS * 1_000_000L, budget.memoBytes(), budget.cancelled(), budget.caller()), true);
         Search.Result r = run.search.run();
         if (r.outcome() == Outcome.HOLDS) {
             throw new IllegalStateException("internal error: counterexample for partition " + part.label() + " does not verify");

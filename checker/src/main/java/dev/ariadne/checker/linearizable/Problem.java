@@ -123,7 +123,7 @@ final class Problem<S, I> extends Readings<S, I> {
     @Override
     public Outcome checkFast(boolean[] keep, Budget budget) {
         // Reuse can grow states without end (a counter's adds): the widened search gets a small memo.
-        Budget small = new Budget(budget.deadlineNanos(), Math.min(budget.memoBytes(), WIDE_MEMO_BYTES), budget.cancelled());
+        Budget small = new Budget(budget.deadlineNanos(), Math.min(budget.memoBytes(), WIDE_MEMO_BYTES), budget.cancelled(), budget.caller());
         Outcome wide = prepare(keep, small, false, true).search.run().outcome();
         if (wide == Outcome.VIOLATED) return wide;
         return check(keep, budget);

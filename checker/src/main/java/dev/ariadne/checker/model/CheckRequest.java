@@ -1,51 +1,119 @@
 package dev.ariadne.checker.model;
 
+import dev.ariadne.checker.datatype.BuiltinDatatype;
+import dev.ariadne.checker.datatype.Datatype;
 import dev.ariadne.checker.datatype.DatatypeOptions;
+import dev.ariadne.checker.search.Cancellation;
+import dev.ariadne.checker.txn.KeyOrder;
+
+import java.util.Objects;
 
 /**
- * What to check.
+ * What to check, built from {@link #of(ConsistencyModel)} and the {@code with} methods:
+ * <pre>{@code
+ * CheckRequest.of(ConsistencyModel.LINEARIZABLE).withDatatype(BuiltinDatatype.CAS_REGISTER).withTimeout(30_000)
+ * CheckRequest.of(ConsistencyModel.SEQUENTIAL).withDatatype(new MyQueue())   // a datatype of your own
+ * }</pre>
  *
- * @param model         the model's name (see {@link ConsistencyModel}); {@code linearizable} by default
- * @param datatype      the datatype's name, or null to infer it from the history's functions
- * @param options       datatype parameters (initial value, nil reads)
- * @param timeoutMillis time limit for the whole check; 0 for none. When it runs out the verdict is UNKNOWN.
- * @param memoryBytes   limit on the search memo's bytes; 0 for the default (half the heap)
- * @param threads       parallelism; 0 for one thread per core
+ * @param model           the model; null for linearizable (or, given to {@code Ariadne.checkAll}, every model)
+ * @param builtin         a shipped datatype, or null to infer it from the history's functions
+ * @param custom          a datatype of the caller's own; when set it is used and {@code builtin} ignored
+ * @param options         parameters of the shipped datatypes (initial value, nil reads)
+ * @param limits          time, memory and threads
  * @param counterexamples whether to build counterexamples (off only to time verdicts alone)
- * @param keyOrder      what the user asserts about each key's version order (rw-register)
+ * @param keyOrder        what the user asserts about each key's version order (rw-register)
+ * @param cancellation    a token the caller may cancel from another thread
  */
-public record CheckRequest(String model, String datatype, DatatypeOptions options, long timeoutMillis, long memoryBytes, int threads,
-                           boolean counterexamples, dev.ariadne.checker.txn.KeyOrder keyOrder) {
+public record CheckRequest(ConsistencyModel model, BuiltinDatatype builtin, Datatype<?, ?> custom, DatatypeOptions options, Limits limits,
+                           boolean counterexamples, KeyOrder keyOrder, Cancellation cancellation) {
 
-    public CheckRequest(String model, String datatype, DatatypeOptions options, long timeoutMillis, long memoryBytes, int threads) {
-        this(model, datatype, options, timeoutMillis, memoryBytes, threads, true, dev.ariadne.checker.txn.KeyOrder.NONE);
+    public CheckRequest {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(keyOrder, "keyOrder");
+        Objects.requireNonNull(cancellation, "cancellation");
     }
 
-    public CheckRequest(String model, String datatype, DatatypeOptions options, long timeoutMillis, long memoryBytes, int threads, boolean counterexamples) {
-        this(model, datatype, options, timeoutMillis, memoryBytes, threads, counterexamples, dev.ariadne.checker.txn.KeyOrder.NONE);
+    public static CheckRequest of(ConsistencyModel model) {
+        return new CheckRequest(model, null, null, DatatypeOptions.DEFAULT, Limits.DEFAULT, true, KeyOrder.NONE, Cancellation.NEVER);
     }
 
-    public CheckRequest withKeyOrder(dev.ariadne.checker.txn.KeyOrder order) {
-        return new CheckRequest(model, datatype, options, timeoutMillis, memoryBytes, threads, counterexamples, order);
-    }
-
+    /** By the model's command-line name; {@code all} (every model) gives a null model. */
     public static CheckRequest of(String model) {
-        return new CheckRequest(model, null, DatatypeOptions.DEFAULT, 0, 0, 0);
+        return of(model == null || model.equals("all") ? null : ConsistencyModel.byName(model));
     }
 
-    public CheckRequest withoutCounterexamples() {
-        return new CheckRequest(model, datatype, options, timeoutMillis, memoryBytes, threads, false, keyOrder);
+    /** Every model at once (for {@code Ariadne.checkAll}). */
+    public static CheckRequest all() {
+        return of((ConsistencyModel) null);
     }
 
+    public CheckRequest withModel(ConsistencyModel m) {
+        return new CheckRequest(m, builtin, custom, options, limits, counterexamples, keyOrder, cancellation);
+    }
+
+    public CheckRequest withDatatype(BuiltinDatatype d) {
+        return new CheckRequest(model, d, null, options, limits, counterexamples, keyOrder, cancellation);
+    }
+
+    /** A shipped datatype by its command-line name; null to infer it. */
     public CheckRequest withDatatype(String name) {
-        return new CheckRequest(model, name, options, timeoutMillis, memoryBytes, threads, counterexamples, keyOrder);
+        if (name == null) return withDatatype((BuiltinDatatype) null);
+        return withDatatype(BuiltinDatatype.byName(name).orElseThrow(() -> new UnsupportedCheck("unknown datatype " + name + " (see ariadne models)")));
+    }
+
+    /** A datatype of the caller's own: its sequential specification decides linearizability and sequential consistency. */
+    public CheckRequest withDatatype(Datatype<?, ?> d) {
+        return new CheckRequest(model, null, Objects.requireNonNull(d, "datatype"), options, limits, counterexamples, keyOrder, cancellation);
     }
 
     public CheckRequest withOptions(DatatypeOptions o) {
-        return new CheckRequest(model, datatype, o, timeoutMillis, memoryBytes, threads, counterexamples, keyOrder);
+        return new CheckRequest(model, builtin, custom, o, limits, counterexamples, keyOrder, cancellation);
+    }
+
+    public CheckRequest withLimits(Limits l) {
+        return new CheckRequest(model, builtin, custom, options, l, counterexamples, keyOrder, cancellation);
     }
 
     public CheckRequest withTimeout(long millis) {
-        return new CheckRequest(model, datatype, options, millis, memoryBytes, threads, counterexamples, keyOrder);
+        return withLimits(limits.withTimeout(millis));
+    }
+
+    public CheckRequest withoutCounterexamples() {
+        return withCounterexamples(false);
+    }
+
+    public CheckRequest withCounterexamples(boolean on) {
+        return new CheckRequest(model, builtin, custom, options, limits, on, keyOrder, cancellation);
+    }
+
+    public CheckRequest withKeyOrder(KeyOrder order) {
+        return new CheckRequest(model, builtin, custom, options, limits, counterexamples, order, cancellation);
+    }
+
+    public CheckRequest withCancellation(Cancellation c) {
+        return new CheckRequest(model, builtin, custom, options, limits, counterexamples, keyOrder, c);
+    }
+
+    /** The datatype's name as named by the caller (null when it is to be inferred). */
+    public String datatypeName() {
+        return custom != null ? custom.name() : builtin != null ? builtin.cliName() : null;
+    }
+
+    /** The model, linearizable when none was named. */
+    public ConsistencyModel modelOrDefault() {
+        return model == null ? ConsistencyModel.LINEARIZABLE : model;
+    }
+
+    public long timeoutMillis() {
+        return limits.timeoutMillis();
+    }
+
+    public long memoryBytes() {
+        return limits.memoryBytes();
+    }
+
+    public int threads() {
+        return limits.threads();
     }
 }

@@ -39,8 +39,9 @@ public final class Hierarchy {
             ConsistencyModel.MONOTONIC_READS, ConsistencyModel.READ_YOUR_WRITES, ConsistencyModel.MONOTONIC_WRITES);
 
     public static HierarchyResult check(History history, CheckRequest request) {
-        String dt = request.datatype() != null ? request.datatype() : history.size() == 0 ? null : dev.ariadne.checker.datatype.Datatypes.infer(history).orElse(null);
-        if (dt != null && ModelChecker.TRANSACTIONAL_DATATYPES.contains(dt)) return transactional(history, dt, request);
+        dev.ariadne.checker.datatype.BuiltinDatatype dt = request.custom() != null ? null : request.builtin() != null ? request.builtin()
+                : history.size() == 0 ? null : dev.ariadne.checker.datatype.Datatypes.infer(history).orElse(null);
+        if (dt != null && dt.has(dev.ariadne.checker.datatype.Capability.TRANSACTIONAL)) return transactional(history, dt.cliName(), request);
         Map<ConsistencyModel, Verdict> verdicts = new EnumMap<>(ConsistencyModel.class);
         Map<ConsistencyModel, String> how = new EnumMap<>(ConsistencyModel.class);
         List<CheckResult> checks = new ArrayList<>();
@@ -50,7 +51,7 @@ public final class Hierarchy {
         for (int i = 0; i < order.size(); i++) {
             ConsistencyModel m = order.get(i);
             if (i == FIRST.size() - 1) {
-                String dtName = datatype != null ? datatype : request.datatype();
+                String dtName = datatype != null ? datatype : request.datatypeName();
                 boolean differentiated = dtName != null && dev.ariadne.checker.weak.PramChecker.differentiated(history,
                         new dev.ariadne.checker.weak.PramChecker.ReadWrite(dtName, request.options()));
                 order.addAll(differentiated ? THEN_DIFFERENTIATED : THEN_OTHERWISE);
@@ -70,8 +71,7 @@ public final class Hierarchy {
             try {
                 // Linearizability's counterexample is shown only when it is the weakest violation: built then, below.
                 boolean counterexamples = request.counterexamples() && m != ConsistencyModel.LINEARIZABLE;
-                r = ModelChecker.check(history, new CheckRequest(m.cliName(), request.datatype(), request.options(), request.timeoutMillis(),
-                        request.memoryBytes(), request.threads(), counterexamples, request.keyOrder()));
+                r = ModelChecker.check(history, request.withModel(m).withCounterexamples(counterexamples));
             } catch (UnsupportedCheck | IllegalArgumentException e) {
                 if (m == ConsistencyModel.LINEARIZABLE) throw e;
                 notApplicable.add(m);
@@ -115,8 +115,7 @@ public final class Hierarchy {
             ConsistencyModel m = ConsistencyModel.byName(r.model());
             if (r.verdict() == Verdict.INVALID && m == ConsistencyModel.LINEARIZABLE && request.counterexamples()
                     && ModelLattice.weakest(invalid).contains(m)) {
-                r = ModelChecker.check(history, new CheckRequest(m.cliName(), request.datatype(), request.options(), request.timeoutMillis(),
-                        request.memoryBytes(), request.threads(), true, request.keyOrder()));
+                r = ModelChecker.check(history, request.withModel(m).withCounterexamples(true));
             }
             if (r.verdict() != Verdict.INVALID || ModelLattice.weakest(invalid).contains(m)) shown.add(r);
         }
@@ -135,7 +134,7 @@ public final class Hierarchy {
      */
     private static HierarchyResult transactional(History history, String dt, CheckRequest request) {
         long start = System.nanoTime();
-        dev.ariadne.checker.txn.TransactionalAnalysis a = ModelChecker.analyze(history, dt, request);
+        dev.ariadne.checker.txn.TransactionalAnalysis a = TransactionalFamily.analyze(history, dt, request.withModel(null));
         long nanos = System.nanoTime() - start;
         Map<ConsistencyModel, HierarchyResult.ModelVerdict> verdicts = IsolationLevels.verdicts(a);
         List<HierarchyResult.ModelVerdict> models = new ArrayList<>(verdicts.values());
@@ -146,7 +145,7 @@ public final class Hierarchy {
             if (v.verdict() == Verdict.INVALID) invalid.add(m);
         });
         List<CheckResult> checks = new ArrayList<>();
-        for (ConsistencyModel m : ModelLattice.weakest(invalid)) checks.add(IsolationLevels.result(m, dt, request.datatype() == null, a, nanos));
+        for (ConsistencyModel m : ModelLattice.weakest(invalid)) checks.add(IsolationLevels.result(m, dt, request.datatypeName() == null, a, nanos));
         return new HierarchyResult(dt, models, sorted(ModelLattice.strongest(valid)), sorted(ModelLattice.weakest(invalid)), checks, List.of());
     }
 

@@ -265,7 +265,7 @@ public final class PramChecker {
         // share of the memo budget; then gather them in process order.
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), history.processCount()));
         SequentialChecker.Options each = new SequentialChecker.Options(options.timeoutMillis(), Math.max(1L << 24, options.memoBytes() / threads),
-                options.minimizeMillis());
+                options.minimizeMillis(), options.cancellation());
         List<java.util.concurrent.Future<SequentialChecker.Decision>> decisions = new ArrayList<>();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "ariadne-view");

@@ -9,6 +9,7 @@ import dev.ariadne.checker.report.SequentialCounterexample;
 import dev.ariadne.checker.report.Timeline;
 import dev.ariadne.checker.report.Verdict;
 import dev.ariadne.checker.search.Budget;
+import dev.ariadne.checker.search.Cancellation;
 import dev.ariadne.checker.search.Outcome;
 import dev.ariadne.checker.search.Shrinker;
 import dev.ariadne.history.History;
@@ -38,7 +39,11 @@ public final class SequentialChecker {
      * @param memoBytes      limit on the search memo's bytes
      * @param minimizeMillis limit on shrinking the counterexample
      */
-    public record Options(long timeoutMillis, long memoBytes, long minimizeMillis) {}
+    public record Options(long timeoutMillis, long memoBytes, long minimizeMillis, Cancellation cancellation) {
+        public Options(long timeoutMillis, long memoBytes, long minimizeMillis) {
+            this(timeoutMillis, memoBytes, minimizeMillis, Cancellation.NEVER);
+        }
+    }
 
     public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, Options options) {
         long start = System.nanoTime();
@@ -66,17 +71,18 @@ public final class SequentialChecker {
     /** Searches one problem (the whole history, or one process's view) and shrinks a violation. */
     static <S, I> Decision decide(History history, SequentialProblem<S, I> problem, Options options) {
         long start = System.nanoTime();
-        Budget budget = Budget.of(options.timeoutMillis(), options.memoBytes());
+        Budget budget = Budget.of(options.timeoutMillis(), options.memoBytes(), options.cancellation());
         FrontierSearch.Result r = problem.prepare(problem.allRequired(), budget).search().run();
         long t1 = System.nanoTime();
         int n = problem.ops.size();
         if (r.outcome() == Outcome.HOLDS) return new Decision(Verdict.VALID, null, n, r.explored(), t1 - start, null, true);
         if (r.outcome() == Outcome.UNKNOWN) {
-            String why = budget.expired() ? "the time limit ran out after " + r.explored() + " search steps"
+            String why = budget.cancelledByCaller() ? "cancelled after " + r.explored() + " search steps"
+                    : budget.expired() ? "the time limit ran out after " + r.explored() + " search steps"
                     : "the memory budget of " + (budget.memoBytes() >> 20) + " MiB for the search memo ran out after " + r.explored() + " search steps";
             return new Decision(Verdict.UNKNOWN, why, n, r.explored(), t1 - start, null, true);
         }
-        Budget shrink = Budget.of(options.minimizeMillis(), options.memoBytes());
+        Budget shrink = Budget.of(options.minimizeMillis(), options.memoBytes(), options.cancellation());
         Shrinker.Minimal m = Shrinker.minimize(problem, shrink, Math.max(200, 50 * (t1 - start) / 1_000_000));
         return new Decision(Verdict.INVALID, null, n, r.explored(), t1 - start, counterexample(history, problem, m, options), m.minimal());
     }
@@ -84,7 +90,7 @@ public final class SequentialChecker {
     @SuppressWarnings("unchecked")
     private static <S, I> SequentialCounterexample counterexample(History history, SequentialProblem<S, I> problem, Shrinker.Minimal m,
                                                                   Options options) {
-        SequentialProblem.Prepared prepared = problem.prepare(m.keep(), Budget.of(0, options.memoBytes()));
+        SequentialProblem.Prepared prepared = problem.prepare(m.keep(), Budget.of(0, options.memoBytes(), options.cancellation()));
         FrontierSearch.Result r = prepared.search().run();
         if (r.outcome() == Outcome.HOLDS) throw new IllegalStateException("internal error: a sequential counterexample does not verify");
         Datatype<S, I> dt = problem.datatype;

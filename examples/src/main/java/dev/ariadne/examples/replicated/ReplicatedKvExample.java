@@ -1,9 +1,10 @@
 package dev.ariadne.examples.replicated;
 
+import dev.ariadne.checker.datatype.BuiltinDatatype;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.ariadne.checker.model.CheckRequest;
-import dev.ariadne.checker.model.ModelChecker;
+import dev.ariadne.checker.Ariadne;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.history.History;
 import dev.ariadne.history.HistoryException;
@@ -37,7 +38,7 @@ public final class ReplicatedKvExample {
     public record Run(String strategy, History history, List<String> faults) {
         /** The run's verdict for a single-object model. */
         public CheckResult check(String model) {
-            return ModelChecker.check(history, CheckRequest.of(model).withDatatype("register"));
+            return Ariadne.check(history, CheckRequest.of(model).withDatatype(BuiltinDatatype.REGISTER));
         }
     }
 

@@ -1,0 +1,24 @@
+package dev.ariadne.checker.search;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A caller's way to stop a check from another thread: after {@link #cancel()} every search of the
+ * check stops at its next poll and the verdict is UNKNOWN ("cancelled"). Interrupting the thread that
+ * runs the check does the same. One token may serve several checks.
+ */
+public final class Cancellation {
+    /** A token nobody cancels. */
+    public static final Cancellation NEVER = new Cancellation();
+
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    public void cancel() {
+        if (this == NEVER) throw new IllegalStateException("Cancellation.NEVER cannot be cancelled; make a token with new Cancellation()");
+        cancelled.set(true);
+    }
+
+    public boolean isCancelled() {
+        return cancelled.get();
+    }
+}
