@@ -63,6 +63,12 @@ public final class Main implements Runnable {
         return o.toString() + "\n";
     }
 
+    /** The JSON error object on standard output, flushed at once (the JVM may exit before an unflushed writer is). */
+    static void printError(PrintWriter out, int exitCode, String message) {
+        out.print(errorJson(exitCode, message));
+        out.flush();
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -74,7 +80,7 @@ public final class Main implements Runnable {
         cl.setErr(err);
         boolean json = jsonRequested(args);
         cl.setParameterExceptionHandler((ex, a) -> {
-            if (json) out.print(errorJson(USAGE, ex.getMessage()));
+            if (json) printError(out, USAGE, ex.getMessage());
             err.println("ariadne: " + ex.getMessage());
             if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
                 err.println("Try 'ariadne " + (ex.getCommandLine() == cl ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
@@ -83,17 +89,17 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof HistoryException he) {
-                if (json) out.print(errorJson(BAD_INPUT, he.getMessage()));
+                if (json) printError(out, BAD_INPUT, he.getMessage());
                 err.println(he.getMessage());
                 return BAD_INPUT;
             }
             if (ex instanceof DatatypeMismatch dm) {
-                if (json) out.print(errorJson(BAD_INPUT, dm.getMessage()));
+                if (json) printError(out, BAD_INPUT, dm.getMessage());
                 err.println("ariadne: " + dm.getMessage());
                 return BAD_INPUT;
             }
             if (ex instanceof UnsupportedCheck || ex instanceof IllegalArgumentException) {
-                if (json) out.print(errorJson(USAGE, ex.getMessage()));
+                if (json) printError(out, USAGE, ex.getMessage());
                 err.println("ariadne: " + ex.getMessage());
                 return USAGE;
             }
@@ -105,11 +111,15 @@ public final class Main implements Runnable {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
             // Out of memory is a budget that ran out: unknown, with the reason, never a crash read as a violation.
-            err.println("ariadne: out of memory (the JVM's heap, " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MiB, is too small for this history; give more with ARIADNE_JAVA_OPTS=-Xmx8g)");
+            String why = "out of memory (the JVM's heap, " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB, is too small for this history; give more with ARIADNE_JAVA_OPTS=-Xmx8g)";
+            if (json) printError(out, UNKNOWN, why);
+            err.println("ariadne: " + why);
             return UNKNOWN;
         } catch (StackOverflowError e) {
-            err.println("ariadne: out of stack (a value or a search nested too deeply; ARIADNE_JAVA_OPTS=-Xss64m gives more)");
+            String why = "out of stack (a value or a search nested too deeply; ARIADNE_JAVA_OPTS=-Xss64m gives more)";
+            if (json) printError(out, UNKNOWN, why);
+            err.println("ariadne: " + why);
             return UNKNOWN;
         }
     }
