@@ -30,11 +30,9 @@ import java.util.Set;
  * in the view only when the viewer read it: the view may leave out any other, and nothing is lost by
  * leaving it out, as no read of the viewer needs it.
  *
- * <p>Why this file is over 400 lines: the proof of a violation (the 0-1 search for a justified path,
- * {@code path} and {@code justify}, from line ~560 on) walks this saturation's own slot vectors, edge
- * arrays and version stamps, which live only in the middle of a run; moving it out would expose them
- * all. Issue 12 splits it properly, with the proof returned as a report value the report package
- * renders (today it returns sentences).
+ * <p>Why this file is over 400 lines: it is one algorithm whose state (slot vectors, edge arrays,
+ * version stamps, the incremental scan's stamps) is shared by every step of the fixpoint; the proof of
+ * a violation, which only reads that state, is apart in {@link ViewProof}.
  */
 final class ViewSaturation {
     /** VALID with no witness, or a violation with the nodes that already break the view; null from {@link #decide} when it gave up. */
@@ -42,34 +40,33 @@ final class ViewSaturation {
 
     /** The most vector entries (slots × chains) one view holds before leaving the view to the search. */
     static final long MAX_ENTRIES = 40_000_000L;
-    private static final int MAX_JUSTIFICATIONS = 200;
 
-    private final ViewIndex ix;
+    final ViewIndex ix;
     /** For causal memory, the causal order whose clocks give every node's fixed down-set; else null. */
-    private final CausalOrder causal;
+    final CausalOrder causal;
     /** How the report names a node's operation ("op 6 (p1 read → 3)"). */
-    private final java.util.function.IntFunction<String> names;
-    private final int p;
+    final java.util.function.IntFunction<String> names;
+    final int p;
     private final boolean pram;
     /** How many chains the view's vectors count: the dense numbers of the chains that matter to it. */
-    private final int k;
+    final int k;
     /** The chain of the viewer's reads (its operations under PRAM and causal memory, its reads alone under monotonic reads). */
     private final int reader;
     /** Each process's chain number in this view, or -1 when none of its writes can lie below a read of the viewer. */
     private final int[] dimOf;
     /** Each chain's process. */
     private final int[] procOfDim;
-    private final long deadline;
+    final long deadline;
     private final boolean[] readByViewer;
 
-    private final int[] slotOf;
+    final int[] slotOf;
     private static final ThreadLocal<int[]> SLOT_OF = new ThreadLocal<>();
     private static final ThreadLocal<boolean[]> READ_BY = new ThreadLocal<>();
     private int slots;
-    private int[] slotNode = new int[16];
-    private boolean[] slotIsRead = new boolean[16];
+    int[] slotNode = new int[16];
+    boolean[] slotIsRead = new boolean[16];
     private int[] pj = new int[0];
-    private int[] satVer = new int[0];
+    int[] satVer = new int[0];
     /** Per chain and position: the last slot at or before it ({@link #slotAtOrBefore}). */
     private final int[][] nearest;
     /** Per slot, as ticks of one clock: when it was last computed, when its vector last changed, when an edge last came in. */
@@ -86,12 +83,12 @@ final class ViewSaturation {
     private boolean[] dirty;
 
     private int versions;
-    private int[] verPos = new int[16];
-    private int[] verRead = new int[16];
-    private int[] verSeq = new int[16];
-    private int[] verPrev = new int[16];
-    private int[] verSlot = new int[16];
-    private int[] verChain = new int[16];
+    int[] verPos = new int[16];
+    int[] verRead = new int[16];
+    int[] verSeq = new int[16];
+    int[] verPrev = new int[16];
+    int[] verSlot = new int[16];
+    int[] verChain = new int[16];
     private int seq = 1;
 
     private final int[] run;
@@ -180,17 +177,17 @@ final class ViewSaturation {
     // ---- the view's chains -------------------------------------------------------------------
 
     /** The chain number of a node of the view (one of a process that matters to it). */
-    private int chainOf(int node) {
+    int chainOf(int node) {
         int q = ix.proc[node];
         if (q == p && !pram && !ix.write[node]) return reader;
         return dimOf[q];
     }
 
-    private int posOf(int node) {
+    int posOf(int node) {
         return ix.proc[node] == p && pram ? ix.posAll[node] : ix.posOwn[node];
     }
 
-    private int chainNode(int c, int pos) {
+    int chainNode(int c, int pos) {
         if (c == reader) return pram ? ix.all[p][pos] : ix.reads[p][pos];
         return ix.writes[procOfDim[c]][pos];
     }
@@ -295,13 +292,13 @@ final class ViewSaturation {
         if ((long) (rs.length * 2 + 16) * k * 2 > MAX_ENTRIES) return null;
         for (int r : rs) {
             int s = ix.src[r];
-            if (s == ViewIndex.THIN_AIR) return violation(new int[]{r}, name(r) + " returned a value no write wrote.");
+            if (s == ViewIndex.THIN_AIR) return proof().violation(new int[]{r}, proof().name(r) + " returned a value no write wrote.");
             if (s >= 0 && chainOf(s) != reader && causal == null) slotFor(r, true);
         }
         while (true) {
             if (System.nanoTime() - deadline > 0) return null;
             boolean changed = propagate();
-            if (cycleSource >= 0) return cycleWitness(cycleSource, cycleTarget, cycleVersion);
+            if (cycleSource >= 0) return proof().cycleWitness(cycleSource, cycleTarget, cycleVersion);
             added = false;
             Result bad = scan();
             if (bad != null) return bad;
@@ -458,7 +455,7 @@ final class ViewSaturation {
                 cs = chainOf(s);
                 ps = posOf(s);
                 if (cs == reader && ps > posOf(r)) {
-                    return violation(new int[]{s, r}, name(r) + " returned the value of " + name(s) + ", which p" + processName(p) + " issued after it.");
+                    return proof().violation(new int[]{s, r}, proof().name(r) + " returned the value of " + proof().name(s) + ", which p" + proof().processName(p) + " issued after it.");
                 }
                 Arrays.fill(accS, 0);
                 joinDown(cs, ps, accS);
@@ -492,13 +489,13 @@ final class ViewSaturation {
                 int w = chainNode(c, wpos);
                 if (w == s) continue;
                 if (s == ViewIndex.INITIAL) {
-                    return withPath(w, r, new int[]{w, r}, name(r) + " returned the initial value of " + keyName(r) + ", but " + name(w)
-                            + " writes it and comes before " + name(r) + " in every view of p" + processName(p) + ":");
+                    return proof().withPath(w, r, new int[]{w, r}, proof().name(r) + " returned the initial value of " + proof().keyName(r) + ", but " + proof().name(w)
+                            + " writes it and comes before " + proof().name(r) + " in every view of p" + proof().processName(p) + ":");
                 }
                 if (c == cs) {
                     if (wpos < ps) continue;
-                    return withPath(w, r, new int[]{s, w, r}, name(r) + " returned the value of " + name(s) + ", but " + name(w) + ", which p"
-                            + processName(ix.proc[w]) + " issued after it, comes before " + name(r) + " in every view of p" + processName(p) + ":");
+                    return proof().withPath(w, r, new int[]{s, w, r}, proof().name(r) + " returned the value of " + proof().name(s) + ", but " + proof().name(w) + ", which p"
+                            + proof().processName(ix.proc[w]) + " issued after it, comes before " + proof().name(r) + " in every view of p" + proof().processName(p) + ":");
                 }
                 if (accS[c] > wpos) continue;
                 // Latest invoked first: insertion into the few found so far.
@@ -563,215 +560,11 @@ final class ViewSaturation {
         return true;
     }
 
-    // ---- witnesses ----------------------------------------------------------------------------
+    /** The proof of a violation found by this run (built on demand: only a violation needs it). */
+    private ViewProof proof;
 
-    // ---- the proof: which orders rule the view out, and why ----------------------------------
-
-    /** One step of a proof: {@code from} precedes {@code to} in every view, by program order, read-from, or saturation ({@code version}). */
-    private record Step(int from, int to, int kind, int version) {}
-
-    private static final int ORDER = 0;
-    private static final int READ_FROM = 1;
-    private static final int OVERWRITE = 2;
-    private static final int MAX_WHY_LINES = 60;
-
-    private Result violation(int[] nodes, String headline) {
-        Set<Integer> w = new HashSet<>();
-        for (int x : nodes) w.add(x);
-        return new Result(false, ix.witness(p, w), List.of(headline));
-    }
-
-    private Result cycleWitness(int a, int t, int version) {
-        Set<Integer> w = new HashSet<>();
-        List<Integer> jobs = new ArrayList<>();
-        List<Step> steps = path(t, a, Integer.MAX_VALUE, w, jobs);
-        if (steps == null) return null;
-        steps.add(new Step(a, t, version >= 0 ? OVERWRITE : READ_FROM, version));
-        w.add(a);
-        w.add(t);
-        if (version >= 0) jobs.add(version);
-        return justify(w, jobs, steps, "No view of p" + processName(p) + " can keep all of these orders, which form a cycle:");
-    }
-
-    private Result withPath(int from, int to, int[] nodes, String headline) {
-        Set<Integer> w = new HashSet<>();
-        for (int x : nodes) w.add(x);
-        List<Integer> jobs = new ArrayList<>();
-        List<Step> steps = path(from, to, Integer.MAX_VALUE, w, jobs);
-        if (steps == null) return null;
-        return justify(w, jobs, steps, headline);
-    }
-
-    /**
-     * Adds, for each saturation edge used, the read that called for it and the path that put its
-     * source before that read (using only edges made before it, so the proof is well founded), and
-     * writes the proof out: the headline and its steps, then each saturation edge's reason.
-     */
-    private Result justify(Set<Integer> w, List<Integer> jobs, List<Step> steps, String headline) {
-        List<String> why = new ArrayList<>();
-        why.add(headline);
-        for (Step st : steps) why.add("  " + describe(st));
-        Set<Integer> done = new HashSet<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            int v = jobs.get(i);
-            if (!done.add(v)) continue;
-            if (done.size() > MAX_JUSTIFICATIONS || System.nanoTime() - deadline > 0) return null;
-            int source = chainNode(verChain[v], verPos[v]);
-            int read = verRead[v];
-            w.add(source);
-            w.add(read);
-            w.add(slotNode[verSlot[v]]);
-            List<Step> because = path(source, read, verSeq[v], w, jobs);
-            if (because == null) return null;
-            if (why.size() < MAX_WHY_LINES) {
-                why.add(name(source) + " < " + name(slotNode[verSlot[v]]) + " because " + name(source) + " comes before " + name(read) + ":");
-                for (Step st : because) why.add("  " + describe(st));
-            }
-        }
-        if (why.size() > MAX_WHY_LINES) {
-            int more = why.size() - MAX_WHY_LINES;
-            why = new ArrayList<>(why.subList(0, MAX_WHY_LINES));
-            why.add("... " + more + " more lines");
-        }
-        return new Result(false, ix.witness(p, w), why);
-    }
-
-    private String describe(Step st) {
-        String head = name(st.from()) + " < " + name(st.to()) + ": ";
-        return switch (st.kind()) {
-            case ORDER -> head + "p" + processName(ix.proc[st.from()]) + " issued them in this order";
-            case READ_FROM -> head + "the first wrote the value the second returned";
-            default -> head + "the first writes " + keyName(st.to()) + " and comes before " + name(verRead[st.version()])
-                    + ", which returned the value of the second, so it cannot come between them";
-        };
-    }
-
-    private String name(int node) {
-        return names.apply(node);
-    }
-
-    private String keyName(int node) {
-        return ix.rw.keyName(ix.rw.nodes.get(node));
-    }
-
-    private String processName(int process) {
-        com.fasterxml.jackson.databind.JsonNode n = ix.rw.history.processName(process);
-        return n == null ? "?" + process : dev.ariadne.history.Values.show(n);
-    }
-
-    private int[] dist;
-    private int[] parent;
-    private int[] parentVer;
-    private boolean[] parentCross;
-    private int[] queue = new int[1 << 12];
-    private int head;
-    private int size;
-
-    /**
-     * A path from {@code from} up to {@code to} using only saturation edges made before {@code maxSeq}
-     * (program order and read-from always), found backwards from {@code to} with chain steps free: the
-     * ends of its other edges go into {@code w}, its saturation edges into {@code jobs}. Under causal
-     * memory the free steps are every process's program order, and read-from is followed into any
-     * process's reads: the path may pass through reads outside the view, which carry causality.
-     */
-    private List<Step> path(int from, int to, int maxSeq, Set<Integer> w, List<Integer> jobs) {
-        if (dist == null) {
-            dist = new int[ix.n];
-            parent = new int[ix.n];
-            parentVer = new int[ix.n];
-            parentCross = new boolean[ix.n];
-        }
-        Arrays.fill(dist, Integer.MAX_VALUE);
-        head = 0;
-        size = 0;
-        dist[to] = 0;
-        parent[to] = -1;
-        push(to, false);
-        while (size > 0) {
-            int v = queue[head];
-            head = (head + 1) & (queue.length - 1);
-            size--;
-            if (v == from) break;
-            int d = dist[v];
-            // Into v: its predecessor on its chain (or, under causal memory, in its process), free.
-            int u = -1;
-            if (causal != null) {
-                int pos = ix.posAll[v];
-                if (pos > 0) u = ix.all[ix.proc[v]][pos - 1];
-            } else if (posOf(v) > 0) {
-                u = chainNode(chainOf(v), posOf(v) - 1);
-            }
-            if (u >= 0 && d < dist[u]) {
-                dist[u] = d;
-                parent[u] = v;
-                parentVer[u] = -1;
-                parentCross[u] = false;
-                push(u, true);
-            }
-            // The write a read returned.
-            int rf = ix.write[v] ? -1 : ix.src[v];
-            boolean followRf = rf >= 0 && (causal != null || (slotOf[v] >= 0 && slotIsRead[slotOf[v]]));
-            if (followRf && d + 1 < dist[rf]) {
-                dist[rf] = d + 1;
-                parent[rf] = v;
-                parentVer[rf] = -1;
-                parentCross[rf] = true;
-                push(rf, false);
-            }
-            // The saturation edges into v.
-            int s = slotOf[v];
-            if (s < 0 || slotIsRead[s]) continue;
-            for (int c2 = 0; c2 < k; c2++) {
-                int ver = satVer[s * k + c2];
-                while (ver >= 0 && verSeq[ver] >= maxSeq) ver = verPrev[ver];
-                if (ver < 0) continue;
-                int a = chainNode(c2, verPos[ver]);
-                if (d + 1 < dist[a]) {
-                    dist[a] = d + 1;
-                    parent[a] = v;
-                    parentVer[a] = ver;
-                    parentCross[a] = true;
-                    push(a, false);
-                }
-            }
-        }
-        if (dist[from] == Integer.MAX_VALUE) return null;
-        List<Step> steps = new ArrayList<>();
-        for (int x = from; parent[x] >= 0; x = parent[x]) {
-            int y = parent[x];
-            int last = steps.size() - 1;
-            if (parentVer[x] >= 0) {
-                steps.add(new Step(x, y, OVERWRITE, parentVer[x]));
-                jobs.add(parentVer[x]);
-            } else if (parentCross[x]) {
-                steps.add(new Step(x, y, READ_FROM, -1));
-            } else if (last >= 0 && steps.get(last).kind() == ORDER && steps.get(last).to() == x) {
-                steps.set(last, new Step(steps.get(last).from(), y, ORDER, -1)); // one run of program order
-            } else {
-                steps.add(new Step(x, y, ORDER, -1));
-            }
-        }
-        for (Step st : steps) {
-            w.add(st.from());
-            w.add(st.to());
-        }
-        return steps;
-    }
-
-    /** Onto the 0-1 search's deque: at the front for a free step, else at the back. */
-    private void push(int node, boolean front) {
-        if (size == queue.length) {
-            int[] bigger = new int[queue.length * 2];
-            for (int i = 0; i < size; i++) bigger[i] = queue[(head + i) & (queue.length - 1)];
-            queue = bigger;
-            head = 0;
-        }
-        if (front) {
-            head = (head - 1) & (queue.length - 1);
-            queue[head] = node;
-        } else {
-            queue[(head + size) & (queue.length - 1)] = node;
-        }
-        size++;
+    private ViewProof proof() {
+        if (proof == null) proof = new ViewProof(this);
+        return proof;
     }
 }
