@@ -129,17 +129,17 @@ public final class History {
         return processNames.get(process);
     }
 
-    /** The invocation positions of all operations, indexed by operation id. Do not modify. */
-    public int[] callPositions() {
-        return call;
+    /** The invocation position of an operation (its id). */
+    public int callPosition(int id) {
+        return call[id];
     }
 
     /**
-     * The positions by which operations must have taken effect, indexed by id:
-     * {@link Integer#MAX_VALUE} for {@code info} and never-completed ones. Do not modify.
+     * The position by which an operation must have taken effect: {@link Integer#MAX_VALUE} for
+     * {@code info} and never-completed ones.
      */
-    public int[] returnPositions() {
-        return ret;
+    public int returnPosition(int id) {
+        return ret[id];
     }
 
     /** Operation ids of each process, in program (invocation) order. */
@@ -188,8 +188,9 @@ public final class History {
 
         Builder(String source, List<Op> events, int[] lines) {
             this.source = source;
-            this.events = Collections.unmodifiableList(events instanceof ArrayList ? events : new ArrayList<>(events));
-            this.lines = lines;
+            // The history is immutable: it keeps copies, never the caller's list or array.
+            this.events = Collections.unmodifiableList(new ArrayList<>(events));
+            this.lines = lines == null ? null : lines.clone();
         }
 
         private void error(int pos, String message) {
