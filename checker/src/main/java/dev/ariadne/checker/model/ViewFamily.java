@@ -71,7 +71,7 @@ final class ViewFamily {
                 } else if (t.model() != SEQUENTIAL) {
                     // On a read/write history with unique values the views need no search: decide them directly.
                     CheckResult direct = PramChecker.checkIfDifferentiated(t.history(), t.keyedSpec(), whole,
-                            new PramChecker.ReadWrite(t.datatypeName(), t.request().options()), t.model().cliName());
+                            new PramChecker.ReadWrite(t.datatypeName(), t.request().options()), view(t.model()));
                     if (direct != null) return direct;
                 }
                 CheckResult causalMemory = undecided;
@@ -93,12 +93,18 @@ final class ViewFamily {
     /** The views searched (not a differentiated read/write history: cas, append, or values written twice), with what is left of the time. */
     private static CheckResult search(Target t) {
         SequentialChecker.Options so = options(t, t.millisLeft());
-        return switch (t.model()) {
-            case PRAM -> PramChecker.check(t.history(), t.keyedSpec(), so);
-            case MONOTONIC_READS -> PramChecker.checkMonotonicReads(t.history(), t.keyedSpec(), so);
-            case READ_YOUR_WRITES -> PramChecker.checkReadYourWrites(t.history(), t.keyedSpec(), so);
-            case MONOTONIC_WRITES -> PramChecker.checkMonotonicWrites(t.history(), t.keyedSpec(), so);
-            default -> SequentialChecker.check(t.history(), t.keyedSpec(), so);
+        PramChecker.View view = view(t.model());
+        return view != null ? PramChecker.check(t.history(), t.keyedSpec(), so, view) : SequentialChecker.check(t.history(), t.keyedSpec(), so);
+    }
+
+    /** The per-process view a model asks of every process, or null for sequential consistency (one view for all). */
+    private static PramChecker.View view(ConsistencyModel m) {
+        return switch (m) {
+            case PRAM -> PramChecker.View.PRAM;
+            case MONOTONIC_READS -> PramChecker.View.MONOTONIC_READS;
+            case READ_YOUR_WRITES -> PramChecker.View.READ_YOUR_WRITES;
+            case MONOTONIC_WRITES -> PramChecker.View.MONOTONIC_WRITES;
+            default -> null;
         };
     }
 

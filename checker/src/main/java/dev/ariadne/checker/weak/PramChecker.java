@@ -28,8 +28,25 @@ import java.util.List;
 public final class PramChecker {
     private PramChecker() {}
 
-    public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
-        return check(history, datatype, options, SequentialProblem.Reads.PROGRAM_ORDER, null);
+    /**
+     * The per-process view models this class decides (Terry et al. 1994; Lipton and Sandberg 1988):
+     * what each process's view keeps of the others' writes and of its own reads.
+     */
+    public enum View {
+        /** Every process's operations in program order, in every view. */
+        PRAM(SequentialProblem.Reads.PROGRAM_ORDER),
+        /** Every process's writes in issue order; the viewer's reads in their order, free of its own writes. */
+        MONOTONIC_READS(SequentialProblem.Reads.AMONG_THEMSELVES),
+        /** Every process's writes in issue order; each read of the viewer after its own earlier writes. */
+        READ_YOUR_WRITES(SequentialProblem.Reads.AFTER_OWN_WRITES),
+        /** Every process's writes in issue order; the viewer's reads free. */
+        MONOTONIC_WRITES(SequentialProblem.Reads.FREE);
+
+        final SequentialProblem.Reads reads;
+
+        View(SequentialProblem.Reads reads) {
+            this.reads = reads;
+        }
     }
 
     /**
@@ -42,22 +59,15 @@ public final class PramChecker {
     public record ReadWrite(String datatype, DatatypeOptions options) {}
 
     /**
-     * PRAM, monotonic reads, read-your-writes or monotonic writes (by {@code model}) when the history
-     * is a read/write history with every value written once per key, where each view is decided
-     * without search (monotonic writes only on blind writes); null otherwise, for the caller to try the
-     * lattice and then {@link #check}. Views the saturation gives up on are still searched.
+     * The view model decided without search when the history is a read/write history with every value
+     * written once per key (monotonic writes only on blind writes); null otherwise, for the caller to
+     * try the lattice and then {@link #check}. Views the saturation gives up on are still searched.
      */
     public static <S, I> CheckResult checkIfDifferentiated(History history, Datatype<S, I> datatype, SequentialChecker.Options options,
-                                                           ReadWrite readWrite, String model) {
-        if (model.equals("monotonic-writes")) return everyReadWritten(history, datatype);
-        SequentialProblem.Reads reads = switch (model) {
-            case "pram" -> SequentialProblem.Reads.PROGRAM_ORDER;
-            case "monotonic-reads" -> SequentialProblem.Reads.AMONG_THEMSELVES;
-            case "read-your-writes" -> SequentialProblem.Reads.AFTER_OWN_WRITES;
-            default -> throw new IllegalArgumentException("not a view model: " + model);
-        };
+                                                           ReadWrite readWrite, View view) {
+        if (view == View.MONOTONIC_WRITES) return everyReadWritten(history, datatype);
         ViewIndex index = index(history, readWrite);
-        return index == null ? null : views(history, datatype, options, reads, null, null, index);
+        return index == null ? null : views(history, datatype, options, view.reads, null, null, index);
     }
 
     /** Whether the history reads as reads and writes of keys with every value written once per key (the polynomial case). */
@@ -77,49 +87,24 @@ public final class PramChecker {
 
     /** How many views had to be searched although a read/write index was at hand (tests read it). */
     static final java.util.concurrent.atomic.AtomicLong SEARCHED_DESPITE_INDEX = new java.util.concurrent.atomic.AtomicLong();
-    /** PRAM, with the polynomial decision first where {@code readWrite} allows it. */
-    public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options, ReadWrite readWrite) {
-        return check(history, datatype, options, SequentialProblem.Reads.PROGRAM_ORDER, readWrite);
-    }
-
-    /** Monotonic reads, with the polynomial decision first where {@code readWrite} allows it. */
-    public static <S, I> CheckResult checkMonotonicReads(History history, Datatype<S, I> datatype, SequentialChecker.Options options, ReadWrite readWrite) {
-        return check(history, datatype, options, SequentialProblem.Reads.AMONG_THEMSELVES, readWrite);
-    }
-
-    /** Read-your-writes, with the one-pass decision first where {@code readWrite} allows it. */
-    public static <S, I> CheckResult checkReadYourWrites(History history, Datatype<S, I> datatype, SequentialChecker.Options options, ReadWrite readWrite) {
-        return check(history, datatype, options, SequentialProblem.Reads.AFTER_OWN_WRITES, readWrite);
-    }
 
     /**
-     * Read-your-writes, in the same views: every process's writes keep their issue order, and each
-     * read of the viewing process comes after that process's earlier writes (its reads are otherwise
-     * free). A process that writes 4 and then reads the initial value breaks it.
+     * The view model, each process's view searched. A process that reads 4 and then 3 of writes issued 3
+     * then 4 breaks monotonic reads; one that writes 4 and then reads the initial value breaks
+     * read-your-writes; one that reads a value another process wrote after a second value, where that
+     * second overwrote the first only in another order, breaks monotonic writes.
      */
-    public static <S, I> CheckResult checkReadYourWrites(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
-        return check(history, datatype, options, SequentialProblem.Reads.AFTER_OWN_WRITES, null);
+    public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options, View view) {
+        return check(history, datatype, options, view, null);
     }
 
-    /**
-     * Monotonic reads, in the same views: every process's writes keep their issue order and the
-     * viewing process's reads keep theirs, but its reads need not follow its own writes. A process
-     * that reads 4 and then 3 of writes issued 3 then 4 breaks it.
-     */
-    public static <S, I> CheckResult checkMonotonicReads(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
-        return check(history, datatype, options, SequentialProblem.Reads.AMONG_THEMSELVES, null);
-    }
-
-    /**
-     * Monotonic writes, in the same views: every process's writes keep their issue order in every
-     * view, and the viewing process's reads are free. A process that reads a value another process
-     * wrote after a second value, where that second value overwrote the first only in another order,
-     * breaks it; so does one that reads 3 when the writer issued 3 then 4 and the key's only other
-     * writes make 3 after 4 impossible.
-     */
-    public static <S, I> CheckResult checkMonotonicWrites(History history, Datatype<S, I> datatype, SequentialChecker.Options options) {
-        CheckResult quick = everyReadWritten(history, datatype);
-        return quick != null ? quick : check(history, datatype, options, SequentialProblem.Reads.FREE, null);
+    /** The same, with the polynomial decision first where {@code readWrite} allows it. */
+    public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, SequentialChecker.Options options, View view, ReadWrite readWrite) {
+        if (view == View.MONOTONIC_WRITES) {
+            CheckResult quick = everyReadWritten(history, datatype);
+            if (quick != null) return quick;
+        }
+        return check(history, datatype, options, view.reads, readWrite);
     }
 
     /** The views ran side by side, so their summed check time can exceed the wall time: report both within it. */

@@ -60,13 +60,13 @@ class MonotonicReadsTest {
 
     @Test
     void randomHistoriesAgreeWithTheDefinition() {
-        int invalid = ViewDifferential.agree("monotonic-reads", 2000, MonotonicReadsTest::bruteForce, (h, dt) -> PramChecker.checkMonotonicReads(h, dt, ViewDifferential.OPTIONS));
+        int invalid = ViewDifferential.agree("monotonic-reads", 2000, MonotonicReadsTest::bruteForce, (h, dt) -> PramChecker.check(h, dt, ViewDifferential.OPTIONS, PramChecker.View.MONOTONIC_READS));
         assertThat(invalid).isBetween(100, 1900);
     }
 
     @Test
     void withoutSearchAgreesWithTheDefinitionAndTheSearch() {
-        ViewDifferential.withoutSearchAgrees("monotonic-reads", MonotonicReadsTest::bruteForce, 10_000, (h, dt) -> PramChecker.checkMonotonicReads(h, dt, ViewDifferential.OPTIONS),
-                (h, dt) -> PramChecker.checkMonotonicReads(h, dt, ViewDifferential.OPTIONS, ViewDifferential.READ_WRITE));
+        ViewDifferential.withoutSearchAgrees("monotonic-reads", MonotonicReadsTest::bruteForce, 10_000, (h, dt) -> PramChecker.check(h, dt, ViewDifferential.OPTIONS, PramChecker.View.MONOTONIC_READS),
+                (h, dt) -> PramChecker.check(h, dt, ViewDifferential.OPTIONS, PramChecker.View.MONOTONIC_READS, ViewDifferential.READ_WRITE));
     }
 }

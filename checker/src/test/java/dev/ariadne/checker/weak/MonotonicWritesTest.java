@@ -88,7 +88,7 @@ class MonotonicWritesTest {
         for (long seed = 0; seed < 2000; seed++) {
             History h = CausalTest.random(seed);
             boolean expected = bruteForce(dt, h);
-            CheckResult r = PramChecker.checkMonotonicWrites(h, dt, ViewDifferential.OPTIONS);
+            CheckResult r = PramChecker.check(h, dt, ViewDifferential.OPTIONS, PramChecker.View.MONOTONIC_WRITES);
             if (r.verdict() != (expected ? Verdict.VALID : Verdict.INVALID)) {
                 fail("seed " + seed + ": verdict " + r.verdict() + " but the definition of monotonic writes says " + (expected ? "valid" : "not") + ": " + h.events());
             }
@@ -105,7 +105,7 @@ class MonotonicWritesTest {
         for (long seed = 0; seed < 1500; seed++) {
             History h = RandomHistoriesAccess.of("kv", seed, 7, 3, 3);
             boolean expected = bruteForce(dt, h);
-            CheckResult r = PramChecker.checkMonotonicWrites(h, dt, ViewDifferential.OPTIONS);
+            CheckResult r = PramChecker.check(h, dt, ViewDifferential.OPTIONS, PramChecker.View.MONOTONIC_WRITES);
             if (r.verdict() != (expected ? Verdict.VALID : Verdict.INVALID)) {
                 fail("seed " + seed + ": verdict " + r.verdict() + " but the definition of monotonic writes says " + (expected ? "valid" : "not") + ": " + h.events());
             }

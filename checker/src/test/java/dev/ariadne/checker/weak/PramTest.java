@@ -98,7 +98,7 @@ class PramTest {
                 History h = dev.ariadne.checker.linearizable.RandomHistoriesAccess.of(dtName, seed, 3 + (int) (seed % 5), 2 + (int) (seed % 3), 3);
                 Datatype<?, ?> dt = new Keyed<>(Datatypes.byName(dtName, SequentialTest.ZERO));
                 boolean expected = bruteForce(dt, h);
-                CheckResult r = PramChecker.check(h, dt, new SequentialChecker.Options(20_000, 1L << 28, 20_000));
+                CheckResult r = PramChecker.check(h, dt, new SequentialChecker.Options(20_000, 1L << 28, 20_000), PramChecker.View.PRAM);
                 if (r.verdict() != (expected ? Verdict.VALID : Verdict.INVALID)) {
                     fail("verdict " + r.verdict() + " but the definition says " + (expected ? "PRAM" : "not") + " for " + dtName + " seed " + seed + ": " + h.events());
                 }
@@ -128,7 +128,7 @@ class PramTest {
 
     @Test
     void withoutSearchAgreesWithTheDefinitionAndTheSearch() {
-        ViewDifferential.withoutSearchAgrees("pram", PramTest::bruteForce, 20_000, (h, dt) -> PramChecker.check(h, dt, ViewDifferential.OPTIONS),
-                (h, dt) -> PramChecker.check(h, dt, ViewDifferential.OPTIONS, ViewDifferential.READ_WRITE));
+        ViewDifferential.withoutSearchAgrees("pram", PramTest::bruteForce, 20_000, (h, dt) -> PramChecker.check(h, dt, ViewDifferential.OPTIONS, PramChecker.View.PRAM),
+                (h, dt) -> PramChecker.check(h, dt, ViewDifferential.OPTIONS, PramChecker.View.PRAM, ViewDifferential.READ_WRITE));
     }
 }

@@ -82,13 +82,13 @@ class ReadYourWritesTest {
 
     @Test
     void randomHistoriesAgreeWithTheDefinition() {
-        int invalid = ViewDifferential.agree("read-your-writes", 2000, ReadYourWritesTest::bruteForce, (h, dt) -> PramChecker.checkReadYourWrites(h, dt, ViewDifferential.OPTIONS));
+        int invalid = ViewDifferential.agree("read-your-writes", 2000, ReadYourWritesTest::bruteForce, (h, dt) -> PramChecker.check(h, dt, ViewDifferential.OPTIONS, PramChecker.View.READ_YOUR_WRITES));
         assertThat(invalid).isBetween(50, 1900);
     }
 
     @Test
     void withoutSearchAgreesWithTheDefinitionAndTheSearch() {
-        ViewDifferential.withoutSearchAgrees("read-your-writes", ReadYourWritesTest::bruteForce, 10_000, (h, dt) -> PramChecker.checkReadYourWrites(h, dt, ViewDifferential.OPTIONS),
-                (h, dt) -> PramChecker.checkReadYourWrites(h, dt, ViewDifferential.OPTIONS, ViewDifferential.READ_WRITE));
+        ViewDifferential.withoutSearchAgrees("read-your-writes", ReadYourWritesTest::bruteForce, 10_000, (h, dt) -> PramChecker.check(h, dt, ViewDifferential.OPTIONS, PramChecker.View.READ_YOUR_WRITES),
+                (h, dt) -> PramChecker.check(h, dt, ViewDifferential.OPTIONS, PramChecker.View.READ_YOUR_WRITES, ViewDifferential.READ_WRITE));
     }
 }
