@@ -6,6 +6,7 @@ import dev.ariadne.checker.report.HierarchyResult;
 import dev.ariadne.checker.report.TransactionalCounterexample;
 import dev.ariadne.checker.report.Verdict;
 import dev.ariadne.checker.txn.AnomalyImplications;
+import dev.ariadne.checker.txn.AnomalyKind;
 import dev.ariadne.checker.txn.TransactionalAnalysis;
 
 import java.util.ArrayList;
@@ -17,6 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 import static dev.ariadne.checker.model.ConsistencyModel.*;
+import static dev.ariadne.checker.txn.AnomalyKind.Order.PROCESS;
+import static dev.ariadne.checker.txn.AnomalyKind.Order.REALTIME;
+import static dev.ariadne.checker.txn.AnomalyKind.Type.*;
+import static dev.ariadne.checker.txn.AnomalyKind.of;
 
 /**
  * Which anomalies each transactional model forbids, and so which models a history's anomalies rule
@@ -34,34 +39,34 @@ import static dev.ariadne.checker.model.ConsistencyModel.*;
 final class IsolationLevels {
     private IsolationLevels() {}
 
-    static final Map<ConsistencyModel, Set<String>> PROSCRIBED = proscribed();
+    static final Map<ConsistencyModel, Set<AnomalyKind>> PROSCRIBED = proscribed();
 
-    private static Map<ConsistencyModel, Set<String>> proscribed() {
-        Map<ConsistencyModel, Set<String>> m = new EnumMap<>(ConsistencyModel.class);
-        m.put(READ_UNCOMMITTED, Set.of("G0", "garbage-read", "duplicate-elements", "missed-own-write"));
-        m.put(READ_COMMITTED, Set.of("G1a", "G1b", "G1c", "dirty-update", "incompatible-order", "future-read"));
-        m.put(CURSOR_STABILITY, Set.of("lost-update"));
-        m.put(CONSISTENT_VIEW, Set.of("G-single"));
-        m.put(REPEATABLE_READ, Set.of("G2-item", "lost-update"));
-        m.put(SNAPSHOT_ISOLATION, Set.of("G-single", "G-nonadjacent", "internal", "G-SIb"));
-        m.put(SERIALIZABLE, Set.of("G2-item", "internal"));
-        m.put(READ_ATOMIC, Set.of("fractured-read", "internal", "future-read", "G1a", "G1b", "G1c"));
-        m.put(CAUSAL_TRANSACTIONAL, Set.of("causal-read"));
+    private static Map<ConsistencyModel, Set<AnomalyKind>> proscribed() {
+        Map<ConsistencyModel, Set<AnomalyKind>> m = new EnumMap<>(ConsistencyModel.class);
+        m.put(READ_UNCOMMITTED, Set.of(of(G0), of(GARBAGE_READ), of(DUPLICATE_ELEMENTS), of(MISSED_OWN_WRITE)));
+        m.put(READ_COMMITTED, Set.of(of(G1A), of(G1B), of(G1C), of(DIRTY_UPDATE), of(INCOMPATIBLE_ORDER), of(FUTURE_READ)));
+        m.put(CURSOR_STABILITY, Set.of(of(LOST_UPDATE)));
+        m.put(CONSISTENT_VIEW, Set.of(of(G_SINGLE)));
+        m.put(REPEATABLE_READ, Set.of(of(G2_ITEM), of(LOST_UPDATE)));
+        m.put(SNAPSHOT_ISOLATION, Set.of(of(G_SINGLE), of(G_NONADJACENT), of(INTERNAL), of(G_SIB)));
+        m.put(SERIALIZABLE, Set.of(of(G2_ITEM), of(INTERNAL)));
+        m.put(READ_ATOMIC, Set.of(of(FRACTURED_READ), of(INTERNAL), of(FUTURE_READ), of(G1A), of(G1B), of(G1C)));
+        m.put(CAUSAL_TRANSACTIONAL, Set.of(of(CAUSAL_READ)));
         // Cerone, Bernardi and Gotsman: PSI's NOCONFLICT, which also rules out lost updates.
-        m.put(PARALLEL_SNAPSHOT_ISOLATION, Set.of("conflict-read", "lost-update"));
-        m.put(PREFIX, Set.of("non-prefix-snapshot"));
-        m.put(UPDATE_SERIALIZABLE, Set.of("G-update"));
-        m.put(STRONG_SESSION_SNAPSHOT_ISOLATION, Set.of("G0-process", "G1c-process", "G-single-process", "G-nonadjacent-process", "G-SIb-process"));
-        m.put(STRONG_SNAPSHOT_ISOLATION, Set.of("G0-realtime", "G1c-realtime", "G-single-realtime", "G-nonadjacent-realtime", "G-SIb-realtime"));
-        m.put(STRONG_SESSION_SERIALIZABLE, Set.of("G0-process", "G1c-process", "G2-item-process"));
+        m.put(PARALLEL_SNAPSHOT_ISOLATION, Set.of(of(CONFLICT_READ), of(LOST_UPDATE)));
+        m.put(PREFIX, Set.of(of(NON_PREFIX_SNAPSHOT)));
+        m.put(UPDATE_SERIALIZABLE, Set.of(of(G_UPDATE)));
+        m.put(STRONG_SESSION_SNAPSHOT_ISOLATION, Set.of(of(G0, PROCESS), of(G1C, PROCESS), of(G_SINGLE, PROCESS), of(G_NONADJACENT, PROCESS), of(G_SIB, PROCESS)));
+        m.put(STRONG_SNAPSHOT_ISOLATION, Set.of(of(G0, REALTIME), of(G1C, REALTIME), of(G_SINGLE, REALTIME), of(G_NONADJACENT, REALTIME), of(G_SIB, REALTIME)));
+        m.put(STRONG_SESSION_SERIALIZABLE, Set.of(of(G0, PROCESS), of(G1C, PROCESS), of(G2_ITEM, PROCESS)));
         // nonlinearizable: no real-time serial order (the linearizability search on rw-register).
-        m.put(STRICT_SERIALIZABLE, Set.of("G0-realtime", "G1c-realtime", "G2-item-realtime", "nonlinearizable"));
+        m.put(STRICT_SERIALIZABLE, Set.of(of(G0, REALTIME), of(G1C, REALTIME), of(G2_ITEM, REALTIME), of(NONLINEARIZABLE)));
         return m;
     }
 
     /** Everything a model forbids: its own list and those of every model it implies. */
-    static Set<String> forbidden(ConsistencyModel model) {
-        Set<String> out = new LinkedHashSet<>();
+    static Set<AnomalyKind> forbidden(ConsistencyModel model) {
+        Set<AnomalyKind> out = new LinkedHashSet<>();
         for (ConsistencyModel m : ModelLattice.impliedBy(model)) out.addAll(PROSCRIBED.getOrDefault(m, Set.of()));
         return out;
     }
@@ -82,24 +87,30 @@ final class IsolationLevels {
                     "the history records completions only, so when transactions began is unknown and real-time order cannot be judged");
         }
         // Name the anomalies found first; the ones they merely imply only when nothing else is forbidden.
-        Set<String> forbidden = forbidden(m);
-        Set<String> shown = new LinkedHashSet<>();
-        for (String found : a.counts().keySet()) {
+        Set<AnomalyKind> forbidden = forbidden(m);
+        Set<AnomalyKind> shown = new LinkedHashSet<>();
+        for (AnomalyKind found : a.counts().keySet()) {
             if (!java.util.Collections.disjoint(AnomalyImplications.implied(found), forbidden)) shown.add(found);
         }
         if (shown.isEmpty()) {
             shown.addAll(a.present());
             shown.retainAll(forbidden);
         }
-        if (!shown.isEmpty()) return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.INVALID, "shows " + String.join(", ", shown));
-        Set<String> open = new LinkedHashSet<>(forbidden);
+        if (!shown.isEmpty()) return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.INVALID, "shows " + names(shown));
+        Set<AnomalyKind> open = new LinkedHashSet<>(forbidden);
         open.retainAll(a.incomplete());
         Certification.Outcome c = Certification.certify(a.witnesses(), m);
         if (c.witness() != null) {
             return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.VALID, c.witness().found() + " meets its definition (checked by the independent verifier)");
         }
-        if (!open.isEmpty()) return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, "the search for " + String.join(", ", open) + " ran out of time");
+        if (!open.isEmpty()) return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, "the search for " + names(open) + " ran out of time");
         return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, "no anomaly it forbids was found, but no witness passed the independent check (" + c.why() + ")");
+    }
+
+    private static String names(Set<AnomalyKind> kinds) {
+        List<String> out = new ArrayList<>();
+        for (AnomalyKind k : kinds) out.add(k.toString());
+        return String.join(", ", out);
     }
 
     /** The check result for one requested model. */
@@ -114,9 +125,9 @@ final class IsolationLevels {
         List<Counterexample> shown = new ArrayList<>();
         String summary;
         if (v.verdict() == Verdict.INVALID) {
-            Set<String> forbidden = forbidden(model);
+            Set<AnomalyKind> forbidden = forbidden(model);
             for (TransactionalCounterexample c : a.counterexamples()) {
-                if (!java.util.Collections.disjoint(AnomalyImplications.implied(c.anomaly()), forbidden)) shown.add(c);
+                if (!java.util.Collections.disjoint(AnomalyImplications.implied(AnomalyKind.parse(c.anomaly())), forbidden)) shown.add(c);
             }
             if (shown.isEmpty()) {
                 // Only implied anomalies (a G0 is also a G1c): show the ones that imply them.

@@ -7,6 +7,7 @@ import dev.ariadne.checker.linearizable.LinearizabilityChecker;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Verdict;
 import dev.ariadne.checker.search.Budget;
+import dev.ariadne.checker.txn.AnomalyKind;
 import dev.ariadne.checker.txn.TransactionalAnalysis;
 import dev.ariadne.checker.txn.TransactionalChecker;
 import dev.ariadne.history.History;
@@ -77,8 +78,8 @@ final class TransactionalFamily {
                 LinearizabilityFamily.options(request, request.timeoutMillis(), request.counterexamples()));
         List<String> notes = new ArrayList<>(a.notes());
         java.util.Set<String> witness = new java.util.LinkedHashSet<>(a.serialWitness());
-        java.util.Set<String> present = new java.util.LinkedHashSet<>(a.present());
-        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>(a.counts());
+        java.util.Set<AnomalyKind> present = new java.util.LinkedHashSet<>(a.present());
+        java.util.Map<AnomalyKind, Integer> counts = new java.util.LinkedHashMap<>(a.counts());
         List<dev.ariadne.checker.report.TransactionalCounterexample> cex = new ArrayList<>(a.counterexamples());
         String how = "the linearizability search over the transactions as operations on one multi-register object";
         dev.ariadne.checker.txn.Witnesses witnesses = a.witnesses();
@@ -94,13 +95,13 @@ final class TransactionalFamily {
                         dev.ariadne.checker.report.TransactionalWitness.serial(order, "a serial order respecting real time (the linearization found by " + how + ")"));
             }
         } else if (lin.verdict() == Verdict.INVALID) {
-            present.add("nonlinearizable");
-            counts.put("nonlinearizable", 1);
+            present.add(AnomalyKind.of(AnomalyKind.Type.NONLINEARIZABLE));
+            counts.put(AnomalyKind.of(AnomalyKind.Type.NONLINEARIZABLE), 1);
             for (var c : lin.counterexamples()) {
                 if (!(c instanceof dev.ariadne.checker.report.LinearizabilityCounterexample lc)) continue;
                 List<dev.ariadne.checker.report.TransactionalCounterexample.Txn> txns = new ArrayList<>();
                 for (var o : lc.operations()) txns.add(new dev.ariadne.checker.report.TransactionalCounterexample.Txn("T" + o.index(), o.process(), o.outcome(), o.description()));
-                cex.add(new dev.ariadne.checker.report.TransactionalCounterexample("nonlinearizable", txns, List.of(),
+                cex.add(new dev.ariadne.checker.report.TransactionalCounterexample(AnomalyKind.of(AnomalyKind.Type.NONLINEARIZABLE).toString(), txns, List.of(),
                         "No order of the transactions within their real-time intervals explains every read (" + how + "): " + lc.explanation()));
             }
         } else {

@@ -13,22 +13,19 @@ import java.util.Set;
 public final class AnomalyImplications {
     private AnomalyImplications() {}
 
-    private static final String[] VARIANTS = {"", "-process", "-realtime"};
-
     /** The anomaly itself and every anomaly it implies. */
-    public static Set<String> implied(String name) {
-        int v = name.endsWith("-realtime") ? 2 : name.endsWith("-process") ? 1 : 0;
-        String base = name.substring(0, name.length() - VARIANTS[v].length());
-        List<String> bases = switch (base) {
-            case "G0" -> List.of("G0", "G1c");
-            case "G-single" -> List.of("G-single", "G-nonadjacent", "G2-item");
-            case "G-nonadjacent" -> List.of("G-nonadjacent", "G2-item");
-            case "G1c", "G2-item" -> List.of(base);
+    public static Set<AnomalyKind> implied(AnomalyKind kind) {
+        List<AnomalyKind.Type> types = switch (kind.type()) {
+            case G0 -> List.of(AnomalyKind.Type.G0, AnomalyKind.Type.G1C);
+            case G_SINGLE -> List.of(AnomalyKind.Type.G_SINGLE, AnomalyKind.Type.G_NONADJACENT, AnomalyKind.Type.G2_ITEM);
+            case G_NONADJACENT -> List.of(AnomalyKind.Type.G_NONADJACENT, AnomalyKind.Type.G2_ITEM);
+            case G1C, G2_ITEM -> List.of(kind.type());
             default -> List.of();
         };
-        Set<String> out = new LinkedHashSet<>();
-        out.add(name);
-        for (String b : bases) for (int w = v; w < VARIANTS.length; w++) out.add(b + VARIANTS[w]);
+        Set<AnomalyKind> out = new LinkedHashSet<>();
+        out.add(kind);
+        AnomalyKind.Order[] orders = AnomalyKind.Order.values();
+        for (AnomalyKind.Type t : types) for (int w = kind.order().ordinal(); w < orders.length; w++) out.add(AnomalyKind.of(t, orders[w]));
         return out;
     }
 }

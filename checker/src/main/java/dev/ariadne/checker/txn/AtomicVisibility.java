@@ -161,7 +161,8 @@ final class AtomicVisibility {
                         how.append(" observed ").append(th.name(chain.get(c))).append(observation(chain.get(c), chain.get(c + 1)));
                     }
                 }
-                String name = conflict ? "conflict-read" : transitive && chain.size() > 2 ? "causal-read" : "fractured-read";
+                AnomalyKind.Type name = conflict ? AnomalyKind.Type.CONFLICT_READ : transitive && chain.size() > 2 ? AnomalyKind.Type.CAUSAL_READ
+                        : AnomalyKind.Type.FRACTURED_READ;
                 String summary = how + "; yet " + th.name(t3) + " read key " + key + " as " + inf.showElems(inf.readElems[r]) + ", without "
                         + th.name(w) + "'s append of " + Values.show(inf.elemValue[e]) + " there"
                         + (p < 0 ? " (which committed)." : ", which that key's version order puts at position " + (p + 1) + ".");

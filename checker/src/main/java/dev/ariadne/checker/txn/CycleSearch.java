@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.ariadne.checker.txn.AnomalyKind.Type.*;
+
 /**
  * Finds the cycle anomalies of Adya's thesis (1999) in a dependency graph, each as a shortest cycle
  * through one of its edges (breadth-first search inside a strongly connected component, as Elle does):
@@ -28,7 +30,7 @@ import java.util.Set;
  * candidate edges.
  */
 final class CycleSearch {
-    static final String[] VARIANTS = {"", "-process", "-realtime"};
+    private static final AnomalyKind.Order[] ORDERS = AnomalyKind.Order.values();
     private static final int[] EXTRA = {0, DependencyGraph.PROCESS, DependencyGraph.PROCESS | DependencyGraph.REALTIME};
     private static final int CANDIDATES = 64;
 
@@ -38,10 +40,10 @@ final class CycleSearch {
     private Budget budget;
     /** How long the search for one anomaly class may take (then that class is left undecided). */
     static final long CLASS_MILLIS = 20_000;
-    /** The cycle found for each anomaly name, in order of discovery. */
-    final Map<String, Anomaly> found = new LinkedHashMap<>();
-    /** Anomaly names whose search ran out of budget before it could prove them absent. */
-    final Set<String> incomplete = new LinkedHashSet<>();
+    /** The cycle found for each anomaly, in order of discovery. */
+    final Map<AnomalyKind, Anomaly> found = new LinkedHashMap<>();
+    /** Anomalies whose search ran out of budget before it could prove them absent. */
+    final Set<AnomalyKind> incomplete = new LinkedHashSet<>();
     private int[] seen;
     private int[] parent;
     private int[] queue;
@@ -68,23 +70,23 @@ final class CycleSearch {
         seen = new int[4 * g.n];
         parent = new int[4 * g.n];
         queue = new int[4 * g.n];
-        for (int v = 0; v < VARIANTS.length; v++) {
+        for (int v = 0; v < ORDERS.length; v++) {
             int x = EXTRA[v];
             StronglyConnected all = StronglyConnected.of(g, DependencyGraph.DATA | x);
             if (all.count == 0) continue;
-            String s = VARIANTS[v];
-            if (!anyFound("G0", v)) {
+            AnomalyKind.Order o = ORDERS[v];
+            if (!anyFound(G0, v)) {
                 StronglyConnected c = StronglyConnected.of(g, DependencyGraph.WW | x);
-                if (c.count > 0) search("G0" + s, c, DependencyGraph.WW | x, DependencyGraph.WW | x);
+                if (c.count > 0) search(AnomalyKind.of(G0, o), c, DependencyGraph.WW | x, DependencyGraph.WW | x);
             }
-            if (!anyFound("G0", v) && !anyFound("G1c", v)) {
+            if (!anyFound(G0, v) && !anyFound(G1C, v)) {
                 StronglyConnected c = StronglyConnected.of(g, DependencyGraph.WW | DependencyGraph.WR | x);
-                if (c.count > 0) search("G1c" + s, c, DependencyGraph.WW | DependencyGraph.WR | x, DependencyGraph.WW | DependencyGraph.WR | x);
+                if (c.count > 0) search(AnomalyKind.of(G1C, o), c, DependencyGraph.WW | DependencyGraph.WR | x, DependencyGraph.WW | DependencyGraph.WR | x);
             }
-            if (!anyFound("G-single", v)) search("G-single" + s, all, DependencyGraph.RW, DependencyGraph.WW | DependencyGraph.WR | x);
-            if (!anyFound("G-single", v) && !anyFound("G-nonadjacent", v)) nonadjacent("G-nonadjacent" + s, all, x);
-            if (!anyFound("G-single", v) && !anyFound("G-nonadjacent", v) && !anyFound("G2-item", v)) {
-                search("G2-item" + s, all, DependencyGraph.RW, DependencyGraph.DATA | x);
+            if (!anyFound(G_SINGLE, v)) search(AnomalyKind.of(G_SINGLE, o), all, DependencyGraph.RW, DependencyGraph.WW | DependencyGraph.WR | x);
+            if (!anyFound(G_SINGLE, v) && !anyFound(G_NONADJACENT, v)) nonadjacent(AnomalyKind.of(G_NONADJACENT, o), all, x);
+            if (!anyFound(G_SINGLE, v) && !anyFound(G_NONADJACENT, v) && !anyFound(G2_ITEM, v)) {
+                search(AnomalyKind.of(G2_ITEM, o), all, DependencyGraph.RW, DependencyGraph.DATA | x);
             }
         }
     }
@@ -114,8 +116,8 @@ final class CycleSearch {
         return best;
     }
 
-    private boolean anyFound(String name, int upToVariant) {
-        for (int v = 0; v <= upToVariant; v++) if (found.containsKey(name + VARIANTS[v])) return true;
+    private boolean anyFound(AnomalyKind.Type type, int upToVariant) {
+        for (int v = 0; v <= upToVariant; v++) if (found.containsKey(AnomalyKind.of(type, ORDERS[v]))) return true;
         return false;
     }
 
@@ -123,7 +125,7 @@ final class CycleSearch {
      * Cycles that close an edge of a type in {@code first} with a path over {@code rest}, inside one
      * component of {@code scc}; keeps the shortest of up to {@link #CANDIDATES} found.
      */
-    private void search(String name, StronglyConnected scc, int first, int rest) {
+    private void search(AnomalyKind name, StronglyConnected scc, int first, int rest) {
         budget = overall.slice(CLASS_MILLIS);
         int[] best = null;
         int bestType = 0;
@@ -153,7 +155,7 @@ final class CycleSearch {
         record(name, best, bestType, rest);
     }
 
-    private void record(String name, int[] nodes, int firstType, int rest) {
+    private void record(AnomalyKind name, int[] nodes, int firstType, int rest) {
         if (nodes == null) return;
         // nodes = u, w, ..., u: drop the repeated end.
         int len = nodes.length - 1;
@@ -206,7 +208,7 @@ final class CycleSearch {
      * (node, whether the last edge was rw, whether a second rw edge was taken), never taking two rw
      * edges in a row and arriving at u over a non-rw edge.
      */
-    private void nonadjacent(String name, StronglyConnected scc, int x) {
+    private void nonadjacent(AnomalyKind name, StronglyConnected scc, int x) {
         budget = overall.slice(CLASS_MILLIS);
         int other = DependencyGraph.WW | DependencyGraph.WR | x;
         int[] best = null;
@@ -272,7 +274,7 @@ final class CycleSearch {
     }
 
     /** Records a state path u, w, ..., u as a cycle, if its nodes are distinct. */
-    private void recordStates(String name, int[] states, int other) {
+    private void recordStates(AnomalyKind name, int[] states, int other) {
         if (states == null) return;
         int len = states.length - 1;
         int[] txns = new int[len];
@@ -294,9 +296,9 @@ final class CycleSearch {
     }
 
     /** The names of every anomaly found, with those they imply ({@link AnomalyImplications}). */
-    Set<String> present() {
-        Set<String> out = new LinkedHashSet<>();
-        for (String name : found.keySet()) out.addAll(AnomalyImplications.implied(name));
+    Set<AnomalyKind> present() {
+        Set<AnomalyKind> out = new LinkedHashSet<>();
+        for (AnomalyKind name : found.keySet()) out.addAll(AnomalyImplications.implied(name));
         return out;
     }
 }

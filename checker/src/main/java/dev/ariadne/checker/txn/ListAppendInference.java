@@ -134,7 +134,7 @@ final class ListAppendInference extends WriteIndex {
                     if (endsWith(elems, ownElems[s], ownLen[s])) {
                         addRead(t, k, elems, elems.length - ownLen[s]);
                     } else {
-                        anomalies.add(Anomaly.of("missed-own-write", th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(m.value())
+                        anomalies.add(Anomaly.of(AnomalyKind.Type.MISSED_OWN_WRITE, th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(m.value())
                                 + " after appending " + showElems(Arrays.copyOf(ownElems[s], ownLen[s])) + " to it: no version of the key is what it read, since a"
                                 + " transaction's reads show its own writes.", t));
                     }
@@ -174,7 +174,7 @@ final class ListAppendInference extends WriteIndex {
         for (int i = 0; i < out.length; i++) {
             int e = element(k, v.get(i), -1);
             if (e < 0) {
-                anomalies.add(Anomaly.of("garbage-read", th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(v) + ", but no transaction appended "
+                anomalies.add(Anomaly.of(AnomalyKind.Type.GARBAGE_READ, th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(v) + ", but no transaction appended "
                         + Values.show(v.get(i)) + " to that key.", t));
                 return null;
             }
@@ -184,7 +184,7 @@ final class ListAppendInference extends WriteIndex {
         dupStamp++;
         for (int e : out) {
             if (dupMark[e] == dupStamp) {
-                anomalies.add(Anomaly.of("duplicate-elements", th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(v) + ", which holds "
+                anomalies.add(Anomaly.of(AnomalyKind.Type.DUPLICATE_ELEMENTS, th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(v) + ", which holds "
                         + Values.show(elemValue[e]) + " more than once, though it was appended once (by " + th.name(elemWriter[e]) + ").", t));
                 return null;
             }
@@ -205,7 +205,7 @@ final class ListAppendInference extends WriteIndex {
         }
         if (!consistent) {
             String expected = known != null ? "exactly " + showElems(Arrays.copyOf(known, knownLen)) : "a list ending in its own appends " + showElems(Arrays.copyOf(suffix, suffixLen));
-            anomalies.add(Anomaly.of("internal", th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(m.value())
+            anomalies.add(Anomaly.of(AnomalyKind.Type.INTERNAL, th.name(t) + " read key " + Values.show(m.key()) + " as " + Values.show(m.value())
                     + ", but its own earlier micro-ops on that key mean it must read " + expected + ".", t));
         }
         return consistent;
@@ -230,7 +230,7 @@ final class ListAppendInference extends WriteIndex {
         if (elems == null || observed < elems.length) return;
         for (int e : elems) {
             if (elemWriter[e] == t) {
-                anomalies.add(Anomaly.of("future-read", th.name(t) + " read key " + Values.show(keys.get(k)) + " before appending to it, yet its read shows its own append of "
+                anomalies.add(Anomaly.of(AnomalyKind.Type.FUTURE_READ, th.name(t) + " read key " + Values.show(keys.get(k)) + " before appending to it, yet its read shows its own append of "
                         + Values.show(elemValue[e]) + ".", t));
                 return;
             }
@@ -262,7 +262,7 @@ final class ListAppendInference extends WriteIndex {
                     readUsable[r] = false;
                     if (!reported[k]) {
                         reported[k] = true;
-                        anomalies.add(Anomaly.of("incompatible-order", th.name(readTxn[r]) + " read key " + Values.show(keys.get(k)) + " as " + showElems(es) + " and "
+                        anomalies.add(Anomaly.of(AnomalyKind.Type.INCOMPATIBLE_ORDER, th.name(readTxn[r]) + " read key " + Values.show(keys.get(k)) + " as " + showElems(es) + " and "
                                 + th.name(readTxn[longest[k]]) + " read it as " + showElems(o) + ": neither is a prefix of the other, so they cannot both be versions of one list.",
                                 readTxn[r], readTxn[longest[k]]));
                     }
@@ -275,7 +275,7 @@ final class ListAppendInference extends WriteIndex {
             for (int i = 1; i < o.length; i++) {
                 if (elemWriter[o[i]] == elemWriter[o[i - 1]] && o[i] < o[i - 1]) {
                     int w = elemWriter[o[i]];
-                    anomalies.add(Anomaly.of("incompatible-order", th.name(readTxn[longest[k]]) + " read key " + Values.show(keys.get(k)) + " as " + showElems(o) + ", which puts "
+                    anomalies.add(Anomaly.of(AnomalyKind.Type.INCOMPATIBLE_ORDER, th.name(readTxn[longest[k]]) + " read key " + Values.show(keys.get(k)) + " as " + showElems(o) + ", which puts "
                             + Values.show(elemValue[o[i - 1]]) + " before " + Values.show(elemValue[o[i]]) + ", though " + th.name(w)
                             + " appended them in the other order: no version of the list is like that.", readTxn[longest[k]], w));
                     break;
@@ -303,7 +303,7 @@ final class ListAppendInference extends WriteIndex {
             for (int e : es) {
                 int w = elemWriter[e];
                 if (th.failed(w)) {
-                    anomalies.add(Anomaly.of("G1a", th.name(t) + " read key " + Values.show(keys.get(readKey[r])) + " as " + showElems(es) + ", which holds "
+                    anomalies.add(Anomaly.of(AnomalyKind.Type.G1A, th.name(t) + " read key " + Values.show(keys.get(readKey[r])) + " as " + showElems(es) + ", which holds "
                             + Values.show(elemValue[e]) + ", appended by " + th.name(w) + ", which failed (aborted).", w, t));
                     break;
                 }
@@ -312,7 +312,7 @@ final class ListAppendInference extends WriteIndex {
                 int e = es[readObserved[r] - 1];
                 int w = elemWriter[e];
                 if (w != t && !elemLast[e] && !th.failed(w)) {
-                    anomalies.add(Anomaly.of("G1b", th.name(t) + " read key " + Values.show(keys.get(readKey[r])) + " as " + showElems(es) + ", ending in "
+                    anomalies.add(Anomaly.of(AnomalyKind.Type.G1B, th.name(t) + " read key " + Values.show(keys.get(readKey[r])) + " as " + showElems(es) + ", ending in "
                             + Values.show(elemValue[e]) + ", an intermediate version: " + th.name(w) + " appended more to that key after it.", w, t));
                 }
             }
@@ -320,7 +320,7 @@ final class ListAppendInference extends WriteIndex {
             if (readUsable[r] && readObserved[r] == es.length && readThenAppend[r]) {
                 Integer other = sameVersion.putIfAbsent(((long) readKey[r] << 32) | es.length, t);
                 if (other != null) {
-                    anomalies.add(Anomaly.of("lost-update", th.name(other) + " and " + th.name(t) + " both read key " + Values.show(keys.get(readKey[r])) + " as "
+                    anomalies.add(Anomaly.of(AnomalyKind.Type.LOST_UPDATE, th.name(other) + " and " + th.name(t) + " both read key " + Values.show(keys.get(readKey[r])) + " as "
                             + showElems(es) + " and both appended to it: one of the two updates is lost in any order.", other, t));
                 }
             }
@@ -331,7 +331,7 @@ final class ListAppendInference extends WriteIndex {
                 if (!th.failed(elemWriter[o[i]])) continue;
                 for (int j = i + 1; j < o.length; j++) {
                     if (!th.failed(elemWriter[o[j]])) {
-                        anomalies.add(Anomaly.of("dirty-update", "Key " + Values.show(keys.get(k)) + " reached the version " + showElems(Arrays.copyOf(o, j + 1)) + ": "
+                        anomalies.add(Anomaly.of(AnomalyKind.Type.DIRTY_UPDATE, "Key " + Values.show(keys.get(k)) + " reached the version " + showElems(Arrays.copyOf(o, j + 1)) + ": "
                                 + th.name(elemWriter[o[j]]) + " appended " + Values.show(elemValue[o[j]]) + " on top of " + Values.show(elemValue[o[i]])
                                 + ", which " + th.name(elemWriter[o[i]]) + " appended and then failed (aborted).", elemWriter[o[i]], elemWriter[o[j]]));
                         break;

@@ -85,7 +85,7 @@ final class ListAppendWitnesses {
         sb.append(" < ").append(inf.th.name(c[0] / 2)).append(c[0] % 2 == 0 ? " takes its snapshot" : " commits")
                 .append(" (a read puts the writer's commit before the reader's snapshot; a read that misses a write puts the reader's snapshot before the"
                         + " writer's commit; the version order orders commits).");
-        return Anomaly.of("non-prefix-snapshot", sb.toString(), java.util.Arrays.stream(txns).distinct().toArray());
+        return Anomaly.of(AnomalyKind.Type.NON_PREFIX_SNAPSHOT, sb.toString(), java.util.Arrays.stream(txns).distinct().toArray());
     }
 
     private boolean[] prefixNodes() {

@@ -52,7 +52,7 @@ final class RegisterSaturation {
 
     /** The violation of read atomic (or, with {@code transitive}, causal), as one anomaly, or none. */
     List<Anomaly> check(boolean transitive) {
-        String name = transitive ? "causal-read" : "fractured-read";
+        AnomalyKind name = AnomalyKind.of(transitive ? AnomalyKind.Type.CAUSAL_READ : AnomalyKind.Type.FRACTURED_READ);
         int n = inf.n;
         DependencyGraph.Builder b = DependencyGraph.builder(n);
         Map<Long, String> why = new HashMap<>();

@@ -62,7 +62,7 @@ final class RwRegisterInference extends WriteIndex {
                 if (!m.value().isNull()) {
                     e = element(k, m.value(), -1);
                     if (e < 0) {
-                        anomalies.add(Anomaly.of("garbage-read", th.name(t) + " read key " + Values.show(m.key()) + " = " + Values.show(m.value())
+                        anomalies.add(Anomaly.of(AnomalyKind.Type.GARBAGE_READ, th.name(t) + " read key " + Values.show(m.key()) + " = " + Values.show(m.value())
                                 + ", but no transaction wrote that value to that key.", t));
                         state.put(k, -2);
                         continue;
@@ -74,7 +74,7 @@ final class RwRegisterInference extends WriteIndex {
                     externalRead.put(k, e);
                     check(t, k, e);
                 } else if (before != -2 && before != e) {
-                    anomalies.add(Anomaly.of("internal", th.name(t) + " read key " + Values.show(m.key()) + " = " + Values.show(m.value())
+                    anomalies.add(Anomaly.of(AnomalyKind.Type.INTERNAL, th.name(t) + " read key " + Values.show(m.key()) + " = " + Values.show(m.value())
                             + ", but its own earlier micro-ops on that key mean it must read " + (before < 0 ? "nil" : Values.show(elemValue[before])) + ".", t));
                 }
                 state.put(k, e);
@@ -91,11 +91,11 @@ final class RwRegisterInference extends WriteIndex {
         int w = elemWriter[e];
         String read = th.name(t) + " read key " + Values.show(keys.get(k)) + " = " + Values.show(elemValue[e]);
         if (w == t) {
-            anomalies.add(Anomaly.of("future-read", read + " before writing it itself.", t));
+            anomalies.add(Anomaly.of(AnomalyKind.Type.FUTURE_READ, read + " before writing it itself.", t));
         } else if (th.failed(w)) {
-            anomalies.add(Anomaly.of("G1a", read + ", written by " + th.name(w) + ", which failed (aborted).", w, t));
+            anomalies.add(Anomaly.of(AnomalyKind.Type.G1A, read + ", written by " + th.name(w) + ", which failed (aborted).", w, t));
         } else if (!elemLast[e]) {
-            anomalies.add(Anomaly.of("G1b", read + ", an intermediate version: " + th.name(w) + " wrote that key again later in the same transaction.", w, t));
+            anomalies.add(Anomaly.of(AnomalyKind.Type.G1B, read + ", an intermediate version: " + th.name(w) + " wrote that key again later in the same transaction.", w, t));
         }
     }
 

@@ -82,7 +82,7 @@ final class SnapshotSchedule {
         List<int[][]> tried = new ArrayList<>();
         order = enumerate(base, perm, 0, include, priority, cycles, tried);
         if (order != null) return witness(order, variant);
-        refuted = refutation(variant, tried, cycles);
+        refuted = refutation(variant, extra, tried, cycles);
         return null;
     }
 
@@ -158,7 +158,7 @@ final class SnapshotSchedule {
         return TransactionalWitness.snapshots(order, snapshot, found);
     }
 
-    private Anomaly refutation(String variant, List<int[][]> tried, List<int[]> cycles) {
+    private Anomaly refutation(String variant, int extra, List<int[][]> tried, List<int[]> cycles) {
         java.util.LinkedHashSet<Integer> txns = new java.util.LinkedHashSet<>();
         StringBuilder keys = new StringBuilder();
         for (int i = 0; i < groups.size(); i++) {
@@ -187,7 +187,9 @@ final class SnapshotSchedule {
             sb.append(" < ").append(inf.th.name(c[0] / 2)).append(c[0] % 2 == 0 ? " starts" : " commits");
         }
         if (tried.size() > 6) sb.append("\n  (and ").append(tried.size() - 6).append(" more orders, each with a cycle)");
-        return Anomaly.of("G-SIb" + (variant.isEmpty() ? "" : variant.contains("process") ? "-process" : "-realtime"), sb.toString(),
+        AnomalyKind.Order order = (extra & DependencyGraph.REALTIME) != 0 ? AnomalyKind.Order.REALTIME
+                : (extra & DependencyGraph.PROCESS) != 0 ? AnomalyKind.Order.PROCESS : AnomalyKind.Order.NONE;
+        return Anomaly.of(AnomalyKind.of(AnomalyKind.Type.G_SIB, order), sb.toString(),
                 txns.stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -27,8 +27,8 @@ import java.util.Set;
  * @param witnesses       the witnesses a VALID verdict can rest on, built on demand; each must pass the
  *                        independent verifier before it counts
  */
-public record TransactionalAnalysis(String unsupported, Set<String> present, Set<String> incomplete, List<TransactionalCounterexample> counterexamples,
-                                    Map<String, Integer> counts, int transactions, int edges, List<String> notes, boolean versionOrderKnown,
+public record TransactionalAnalysis(String unsupported, Set<AnomalyKind> present, Set<AnomalyKind> incomplete, List<TransactionalCounterexample> counterexamples,
+                                    Map<AnomalyKind, Integer> counts, int transactions, int edges, List<String> notes, boolean versionOrderKnown,
                                     Set<String> serialWitness, Witnesses witnesses) {
 
     /** The same analysis with other witnesses. */

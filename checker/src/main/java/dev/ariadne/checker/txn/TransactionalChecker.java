@@ -63,11 +63,12 @@ public final class TransactionalChecker {
             UpdateSerializability us = new UpdateSerializability(inf, g);
             Anomaly update = us.find();
             if (update != null) derived.add(update);
-            if (!us.complete) cycles.incomplete.add("G-update");
+            if (!us.complete) cycles.incomplete.add(AnomalyKind.of(AnomalyKind.Type.G_UPDATE));
         }
         // Prefix has no anomaly of its own in Adya's terms: refute it by its schedule, unless a weaker model is broken already.
-        boolean causalHolds = visibility.isEmpty() || visibility.get(0).name().equals("conflict-read");
-        if (!cycles.acyclic && causalHolds && !cycles.found.containsKey("G0") && !cycles.found.containsKey("G1c")) {
+        boolean causalHolds = visibility.isEmpty() || visibility.get(0).kind().type() == AnomalyKind.Type.CONFLICT_READ;
+        if (!cycles.acyclic && causalHolds && !cycles.found.containsKey(AnomalyKind.of(AnomalyKind.Type.G0))
+                && !cycles.found.containsKey(AnomalyKind.of(AnomalyKind.Type.G1C))) {
             Anomaly notPrefix = builder.prefixRefutation();
             if (notPrefix != null) derived.add(notPrefix);
         }
@@ -81,14 +82,17 @@ public final class TransactionalChecker {
      * is an anomaly of its own, for plain SI, then its process and real-time forms.
      */
     private static List<Anomaly> unorderedWrites(SnapshotSchedule si, Witnesses witnesses, CycleSearch cycles, DependencyGraph g) {
-        String[] variants = {"", "-process", "-realtime"};
+        AnomalyKind.Order[] variants = AnomalyKind.Order.values();
         Witnesses.Kind[] kinds = {Witnesses.Kind.SI, Witnesses.Kind.SI_PROCESS, Witnesses.Kind.SI_REALTIME};
         int[] orders = {DependencyGraph.DATA, DependencyGraph.DATA | DependencyGraph.PROCESS, DependencyGraph.DATA | DependencyGraph.PROCESS | DependencyGraph.REALTIME};
         for (int v = 0; v < variants.length; v++) {
             // Where a serial order respecting these orders exists, it is also a schedule: nothing to refute.
             if (!CycleSearch.cyclic(g, orders[v])) continue;
-            for (String c : List.of("G0", "G1c", "G-single", "G-nonadjacent")) {
-                for (int w = 0; w <= v; w++) if (cycles.found.containsKey(c + variants[w]) || cycles.incomplete.contains(c + variants[w])) return List.of();
+            for (AnomalyKind.Type c : List.of(AnomalyKind.Type.G0, AnomalyKind.Type.G1C, AnomalyKind.Type.G_SINGLE, AnomalyKind.Type.G_NONADJACENT)) {
+                for (int w = 0; w <= v; w++) {
+                    AnomalyKind k = AnomalyKind.of(c, variants[w]);
+                    if (cycles.found.containsKey(k) || cycles.incomplete.contains(k)) return List.of();
+                }
             }
             si.refuted = null;
             if (witnesses.get(kinds[v]) == null) return si.refuted == null ? List.of() : List.of(si.refuted);
@@ -137,14 +141,14 @@ public final class TransactionalChecker {
     private static TransactionalAnalysis finish(TxnHistory th, java.util.function.Supplier<Evidence> evidenceOf, List<Anomaly> nonCycle, CycleSearch cycles,
                                                 List<Anomaly> visibility, boolean visibilityComplete, boolean[] committedTxns, DependencyGraph g,
                                                 boolean versionOrderKnown, Set<String> witness) {
-        Set<String> present = new LinkedHashSet<>();
-        Set<String> incomplete = new LinkedHashSet<>(cycles.incomplete);
+        Set<AnomalyKind> present = new LinkedHashSet<>();
+        Set<AnomalyKind> incomplete = new LinkedHashSet<>(cycles.incomplete);
         if (!visibilityComplete) {
-            incomplete.add("fractured-read");
-            incomplete.add("causal-read");
-            incomplete.add("conflict-read");
+            incomplete.add(AnomalyKind.of(AnomalyKind.Type.FRACTURED_READ));
+            incomplete.add(AnomalyKind.of(AnomalyKind.Type.CAUSAL_READ));
+            incomplete.add(AnomalyKind.of(AnomalyKind.Type.CONFLICT_READ));
         }
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<AnomalyKind, Integer> counts = new LinkedHashMap<>();
         List<Anomaly> all = new ArrayList<>(nonCycle);
         all.addAll(cycles.found.values());
         all.addAll(visibility);
@@ -152,13 +156,13 @@ public final class TransactionalChecker {
         List<TransactionalCounterexample> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Anomaly a : all) {
-            counts.merge(a.name(), 1, Integer::sum);
-            if (counts.get(a.name()) > 1) continue;
+            counts.merge(a.kind(), 1, Integer::sum);
+            if (counts.get(a.kind()) > 1) continue;
             TransactionalCounterexample c = explain(th, evidence, a);
             if (c == null) {
-                incomplete.add(a.name());
+                incomplete.add(a.kind());
                 notes.add("a " + a.name() + " cycle failed re-verification against the history and is not reported (please report this as a bug)");
-                counts.remove(a.name());
+                counts.remove(a.kind());
                 continue;
             }
             out.add(c);
@@ -170,12 +174,12 @@ public final class TransactionalChecker {
         return new TransactionalAnalysis(null, present, incomplete, out, counts, committed, g.edges(), notes, versionOrderKnown, witness, Witnesses.NONE);
     }
 
-    private static final Map<String, String> CYCLES = Map.of(
-            "G0", "A cycle of write-write dependencies: the transactions' writes interleave, so no order of them installs these versions.",
-            "G1c", "A cycle of write-write and write-read dependencies (circular information flow): each transaction observes or overwrites the next.",
-            "G-single", "A cycle with exactly one read-write anti-dependency (read skew): a read misses a write that, through the other dependencies, precedes it.",
-            "G-nonadjacent", "A cycle with two or more read-write anti-dependencies, no two adjacent: snapshot isolation forbids it.",
-            "G2-item", "A cycle with read-write anti-dependencies (write skew or worse): no serial order of these transactions exists.");
+    private static final Map<AnomalyKind.Type, String> CYCLES = Map.of(
+            AnomalyKind.Type.G0, "A cycle of write-write dependencies: the transactions' writes interleave, so no order of them installs these versions.",
+            AnomalyKind.Type.G1C, "A cycle of write-write and write-read dependencies (circular information flow): each transaction observes or overwrites the next.",
+            AnomalyKind.Type.G_SINGLE, "A cycle with exactly one read-write anti-dependency (read skew): a read misses a write that, through the other dependencies, precedes it.",
+            AnomalyKind.Type.G_NONADJACENT, "A cycle with two or more read-write anti-dependencies, no two adjacent: snapshot isolation forbids it.",
+            AnomalyKind.Type.G2_ITEM, "A cycle with read-write anti-dependencies (write skew or worse): no serial order of these transactions exists.");
 
     /** The anomaly as a report value, each cycle edge re-verified and explained; null if an edge does not hold. */
     private static TransactionalCounterexample explain(TxnHistory th, Evidence evidence, Anomaly a) {
@@ -194,10 +198,9 @@ public final class TransactionalChecker {
             if (reason == null) return null;
             deps.add(new TransactionalCounterexample.Dependency(th.name(from), th.name(to), DependencyGraph.name(a.types()[i]), reason));
         }
-        String base = a.name().replace("-process", "").replace("-realtime", "");
-        String summary = CYCLES.get(base);
-        if (a.name().endsWith("-process")) summary += " The cycle needs process order: each process's transactions take effect in the order it ran them.";
-        if (a.name().endsWith("-realtime")) summary += " The cycle needs real-time order: a transaction takes effect after every transaction that completed before it began.";
+        String summary = CYCLES.get(a.kind().type());
+        if (a.kind().order() == AnomalyKind.Order.PROCESS) summary += " The cycle needs process order: each process's transactions take effect in the order it ran them.";
+        if (a.kind().order() == AnomalyKind.Order.REALTIME) summary += " The cycle needs real-time order: a transaction takes effect after every transaction that completed before it began.";
         return new TransactionalCounterexample(a.name(), txns, deps, summary);
     }
 
@@ -219,17 +222,16 @@ public final class TransactionalChecker {
             if (ty[i] == DependencyGraph.PROCESS) process++;
             if (ty[i] == DependencyGraph.REALTIME) realtime++;
         }
-        String name = a.name();
-        if (name.endsWith("-realtime") && realtime == 0) return false;
-        if (name.endsWith("-process") && (process == 0 || realtime > 0)) return false;
-        if (!name.endsWith("-realtime") && !name.endsWith("-process") && (process > 0 || realtime > 0)) return false;
-        String base = name.replace("-process", "").replace("-realtime", "");
-        return switch (base) {
-            case "G0" -> rw == 0 && wr == 0;
-            case "G1c" -> rw == 0;
-            case "G-single" -> rw == 1;
-            case "G-nonadjacent" -> rw >= 2 && !adjacent;
-            case "G2-item" -> rw >= 1;
+        AnomalyKind.Order order = a.kind().order();
+        if (order == AnomalyKind.Order.REALTIME && realtime == 0) return false;
+        if (order == AnomalyKind.Order.PROCESS && (process == 0 || realtime > 0)) return false;
+        if (order == AnomalyKind.Order.NONE && (process > 0 || realtime > 0)) return false;
+        return switch (a.kind().type()) {
+            case G0 -> rw == 0 && wr == 0;
+            case G1C -> rw == 0;
+            case G_SINGLE -> rw == 1;
+            case G_NONADJACENT -> rw >= 2 && !adjacent;
+            case G2_ITEM -> rw >= 1;
             default -> false;
         };
     }

@@ -94,7 +94,7 @@ final class UpdateSerializability {
             int b = cycle[(i + 1) % cycle.length];
             sb.append(i == 0 ? "" : ", ").append(inf.th.name(a)).append(" < ").append(inf.th.name(b)).append(" (").append(DependencyGraph.name(edgeType(a, b))).append(')');
         }
-        return Anomaly.of("G-update", sb.append('.').toString(), cycle);
+        return Anomaly.of(AnomalyKind.Type.G_UPDATE, sb.append('.').toString(), cycle);
     }
 
     private int edgeType(int a, int b) {

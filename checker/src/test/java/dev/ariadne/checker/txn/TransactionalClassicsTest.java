@@ -50,8 +50,15 @@ class TransactionalClassicsTest {
         }
     }
 
+    /** The anomalies by Elle's names, in the order found. */
+    static Set<String> names(Set<AnomalyKind> kinds) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (AnomalyKind k : kinds) out.add(k.toString());
+        return out;
+    }
+
     static Set<String> anomalies(History h) {
-        return TransactionalChecker.analyze(h, "list-append", Budget.unlimited()).counts().keySet();
+        return names(TransactionalChecker.analyze(h, "list-append", Budget.unlimited()).counts().keySet());
     }
 
     static void verdicts(History h, Map<String, Verdict> expected) {
@@ -185,7 +192,7 @@ class TransactionalClassicsTest {
     }
 
     static Set<String> registerAnomalies(History h) {
-        return TransactionalChecker.analyze(h, "rw-register", Budget.unlimited()).counts().keySet();
+        return names(TransactionalChecker.analyze(h, "rw-register", Budget.unlimited()).counts().keySet());
     }
 
     static void registerVerdicts(History h, Map<String, Verdict> expected) {
