@@ -74,18 +74,9 @@ final class ViewFamily {
                             new PramChecker.ReadWrite(t.datatypeName(), t.request().options()), view(t.model()));
                     if (direct != null) return direct;
                 }
-                CheckResult causalMemory = undecided;
-                return new LatticeShortcut(new Check() {
-                    @Override
-                    public String refuses(Target x) {
-                        return null;
-                    }
-
-                    @Override
-                    public CheckResult run(Target x) {
-                        return causalMemory != null ? causalMemory : search(x);
-                    }
-                }).run(t);
+                CheckResult settled = LatticeShortcut.settle(t);
+                if (settled != null) return settled;
+                return undecided != null ? undecided : search(t);
             }
         };
     }
