@@ -4,7 +4,7 @@ import dev.ariadne.checker.model.Limits;
 import dev.ariadne.checker.datatype.DatatypeOptions;
 import dev.ariadne.checker.datatype.NilRead;
 import dev.ariadne.checker.model.CheckRequest;
-import dev.ariadne.checker.model.ModelChecker;
+import dev.ariadne.checker.Ariadne;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.generators.Objects;
 import dev.ariadne.generators.Simulation;
@@ -141,10 +141,10 @@ final class BenchCommand implements Runnable {
             List<Path> names = new ArrayList<>(files);
             names.sort(null);
             for (Path p : names) hs.add(input.read(p));
-            DatatypeOptions opts = new DatatypeOptions(initial == null ? null : CheckCommand.parseValue(initial), NilRead.parse(nilRead));
+            DatatypeOptions opts = new DatatypeOptions(initial == null ? null : CheckCommand.parseValue(initial), UsageError.parsing(() -> NilRead.parse(nilRead)));
             CheckRequest full = CheckRequest.of(model).withDatatype(datatype).withOptions(opts).withLimits(new Limits(0, 0, threads));
             CheckRequest verdictOnly = full.withoutCounterexamples();
-            for (int r = 0; r < warmup; r++) for (History h : hs) ModelChecker.check(h, noCounterexamples ? verdictOnly : full);
+            for (int r = 0; r < warmup; r++) for (History h : hs) Ariadne.check(h, noCounterexamples ? verdictOnly : full);
             double totalCheck = 0;
             double totalCex = 0;
             int valid = 0, invalid = 0, unknown = 0;
@@ -155,20 +155,20 @@ final class BenchCommand implements Runnable {
                 CheckResult last = null;
                 // Verdicts alone, repeated within a round until it lasts 20 ms, so that timer noise stays small.
                 long t = System.nanoTime();
-                ModelChecker.check(hs.get(i), verdictOnly);
+                Ariadne.check(hs.get(i), verdictOnly);
                 int reps = (int) Math.max(1, Math.min(10_000, 20_000_000L / Math.max(1, System.nanoTime() - t)));
-                for (int r = 0; r < warmup; r++) for (int k = 0; k < reps; k++) ModelChecker.check(hs.get(i), verdictOnly);
+                for (int r = 0; r < warmup; r++) for (int k = 0; k < reps; k++) Ariadne.check(hs.get(i), verdictOnly);
                 for (int r = 0; r < rounds; r++) {
                     // Each timed check gets a copy of its own: the checks of one history share work
                     // (the read/write reading of the weak models), which a repeated check must not reuse.
                     History[] copies = new History[reps];
                     for (int k = 0; k < reps; k++) copies[k] = History.of(hs.get(i).events());
                     long t0 = System.nanoTime();
-                    for (int k = 0; k < reps; k++) last = ModelChecker.check(copies[k], verdictOnly);
+                    for (int k = 0; k < reps; k++) last = Ariadne.check(copies[k], verdictOnly);
                     check[r] = (System.nanoTime() - t0) / 1e6 / reps;
                 }
                 if (!noCounterexamples) {
-                    for (int r = 0; r < rounds; r++) cex[r] = ModelChecker.check(History.of(hs.get(i).events()), full).statistics().counterexampleNanos() / 1e6;
+                    for (int r = 0; r < rounds; r++) cex[r] = Ariadne.check(History.of(hs.get(i).events()), full).statistics().counterexampleNanos() / 1e6;
                 }
                 Arrays.sort(check);
                 Arrays.sort(cex);

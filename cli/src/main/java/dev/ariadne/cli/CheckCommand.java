@@ -73,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!output.equals("text") && !output.equals("json")) throw new IllegalArgumentException("--output takes text or json, not " + output);
+        if (!output.equals("text") && !output.equals("json")) throw new UsageError("--output takes text or json, not " + output);
         History h = input.read(file);
         if (h.size() == 0) {
             // A file that yields no client operation is unusable input, never a pass (exit 3).
@@ -88,11 +88,11 @@ final class CheckCommand implements Callable<Integer> {
             BuiltinDatatype dt = datatype != null ? BuiltinDatatype.byName(datatype).orElse(null) : Datatypes.infer(h).orElse(null);
             model = dt != null && dt.has(Capability.TRANSACTIONAL) ? "all" : "linearizable";
         }
-        if (threads < 0) throw new IllegalArgumentException("--threads must not be negative, not " + threads);
-        DatatypeOptions opts = new DatatypeOptions(initial == null ? null : parseValue(initial), NilRead.parse(nilRead));
+        if (threads < 0) throw new UsageError("--threads must not be negative, not " + threads);
+        DatatypeOptions opts = new DatatypeOptions(initial == null ? null : parseValue(initial), UsageError.parsing(() -> NilRead.parse(nilRead)));
         CheckRequest req = CheckRequest.of(model).withDatatype(datatype).withOptions(opts)
                 .withLimits(new Limits(timeout == null ? 0 : parseMillis(timeout), memory == null ? 0 : parseBytes(memory), threads))
-                .withKeyOrder(dev.ariadne.checker.txn.KeyOrder.parse(assume));
+                .withKeyOrder(UsageError.parsing(() -> dev.ariadne.checker.txn.KeyOrder.parse(assume)));
         try {
             return check(h, req);
         } catch (dev.ariadne.checker.datatype.DatatypeMismatch dm) {
@@ -150,16 +150,16 @@ final class CheckCommand implements Callable<Integer> {
         try {
             EdnParser p = new EdnParser(new StringReader(s));
             JsonNode v = p.read();
-            if (p.skipBlank() >= 0) throw new IllegalArgumentException("--initial: unexpected text after " + v);
+            if (p.skipBlank() >= 0) throw new UsageError("--initial: unexpected text after " + v);
             return v;
         } catch (IOException e) {
-            throw new IllegalArgumentException("--initial: cannot read " + s + ": " + e.getMessage());
+            throw new UsageError("--initial: cannot read " + s + ": " + e.getMessage());
         }
     }
 
     static long parseMillis(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
-        if (t.startsWith("-")) throw new IllegalArgumentException("--timeout must not be negative, not " + s);
+        if (t.startsWith("-")) throw new UsageError("--timeout must not be negative, not " + s);
         try {
             if (t.endsWith("ms")) return Long.parseLong(t.substring(0, t.length() - 2));
             if (t.endsWith("s")) return Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000);
@@ -167,13 +167,13 @@ final class CheckCommand implements Callable<Integer> {
             if (t.endsWith("h")) return Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 3_600_000);
             return Math.round(Double.parseDouble(t) * 1000);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--timeout takes a duration such as 30s, 500ms or 2m, not " + s);
+            throw new UsageError("--timeout takes a duration such as 30s, 500ms or 2m, not " + s);
         }
     }
 
     static long parseBytes(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
-        if (t.startsWith("-")) throw new IllegalArgumentException("--memory must not be negative, not " + s);
+        if (t.startsWith("-")) throw new UsageError("--memory must not be negative, not " + s);
         long mul = 1;
         if (t.endsWith("k")) mul = 1L << 10;
         else if (t.endsWith("m")) mul = 1L << 20;
@@ -182,7 +182,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return Math.round(Double.parseDouble(t) * mul);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--memory takes a size such as 512m or 2g, not " + s);
+            throw new UsageError("--memory takes a size such as 512m or 2g, not " + s);
         }
     }
 }

@@ -37,13 +37,13 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HistoryFormat format = HistoryFormat.parse(to);
-        if (format == HistoryFormat.LOG) throw new IllegalArgumentException("--to takes json, jsonl or edn (log lines are read only)");
-        if (Files.exists(out) && Files.isSameFile(in, out)) throw new IllegalArgumentException("OUT is the input file; Ariadne never modifies its input");
-        if (Files.isDirectory(out)) throw new IllegalArgumentException("OUT " + out + " is a directory; name a file");
+        HistoryFormat format = UsageError.parsing(() -> HistoryFormat.parse(to));
+        if (format == HistoryFormat.LOG) throw new UsageError("--to takes json, jsonl or edn (log lines are read only)");
+        if (Files.exists(out) && Files.isSameFile(in, out)) throw new UsageError("OUT is the input file; Ariadne never modifies its input");
+        if (Files.isDirectory(out)) throw new UsageError("OUT " + out + " is a directory; name a file");
         Path dir = out.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) throw new IllegalArgumentException("OUT's folder " + dir + " does not exist");
-        if (!Files.isWritable(dir)) throw new IllegalArgumentException("OUT's folder " + dir + " is not writable");
+        if (dir == null || !Files.isDirectory(dir)) throw new UsageError("OUT's folder " + dir + " does not exist");
+        if (!Files.isWritable(dir)) throw new UsageError("OUT's folder " + dir + " is not writable");
         HistoryReader.Events ev;
         try (Reader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
             ev = HistoryReader.readEvents(r, in.toString(), input.readOptions());

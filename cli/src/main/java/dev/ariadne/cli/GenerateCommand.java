@@ -71,16 +71,17 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Simulation sim = new Simulation(ops, processes, infoRate, seed);
+        // The generators refuse what cannot be simulated (an unknown datatype or anomaly, one that does not apply): usage errors.
+        boolean txn = datatype.equals("list-append") || datatype.equals("rw-register");
+        Anomaly kind = anomaly != null ? UsageError.parsing(() -> Anomaly.byName(anomaly)) : staleRate > 0 ? Anomaly.STALE_READ : null;
+        double rate = anomaly != null ? anomalyRate : staleRate;
+        SimObject base = UsageError.parsing(() -> txn ? new TxnObject(datatype, txnSize, Math.max(keys, 1), writesPerKey, kind, rate, seed)
+                : kind == null ? Objects.of(datatype, values, keys) : new Faulty(Objects.of(datatype, values, keys), kind, rate, seed));
+        SimObject object = readRatio != null && !txn ? UsageError.parsing(() -> new ReadMix(base, readRatio)) : base;
+        Simulation sim = UsageError.parsing(() -> new Simulation(ops, processes, infoRate, seed));
         Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
         try {
-            boolean txn = datatype.equals("list-append") || datatype.equals("rw-register");
-            Anomaly kind = anomaly != null ? Anomaly.byName(anomaly) : staleRate > 0 ? Anomaly.STALE_READ : null;
-            double rate = anomaly != null ? anomalyRate : staleRate;
-            SimObject object = txn ? new TxnObject(datatype, txnSize, Math.max(keys, 1), writesPerKey, kind, rate, seed)
-                    : kind == null ? Objects.of(datatype, values, keys) : new Faulty(Objects.of(datatype, values, keys), kind, rate, seed);
-            if (readRatio != null && !txn) object = new ReadMix(object, readRatio);
             sim.writeJsonLines(object, w);
         } finally {
             if (out == null) w.flush();

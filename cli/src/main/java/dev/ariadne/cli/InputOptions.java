@@ -18,7 +18,7 @@ final class InputOptions {
     boolean independent;
 
     ReadOptions readOptions() {
-        return new ReadOptions(format == null ? null : HistoryFormat.parse(format), independent);
+        return new ReadOptions(format == null ? null : UsageError.parsing(() -> HistoryFormat.parse(format)), independent);
     }
 
     /** Reads the file; {@code -} is standard input. */

@@ -98,7 +98,7 @@ public final class Main implements Runnable {
                 err.println("ariadne: " + dm.getMessage());
                 return BAD_INPUT;
             }
-            if (ex instanceof UnsupportedCheck || ex instanceof IllegalArgumentException) {
+            if (ex instanceof UnsupportedCheck || ex instanceof UsageError) {
                 if (json) printError(out, USAGE, ex.getMessage());
                 err.println("ariadne: " + ex.getMessage());
                 return USAGE;

@@ -36,6 +36,17 @@ class CliTest {
     }
 
     @Test
+    void aModelThatDoesNotFitTheOperationsIsAUsageErrorWithItsJsonObject() {
+        // kv.json appends: the causal models read reads and writes only.
+        Run r = run("check", example("kv.json").toString(), "-m", "causal", "--output", "json");
+        assertThat(r.code()).as(r.err()).isEqualTo(64);
+        assertThat(r.out()).contains("\"report\":\"error\"").contains("\"exitCode\":64").contains("append");
+        Run model = run("check", example("kv.json").toString(), "-m", "no-such-model");
+        assertThat(model.code()).isEqualTo(64);
+        assertThat(model.err()).contains("unknown consistency model no-such-model");
+    }
+
+    @Test
     void violationExitsOneWithCounterexample() {
         Run r = run("check", example("register-stale-read.jsonl").toString());
         assertThat(r.code()).isEqualTo(1);

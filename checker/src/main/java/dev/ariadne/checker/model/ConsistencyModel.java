@@ -95,6 +95,6 @@ public enum ConsistencyModel {
         if (n.equals("fifo")) n = "pram";
         if (n.equals("causal-cerone")) n = "causal-transactional";
         for (ConsistencyModel m : values()) if (m.cliName.equals(n)) return m;
-        throw new IllegalArgumentException("unknown consistency model " + name + " (see ariadne models)");
+        throw new UnsupportedCheck("unknown consistency model " + name + " (see ariadne models)");
     }
 }

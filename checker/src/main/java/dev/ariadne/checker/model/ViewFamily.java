@@ -45,7 +45,12 @@ final class ViewFamily {
 
             @Override
             public CheckResult run(Target t) {
-                return run.run(t);
+                try {
+                    return run.run(t);
+                } catch (IllegalArgumentException e) {
+                    // An operation that is neither a read nor a write (a cas, an append): the model does not apply.
+                    throw new UnsupportedCheck(e.getMessage());
+                }
             }
         };
     }
