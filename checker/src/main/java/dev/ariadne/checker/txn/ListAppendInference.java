@@ -270,16 +270,37 @@ final class ListAppendInference extends WriteIndex {
                 }
             }
         }
+        boolean[] reordered = new boolean[kc];
         for (int k = 0; k < kc; k++) {
             int[] o = order[k];
             for (int i = 1; i < o.length; i++) {
                 if (elemWriter[o[i]] == elemWriter[o[i - 1]] && o[i] < o[i - 1]) {
+                    reordered[k] = true;
                     int w = elemWriter[o[i]];
                     anomalies.add(Anomaly.of(AnomalyKind.Type.INCOMPATIBLE_ORDER, th.name(readTxn[longest[k]]) + " read key " + Values.show(keys.get(k)) + " as " + showElems(o) + ", which puts "
                             + Values.show(elemValue[o[i - 1]]) + " before " + Values.show(elemValue[o[i]]) + ", though " + th.name(w)
                             + " appended them in the other order: no version of the list is like that.", readTxn[longest[k]], w));
                     break;
                 }
+            }
+        }
+        // A version holds each writer's appends to a key in the order it made them, as one block: a read
+        // that shows one of them shows every earlier one before it (element ids follow each transaction's
+        // appends in order, so the writer's previous append to the key is the nearest lower id of the
+        // same writer and key).
+        for (int k = 0; k < kc; k++) {
+            if (reordered[k]) continue;
+            int[] o = order[k];
+            for (int i = 0; i < o.length; i++) {
+                int e = o[i];
+                int w = elemWriter[e];
+                int prev = e - 1;
+                while (prev >= 0 && elemWriter[prev] == w && elemKey[prev] != k) prev--;
+                if (prev < 0 || elemWriter[prev] != w || (pos[prev] >= 0 && pos[prev] < i)) continue;
+                anomalies.add(Anomaly.of(AnomalyKind.Type.INCOMPATIBLE_ORDER, th.name(readTxn[longest[k]]) + " read key " + Values.show(keys.get(k)) + " as "
+                        + showElems(o) + ", which shows " + Values.show(elemValue[e]) + " but not, before it, " + Values.show(elemValue[prev]) + ", which "
+                        + th.name(w) + " appended to the key first: no version of the list is like that.", readTxn[longest[k]], w));
+                break;
             }
         }
         int[] count = new int[kc];

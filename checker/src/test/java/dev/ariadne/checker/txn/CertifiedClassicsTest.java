@@ -75,6 +75,20 @@ class CertifiedClassicsTest {
     }
 
     @Test
+    void aReadShowingALaterAppendOfATransactionButNotAnEarlierOneIsNoVersion() {
+        // T0 appended 1 then 2 to x; a read of [2] (or [1 3 2] ...) is no version of any order.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1] [:append :x 2]]}
+                {:process 0 :type :info :f :txn :value [[:append :x 1] [:append :x 2]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x [2]]]}
+                """);
+        for (String m : new String[]{"read-committed", "read-atomic", "serializable"}) assertThat(v(h, m)).as(m).isEqualTo(Verdict.INVALID);
+        CheckResult r = ModelChecker.check(h, CheckRequest.of("read-committed").withDatatype("list-append"));
+        assertThat(r.counterexamples().get(0).explanation()).contains("shows 2 but not, before it, 1");
+    }
+
+    @Test
     void aReadAppendReadIsAVersionOfTheList() {
         History h = CertifiedIsolationTest.edn("""
                 {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}

@@ -36,6 +36,12 @@ class CertifiedIsolationTest {
             Map.entry(BruteForceIsolation.M.CONSISTENT_VIEW, "consistent-view"),
             Map.entry(BruteForceIsolation.M.FORWARD_CONSISTENT_VIEW, "forward-consistent-view")));
 
+    /** The (shape, seed, model) left UNKNOWN when this was pinned, for seeds up to {@link #PINNED_UP_TO}. */
+    private static final int PINNED_UP_TO = 2500;
+    private static final java.util.Set<String> KNOWN_UNDECIDED = java.util.Set.of(
+            "random 1618 parallel-snapshot-isolation", "random 1618 consistent-view", "random 1618 forward-consistent-view",
+            "random 2171 parallel-snapshot-isolation", "random 2171 consistent-view", "random 2171 forward-consistent-view");
+
     static History edn(String s) {
         try {
             return HistoryReader.readString(s, ReadOptions.DEFAULT);
@@ -61,6 +67,7 @@ class CertifiedIsolationTest {
     private static void differential(boolean hard) {
         Map<BruteForceIsolation.M, int[]> counts = new EnumMap<>(BruteForceIsolation.M.class); // valid, invalid, unknown, oracle-invalid
         for (BruteForceIsolation.M m : BruteForceIsolation.M.values()) counts.put(m, new int[4]);
+        java.util.List<String> undecided = new java.util.ArrayList<>();
         for (long seed = 1; seed <= HISTORIES; seed++) {
             History h = hard ? HardTxnHistories.random(seed) : RandomTxnHistories.random(seed);
             for (BruteForceIsolation.M m : BruteForceIsolation.M.values()) {
@@ -70,6 +77,7 @@ class CertifiedIsolationTest {
                 if (!expected) c[3]++;
                 if (r.verdict() == Verdict.UNKNOWN) {
                     c[2]++;
+                    undecided.add((hard ? "hard " : "random ") + seed + " " + NAMES.get(m));
                     continue;
                 }
                 if (r.verdict() != (expected ? Verdict.VALID : Verdict.INVALID)) {
@@ -83,9 +91,13 @@ class CertifiedIsolationTest {
         StringBuilder sb = new StringBuilder((hard ? "hard" : "random") + " shapes, " + HISTORIES + " histories (valid / invalid / unknown; invalid by definition):\n");
         counts.forEach((m, c) -> sb.append(String.format("  %-36s %5d %5d %5d   %5d%n", NAMES.get(m), c[0], c[1], c[2], c[3])));
         System.out.print(sb);
+        System.out.println("undecided: " + undecided);
         for (var e : counts.entrySet()) {
             int[] c = e.getValue();
             assertThat(c[2]).as(NAMES.get(e.getKey()) + " undecided\n" + sb).isLessThanOrEqualTo(HISTORIES / 50);
         }
+        // Within the seeds pinned here, no history may become undecided that was decided when this was
+        // written: a witness builder that stops finding a witness is a regression even when the share stays small.
+        if (HISTORIES <= PINNED_UP_TO) assertThat(KNOWN_UNDECIDED).as("undecided where a witness used to be found").containsAll(undecided);
     }
 }
