@@ -41,6 +41,10 @@ class CliTest {
         Run r = run("check", example("kv.json").toString(), "-m", "causal", "--output", "json");
         assertThat(r.code()).as(r.err()).isEqualTo(64);
         assertThat(r.out()).contains("\"report\":\"error\"").contains("\"exitCode\":64").contains("append");
+        for (String m : new String[]{"causal-memory", "causal-convergent", "writes-follow-reads"}) {
+            Run other = run("check", example("kv.json").toString(), "-m", m);
+            assertThat(other.code()).as(m + ": " + other.err()).isEqualTo(64);
+        }
         Run model = run("check", example("kv.json").toString(), "-m", "no-such-model");
         assertThat(model.code()).isEqualTo(64);
         assertThat(model.err()).contains("unknown consistency model no-such-model");

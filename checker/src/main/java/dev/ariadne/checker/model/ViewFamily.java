@@ -45,12 +45,7 @@ final class ViewFamily {
 
             @Override
             public CheckResult run(Target t) {
-                try {
-                    return run.run(t);
-                } catch (IllegalArgumentException e) {
-                    // An operation that is neither a read nor a write (a cas, an append): the model does not apply.
-                    throw new UnsupportedCheck(e.getMessage());
-                }
+                return readsAndWrites(() -> run.run(t));
             }
         };
     }
@@ -71,7 +66,7 @@ final class ViewFamily {
                 CheckResult undecided = null;
                 if (t.model() == CAUSAL_MEMORY) {
                     // Polynomial where values are unique per key; otherwise (UNKNOWN) the lattice may still settle it.
-                    undecided = CausalMemoryChecker.check(t.history(), t.keyedSpec(), t.datatypeName(), t.request().options(), whole);
+                    undecided = readsAndWrites(() -> CausalMemoryChecker.check(t.history(), t.keyedSpec(), t.datatypeName(), t.request().options(), whole));
                     if (undecided.verdict() != Verdict.UNKNOWN) return undecided;
                 } else if (t.model() != SEQUENTIAL) {
                     // On a read/write history with unique values the views need no search: decide them directly.
@@ -84,6 +79,15 @@ final class ViewFamily {
                 return undecided != null ? undecided : search(t);
             }
         };
+    }
+
+    /** A check that reads the history as reads and writes: an operation that is neither (a cas, an append) means the model does not apply. */
+    private static CheckResult readsAndWrites(java.util.function.Supplier<CheckResult> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedCheck(e.getMessage());
+        }
     }
 
     /** The views searched (not a differentiated read/write history: cas, append, or values written twice), with what is left of the time. */
