@@ -157,4 +157,17 @@ class UserDatatypeTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void interruptingTheCheckingThreadStopsItWithUnknown() throws Exception {
+        History h = hopeless();
+        CheckResult[] result = new CheckResult[1];
+        Thread t = new Thread(() -> result[0] = Ariadne.check(h, CheckRequest.of(ConsistencyModel.LINEARIZABLE).withDatatype(new Stack())));
+        t.start();
+        Thread.sleep(300);
+        t.interrupt();
+        t.join(60_000);
+        assertThat(t.isAlive()).as("the check stopped").isFalse();
+        assertThat(result[0].verdict()).isEqualTo(Verdict.UNKNOWN);
+    }
 }

@@ -110,12 +110,20 @@ public final class LinearizabilityChecker {
                     Problem<S, I> prob = problems.get(i);
                     futures.add(pool.submit(() -> checkPartition(history, part, prob, each, options)));
                 }
-                for (Future<Done> f : futures) outcomes.add(f.get());
-            } catch (InterruptedException e) {
-                // The caller's thread was interrupted: the workers stop at their next poll, the verdict is UNKNOWN.
-                Thread.currentThread().interrupt();
-                budget.cancelled().set(true);
-                throw new java.util.concurrent.CancellationException("the check was interrupted");
+                boolean interrupted = false;
+                for (Future<Done> f : futures) {
+                    while (true) {
+                        try {
+                            outcomes.add(f.get());
+                            break;
+                        } catch (InterruptedException e) {
+                            // The caller's thread was interrupted: the workers stop at their next poll, each partition UNKNOWN.
+                            interrupted = true;
+                            budget.cancelled().set(true);
+                        }
+                    }
+                }
+                if (interrupted) Thread.currentThread().interrupt();
             } catch (ExecutionException e) {
                 budget.cancelled().set(true);
                 if (e.getCause() instanceof RuntimeException re) throw re;

@@ -12,6 +12,20 @@ public final class Cancellation {
     public static final Cancellation NEVER = new Cancellation();
 
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final Cancellation parent;
+
+    public Cancellation() {
+        this(null);
+    }
+
+    private Cancellation(Cancellation parent) {
+        this.parent = parent;
+    }
+
+    /** A token cancelled with this one or on its own: a check stops its own workers with it, never the caller's token. */
+    public Cancellation child() {
+        return new Cancellation(this);
+    }
 
     public void cancel() {
         if (this == NEVER) throw new IllegalStateException("Cancellation.NEVER cannot be cancelled; make a token with new Cancellation()");
@@ -19,6 +33,6 @@ public final class Cancellation {
     }
 
     public boolean isCancelled() {
-        return cancelled.get();
+        return cancelled.get() || (parent != null && parent.isCancelled());
     }
 }

@@ -113,15 +113,24 @@ public final class PramChecker {
         return new CheckResult.Statistics(operations, views, explored, check, wallNanos - check);
     }
 
-    private static SequentialChecker.Decision get(java.util.concurrent.Future<SequentialChecker.Decision> f) {
+    /** A view's decision; an interrupt of the caller's thread stops every view (each then UNKNOWN, "cancelled") and is kept for the caller. */
+    private static SequentialChecker.Decision get(java.util.concurrent.Future<SequentialChecker.Decision> f, dev.ariadne.checker.search.Cancellation stop) {
+        boolean interrupted = false;
         try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking the views", e);
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    stop.cancel();
+                }
+            }
         } catch (java.util.concurrent.ExecutionException e) {
+            stop.cancel();
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
@@ -249,8 +258,10 @@ public final class PramChecker {
         // The views are independent searches: decide them side by side, one per core, each with its
         // share of the memo budget; then gather them in process order.
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), history.processCount()));
+        // The views' own token: an interrupted caller stops them all, without touching the caller's token.
+        dev.ariadne.checker.search.Cancellation stop = options.cancellation().child();
         SequentialChecker.Options each = new SequentialChecker.Options(options.timeoutMillis(), Math.max(1L << 24, options.memoBytes() / threads),
-                options.minimizeMillis(), options.cancellation());
+                options.minimizeMillis(), stop);
         List<java.util.concurrent.Future<SequentialChecker.Decision>> decisions = new ArrayList<>();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "ariadne-view");
@@ -277,7 +288,7 @@ public final class PramChecker {
             }
             for (int p = 0; p < decisions.size(); p++) {
                 if (decisions.get(p) == null) continue;
-                SequentialChecker.Decision d = get(decisions.get(p));
+                SequentialChecker.Decision d = get(decisions.get(p), stop);
                 String name = history.processName(p) == null ? "?" + p : Values.show(history.processName(p));
                 views.add(new PartitionResult("view of p" + name, d.operations(), d.verdict(), d.why(), d.checkNanos(), d.explored()));
                 verdict = verdict.and(d.verdict());
