@@ -29,12 +29,8 @@ final class ViewFamily {
         for (ConsistencyModel m : new ConsistencyModel[]{PRAM, MONOTONIC_READS, READ_YOUR_WRITES, MONOTONIC_WRITES, CAUSAL_MEMORY}) r.register(m, searched(true));
     }
 
-    private interface Run {
-        CheckResult run(Target t);
-    }
-
     /** The causal models, decided directly on register, cas-register (without cas) and kv (without append) histories. */
-    private static Check polynomial(Run run) {
+    private static Check polynomial(java.util.function.Function<Target, CheckResult> run) {
         return new Check() {
             @Override
             public String refuses(Target t) {
@@ -45,7 +41,7 @@ final class ViewFamily {
 
             @Override
             public CheckResult run(Target t) {
-                return readsAndWrites(() -> run.run(t));
+                return readsAndWrites(() -> run.apply(t));
             }
         };
     }
