@@ -15,7 +15,7 @@ import java.util.Objects;
  * CheckRequest.of(ConsistencyModel.SEQUENTIAL).withDatatype(new MyQueue())   // a datatype of your own
  * }</pre>
  *
- * @param model           the model; null for linearizable (or, given to {@code Ariadne.checkAll}, every model)
+ * @param model           the model; null for every model, which only {@code Ariadne.checkAll} takes
  * @param builtin         a shipped datatype, or null to infer it from the history's functions
  * @param custom          a datatype of the caller's own; when set it is used and {@code builtin} ignored
  * @param options         parameters of the shipped datatypes (initial value, nil reads)
@@ -98,11 +98,6 @@ public record CheckRequest(ConsistencyModel model, BuiltinDatatype builtin, Data
     /** The datatype's name as named by the caller (null when it is to be inferred). */
     public String datatypeName() {
         return custom != null ? custom.name() : builtin != null ? builtin.cliName() : null;
-    }
-
-    /** The model, linearizable when none was named. */
-    public ConsistencyModel modelOrDefault() {
-        return model == null ? ConsistencyModel.LINEARIZABLE : model;
     }
 
     public long timeoutMillis() {

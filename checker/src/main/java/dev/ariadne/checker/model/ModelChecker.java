@@ -35,7 +35,8 @@ public final class ModelChecker {
     }
 
     private static CheckResult decide(History history, CheckRequest request) {
-        ConsistencyModel model = request.modelOrDefault();
+        ConsistencyModel model = request.model();
+        if (model == null) throw new UnsupportedCheck("this decides one model and none is named; every model at once is Ariadne.checkAll (ariadne check --model all)");
         String named = request.datatypeName();
         if (!history.realTimeKnown() && model == ConsistencyModel.LINEARIZABLE) {
             return new CheckResult("linearizable", named == null ? "none" : named, named == null, Verdict.UNKNOWN,
