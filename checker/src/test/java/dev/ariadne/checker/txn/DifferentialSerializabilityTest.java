@@ -13,7 +13,6 @@ import dev.ariadne.history.io.HistoryWriter;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;

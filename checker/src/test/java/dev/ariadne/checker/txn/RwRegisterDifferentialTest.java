@@ -1,20 +1,13 @@
 package dev.ariadne.checker.txn;
 
 import dev.ariadne.checker.model.CheckRequest;
-import dev.ariadne.checker.model.Hierarchy;
-import dev.ariadne.checker.model.ConsistencyModel;
 import dev.ariadne.checker.model.ModelChecker;
-import dev.ariadne.checker.model.ModelLattice;
 import dev.ariadne.checker.report.CheckResult;
-import dev.ariadne.checker.report.HierarchyResult;
 import dev.ariadne.checker.report.Verdict;
 import dev.ariadne.history.History;
-import dev.ariadne.history.io.HistoryWriter;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
