@@ -29,6 +29,13 @@ class OutOfMemoryTest {
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isEqualTo(2);
         assertThat(out).contains("out of memory").doesNotContain("Exception in thread");
+        // With --output json, standard output holds the error object, flushed before the JVM exits.
+        Process j = new ProcessBuilder(java.toString(), "-Xmx24m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check", f.toString(),
+                "--output", "json").start();
+        String json = new String(j.getInputStream().readAllBytes());
+        assertThat(j.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(j.exitValue()).isEqualTo(2);
+        assertThat(json).contains("\"report\":\"error\"").contains("\"exitCode\":2").contains("out of memory");
         Files.delete(f);
     }
 }
