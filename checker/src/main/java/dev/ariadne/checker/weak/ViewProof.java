@@ -30,6 +30,28 @@ final class ViewProof {
     /** The most saturation edges a proof justifies before it gives up (the search then shrinks what it has). */
     private static final int MAX_JUSTIFICATIONS = 200;
 
+    /** A read of a value no write wrote. */
+    ViewSaturation.Result thinAir(int r) {
+        return violation(new int[]{r}, name(r) + " returned a value no write wrote.");
+    }
+
+    /** A read of the viewer's own write, issued after the read. */
+    ViewSaturation.Result readBeforeItsWrite(int s, int r) {
+        return violation(new int[]{s, r}, name(r) + " returned the value of " + name(s) + ", which p" + processName(sat.p) + " issued after it.");
+    }
+
+    /** A read of the initial value with a write of its key below it in every view. */
+    ViewSaturation.Result initialOverwritten(int w, int r) {
+        return withPath(w, r, new int[]{w, r}, name(r) + " returned the initial value of " + keyName(r) + ", but " + name(w)
+                + " writes it and comes before " + name(r) + " in every view of p" + processName(sat.p) + ":");
+    }
+
+    /** A read of s with w, a later write of s's process to the key, below it in every view. */
+    ViewSaturation.Result overwrittenOnItsChain(int s, int w, int r) {
+        return withPath(w, r, new int[]{s, w, r}, name(r) + " returned the value of " + name(s) + ", but " + name(w) + ", which p"
+                + processName(sat.ix.proc[w]) + " issued after it, comes before " + name(r) + " in every view of p" + processName(sat.p) + ":");
+    }
+
     ViewSaturation.Result violation(int[] nodes, String headline) {
         Set<Integer> w = new HashSet<>();
         for (int x : nodes) w.add(x);

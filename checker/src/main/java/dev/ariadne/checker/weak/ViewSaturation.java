@@ -30,9 +30,11 @@ import java.util.Set;
  * in the view only when the viewer read it: the view may leave out any other, and nothing is lost by
  * leaving it out, as no read of the viewer needs it.
  *
- * <p>Why this file is over 400 lines: it is one algorithm whose state (slot vectors, edge arrays,
- * version stamps, the incremental scan's stamps) is shared by every step of the fixpoint; the proof of
- * a violation, which only reads that state, is apart in {@link ViewProof}.
+ * <p>Why this file is over 400 (and 500) lines: it is one algorithm, the fixpoint, whose state (slot
+ * vectors, edge arrays, version stamps, the incremental scan's stamps) every step reads and writes;
+ * cutting the slots or the scan out would hand those arrays across a class boundary in the hot loop.
+ * Everything that renders a violation (its proof and its sentences) is apart in {@link ViewProof},
+ * which only reads that state.
  */
 final class ViewSaturation {
     /** VALID with no witness, or a violation with the nodes that already break the view; null from {@link #decide} when it gave up. */
@@ -292,7 +294,7 @@ final class ViewSaturation {
         if ((long) (rs.length * 2 + 16) * k * 2 > MAX_ENTRIES) return null;
         for (int r : rs) {
             int s = ix.src[r];
-            if (s == ViewIndex.THIN_AIR) return proof().violation(new int[]{r}, proof().name(r) + " returned a value no write wrote.");
+            if (s == ViewIndex.THIN_AIR) return proof().thinAir(r);
             if (s >= 0 && chainOf(s) != reader && causal == null) slotFor(r, true);
         }
         while (true) {
@@ -455,7 +457,7 @@ final class ViewSaturation {
                 cs = chainOf(s);
                 ps = posOf(s);
                 if (cs == reader && ps > posOf(r)) {
-                    return proof().violation(new int[]{s, r}, proof().name(r) + " returned the value of " + proof().name(s) + ", which p" + proof().processName(p) + " issued after it.");
+                    return proof().readBeforeItsWrite(s, r);
                 }
                 Arrays.fill(accS, 0);
                 joinDown(cs, ps, accS);
@@ -489,13 +491,11 @@ final class ViewSaturation {
                 int w = chainNode(c, wpos);
                 if (w == s) continue;
                 if (s == ViewIndex.INITIAL) {
-                    return proof().withPath(w, r, new int[]{w, r}, proof().name(r) + " returned the initial value of " + proof().keyName(r) + ", but " + proof().name(w)
-                            + " writes it and comes before " + proof().name(r) + " in every view of p" + proof().processName(p) + ":");
+                    return proof().initialOverwritten(w, r);
                 }
                 if (c == cs) {
                     if (wpos < ps) continue;
-                    return proof().withPath(w, r, new int[]{s, w, r}, proof().name(r) + " returned the value of " + proof().name(s) + ", but " + proof().name(w) + ", which p"
-                            + proof().processName(ix.proc[w]) + " issued after it, comes before " + proof().name(r) + " in every view of p" + proof().processName(p) + ":");
+                    return proof().overwrittenOnItsChain(s, w, r);
                 }
                 if (accS[c] > wpos) continue;
                 // Latest invoked first: insertion into the few found so far.
