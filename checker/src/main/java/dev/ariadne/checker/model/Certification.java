@@ -114,7 +114,7 @@ final class Certification {
             if (first == null && covers(AXIOMS.get(target), need)) return new Outcome(w, null);
             String own = first == null ? check(ws, k, w, need) : target == m ? first : check(ws, k, w, need);
             if (own == null) return new Outcome(w, null);
-            if (why == null) why = "the " + w.found() + " fails the check: " + own;
+            if (why == null) why = "the witness (" + w.found() + ") fails the check: " + own;
         }
         return new Outcome(null, why != null ? why : "no witness was found");
     }

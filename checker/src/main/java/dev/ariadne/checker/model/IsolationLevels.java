@@ -46,14 +46,17 @@ final class IsolationLevels {
         m.put(READ_UNCOMMITTED, Set.of(of(G0), of(GARBAGE_READ), of(DUPLICATE_ELEMENTS), of(MISSED_OWN_WRITE)));
         m.put(READ_COMMITTED, Set.of(of(G1A), of(G1B), of(G1C), of(DIRTY_UPDATE), of(INCOMPATIBLE_ORDER), of(FUTURE_READ)));
         m.put(CURSOR_STABILITY, Set.of(of(LOST_UPDATE)));
+        // Bailis et al.: MAV forbids OTV, an observed transaction vanishing from a later read.
+        m.put(MONOTONIC_ATOMIC_VIEW, Set.of(of(OBSERVED_VANISHES)));
         m.put(CONSISTENT_VIEW, Set.of(of(G_SINGLE)));
         m.put(REPEATABLE_READ, Set.of(of(G2_ITEM), of(LOST_UPDATE)));
         m.put(SNAPSHOT_ISOLATION, Set.of(of(G_SINGLE), of(G_NONADJACENT), of(INTERNAL), of(G_SIB)));
         m.put(SERIALIZABLE, Set.of(of(G2_ITEM), of(INTERNAL)));
         m.put(READ_ATOMIC, Set.of(of(FRACTURED_READ), of(INTERNAL), of(FUTURE_READ), of(G1A), of(G1B), of(G1C)));
         m.put(CAUSAL_TRANSACTIONAL, Set.of(of(CAUSAL_READ)));
-        // Cerone, Bernardi and Gotsman: PSI's NOCONFLICT, which also rules out lost updates.
-        m.put(PARALLEL_SNAPSHOT_ISOLATION, Set.of(of(CONFLICT_READ), of(LOST_UPDATE)));
+        // Cerone, Bernardi and Gotsman: PSI's NOCONFLICT, which also rules out lost updates; and Cerone
+        // and Gotsman's characterization (no cycle with at most one anti-dependency): no G-single.
+        m.put(PARALLEL_SNAPSHOT_ISOLATION, Set.of(of(CONFLICT_READ), of(LOST_UPDATE), of(G_SINGLE)));
         m.put(PREFIX, Set.of(of(NON_PREFIX_SNAPSHOT)));
         m.put(UPDATE_SERIALIZABLE, Set.of(of(G_UPDATE)));
         m.put(STRONG_SESSION_SNAPSHOT_ISOLATION, Set.of(of(G0, PROCESS), of(G1C, PROCESS), of(G_SINGLE, PROCESS), of(G_NONADJACENT, PROCESS), of(G_SIB, PROCESS)));

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which cycle anomalies a found one implies (after Adya and Elle): a G0 is also a G1c; a G-single is
- * also a G-nonadjacent and a G2-item, and a G-nonadjacent a G2-item; and each is also its
+ * Which anomalies a found one implies (after Adya and Elle): a G0 is also a G1c; a G-single is
+ * also a G-nonadjacent and a G2-item, and a G-nonadjacent a G2-item; an observed transaction that
+ * vanishes (monotonic atomic view's OTV) is a fractured read; and each cycle is also its
  * {@code -process} and {@code -realtime} variant (a plain cycle trivially uses no more order than
  * those allow).
  */
@@ -20,12 +21,17 @@ public final class AnomalyImplications {
             case G_SINGLE -> List.of(AnomalyKind.Type.G_SINGLE, AnomalyKind.Type.G_NONADJACENT, AnomalyKind.Type.G2_ITEM);
             case G_NONADJACENT -> List.of(AnomalyKind.Type.G_NONADJACENT, AnomalyKind.Type.G2_ITEM);
             case G1C, G2_ITEM -> List.of(kind.type());
+            // Observing a transaction and then missing one of its writes is a fractured read too.
+            case OBSERVED_VANISHES -> List.of(AnomalyKind.Type.OBSERVED_VANISHES, AnomalyKind.Type.FRACTURED_READ);
             default -> List.of();
         };
         Set<AnomalyKind> out = new LinkedHashSet<>();
         out.add(kind);
         AnomalyKind.Order[] orders = AnomalyKind.Order.values();
-        for (AnomalyKind.Type t : types) for (int w = kind.order().ordinal(); w < orders.length; w++) out.add(AnomalyKind.of(t, orders[w]));
+        for (AnomalyKind.Type t : types) {
+            if (!t.ordered()) out.add(AnomalyKind.of(t));
+            else for (int w = kind.order().ordinal(); w < orders.length; w++) out.add(AnomalyKind.of(t, orders[w]));
+        }
         return out;
     }
 }

@@ -120,6 +120,67 @@ final class AtomicVisibility {
         return out;
     }
 
+    /**
+     * Monotonic atomic view (Bailis et al., "Highly available transactions", VLDB 2014): once a
+     * transaction has observed another (a read shows one of its appends), its later reads show all of
+     * that one's writes; a later read that misses one is their OTV, observed transaction vanishes. Like
+     * a fractured read it closes a cycle with one rw edge, so only a component's transactions are visited.
+     */
+    List<Anomaly> vanished() {
+        List<Anomaly> out = new ArrayList<>();
+        int n = inf.n;
+        int[] mark = new int[n];
+        int[] via = new int[n];
+        int stamp = 0;
+        for (int t3 = 0; t3 < n && out.size() < MAX_REPORTED; t3++) {
+            if (data.component[t3] < 0 || readStart[t3 + 1] - readStart[t3] < 2) continue;
+            if (budget.expired()) {
+                complete = false;
+                return out;
+            }
+            stamp++;
+            for (int j = readStart[t3]; j < readStart[t3 + 1]; j++) {
+                int r = readIds[j];
+                Anomaly a = j == readStart[t3] ? null : vanishedIn(t3, r, mark, stamp, via);
+                if (a != null) {
+                    out.add(a);
+                    break;
+                }
+                int[] es = inf.readElems[r];
+                for (int i = 0; i < inf.readObserved[r]; i++) {
+                    int w = inf.elemWriter[es[i]];
+                    if (w == t3 || mark[w] == stamp) continue;
+                    mark[w] = stamp;
+                    via[w] = r;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The anomaly if read r misses the last append to its key of a transaction t3 observed before it (marked with stamp). */
+    private Anomaly vanishedIn(int t3, int r, int[] mark, int stamp, int[] via) {
+        int k = inf.readKey[r];
+        int[] o = inf.order[k];
+        int len = inf.readElems[r].length;
+        int[] unread = inf.unobserved[k];
+        for (int i = len; i < o.length + unread.length; i++) {
+            int e = i < o.length ? o[i] : unread[i - o.length];
+            int w = inf.elemWriter[e];
+            if (w == t3 || mark[w] != stamp || !inf.elemLast[e] || !inf.committed[w]) continue;
+            int first = via[w];
+            TxnHistory th = inf.th;
+            String held = "";
+            for (int x : inf.readElems[first]) if (inf.elemWriter[x] == w) held = Values.show(inf.elemValue[x]);
+            String summary = th.name(t3) + " read key " + Values.show(inf.keys.get(inf.readKey[first])) + " as " + inf.showElems(inf.readElems[first])
+                    + ", which holds " + th.name(w) + "'s append of " + held + "; later in the same transaction it read key " + Values.show(inf.keys.get(k))
+                    + " as " + inf.showElems(inf.readElems[r]) + ", without " + th.name(w) + "'s append of " + Values.show(inf.elemValue[e])
+                    + " there: once a transaction has observed another, its later reads show all of that one's writes.";
+            return Anomaly.of(AnomalyKind.Type.OBSERVED_VANISHES, summary, w, t3);
+        }
+        return null;
+    }
+
     /** The committed writer whose appends to e's key come right before v's, or -1. */
     private int previousWriter(int v, int e) {
         int k = inf.elemKey[e];

@@ -35,8 +35,10 @@ final class ListAppendInference extends WriteIndex {
      * read after the transaction's own blind appends, the part before them.
      */
     int[] readObserved = new int[1024];
-    /** Whether the transaction appended to the key after this (external) read. */
+    /** Whether the transaction appended to the key after this read, with no append of its own to the key before it. */
     boolean[] readThenAppend = new boolean[1024];
+    /** With {@link #readThenAppend}: the transaction's first append to the key after the read (an element id). */
+    int[] readAppend = new int[1024];
     /** Whether the read is a prefix of its key's version order (false for garbage, duplicates, incompatible). */
     boolean[] readUsable = new boolean[1024];
 
@@ -82,6 +84,8 @@ final class ListAppendInference extends WriteIndex {
         int[] extRead = new int[cap];
         int[][] ownElems = new int[cap][];
         int[] ownLen = new int[cap];
+        int[][] pending = new int[cap][];
+        int[] pendingLen = new int[cap];
         for (int t = 0; t < n; t++) {
             if (!th.ok(t)) continue;
             int slots = 0;
@@ -101,6 +105,8 @@ final class ListAppendInference extends WriteIndex {
                         extRead = Arrays.copyOf(extRead, cap);
                         ownElems = Arrays.copyOf(ownElems, cap);
                         ownLen = Arrays.copyOf(ownLen, cap);
+                        pending = Arrays.copyOf(pending, cap);
+                        pendingLen = Arrays.copyOf(pendingLen, cap);
                     }
                     slotKey[s] = k;
                     hasKnown[s] = false;
@@ -108,12 +114,18 @@ final class ListAppendInference extends WriteIndex {
                     suffixLen[s] = 0;
                     extRead[s] = -1;
                     ownLen[s] = 0;
+                    pendingLen[s] = 0;
                     slots++;
                 }
                 if (!m.isRead()) {
                     int e = element(k, m.value(), -1);
                     ownElems[s] = push(ownElems[s], ownLen[s]++, e);
-                    if (extRead[s] >= 0) readThenAppend[extRead[s]] = true;
+                    // Each read of the key before the transaction's first append to it: the append must follow its version.
+                    for (int i = 0; i < pendingLen[s]; i++) {
+                        readThenAppend[pending[s][i]] = true;
+                        readAppend[pending[s][i]] = e;
+                    }
+                    pendingLen[s] = 0;
                     if (hasKnown[s]) {
                         known[s] = push(known[s], knownLen[s]++, e);
                     } else {
@@ -123,6 +135,7 @@ final class ListAppendInference extends WriteIndex {
                 }
                 int[] elems = resolve(t, k, m);
                 boolean external = !hasKnown[s] && suffixLen[s] == 0 && extRead[s] < 0;
+                if (external || (ownLen[s] == 0 && elems != null)) pending[s] = push(pending[s], pendingLen[s]++, reads);
                 if (external) {
                     extRead[s] = reads;
                     addRead(t, k, elems, elems == null ? 0 : elems.length);
@@ -220,6 +233,7 @@ final class ListAppendInference extends WriteIndex {
             readElems = Arrays.copyOf(readElems, c);
             readUsable = Arrays.copyOf(readUsable, c);
             readThenAppend = Arrays.copyOf(readThenAppend, c);
+            readAppend = Arrays.copyOf(readAppend, c);
         }
         readTxn[reads] = t;
         readKey[reads] = k;
@@ -340,10 +354,12 @@ final class ListAppendInference extends WriteIndex {
             // Lost update: two committed transactions read the same version of a key and both append to it.
             if (readUsable[r] && readObserved[r] == es.length && readThenAppend[r]) {
                 Integer other = sameVersion.putIfAbsent(((long) readKey[r] << 32) | es.length, t);
-                if (other != null) {
+                if (other != null && other != t) {
                     anomalies.add(Anomaly.of(AnomalyKind.Type.LOST_UPDATE, th.name(other) + " and " + th.name(t) + " both read key " + Values.show(keys.get(readKey[r])) + " as "
                             + showElems(es) + " and both appended to it: one of the two updates is lost in any order.", other, t));
                 }
+                Anomaly between = overwritten(r);
+                if (between != null) anomalies.add(between);
             }
         }
         for (int k = 0; k < order.length; k++) {
@@ -361,6 +377,29 @@ final class ListAppendInference extends WriteIndex {
                 break;
             }
         }
+    }
+
+    /**
+     * Lost update as Adya's G-cursor: read r's transaction read a version of the key and then appended
+     * to it, yet another committed transaction's append lies between the two in the key's version
+     * order (an append no read shows comes after every one a read shows), so its update went on top
+     * of a version it never read; null when none does.
+     */
+    private Anomaly overwritten(int r) {
+        int t = readTxn[r];
+        int k = readKey[r];
+        int[] o = order[k];
+        int mine = readAppend[r];
+        int p = pos[mine] < 0 ? o.length : pos[mine];
+        for (int i = readElems[r].length; i < p; i++) {
+            int w = elemWriter[o[i]];
+            if (w == t || !committed[w]) continue;
+            return Anomaly.of(AnomalyKind.Type.LOST_UPDATE, th.name(t) + " read key " + Values.show(keys.get(k)) + " as " + showElems(readElems[r]) + " and then appended "
+                    + Values.show(elemValue[mine]) + " to it, but " + th.name(w) + "'s append of " + Values.show(elemValue[o[i]]) + " comes between in the key's version order "
+                    + showElems(pos[mine] < 0 ? o : Arrays.copyOf(o, p + 1)) + (pos[mine] < 0 ? ", which no read extends with " + Values.show(elemValue[mine]) : "")
+                    + ": " + th.name(t) + "'s update went on top of a version it never read (Adya's G-cursor).", w, t);
+        }
+        return null;
     }
 
     /** The dependency graph: ww, wr and rw from the version orders, plus process and real-time order. */

@@ -37,7 +37,7 @@ final class ListAppendWitnesses {
             case PSI -> visibility(true, true, "a visibility relation: what each transaction observed and each key's earlier writers, closed transitively");
             case CAUSAL -> visibility(true, false, "a visibility relation: what each transaction observed, closed transitively");
             case READ_ATOMIC -> visibility(false, false, "a visibility relation: what each transaction observed");
-            case COMMITTED_ORDER -> versionOrder(DependencyGraph.WW | DependencyGraph.WR, "a version order in which every read shows a committed version installed before it");
+            case COMMITTED_ORDER -> committedOrder();
             case WRITE_ORDER -> versionOrder(DependencyGraph.WW, "a version order of the committed appends");
         };
     }
@@ -52,6 +52,31 @@ final class ListAppendWitnesses {
     private TransactionalWitness serial(int mask, String variant) {
         int[] o = order(mask, null);
         return o == null ? null : TransactionalWitness.serial(o, "a serial order" + variant + " (a topological order of the dependency graph)");
+    }
+
+    /**
+     * A topological order of ww and wr in which, where it can, a transaction that read a key and then
+     * appended to it, its append unread, comes first among the unread appends to that key: its write
+     * then follows the version it read (Adya's PL-CS) and no other writer's lands between.
+     */
+    private TransactionalWitness committedOrder() {
+        String found = "a version order in which every read shows a committed version installed before it";
+        java.util.List<int[]> cursor = new java.util.ArrayList<>();
+        for (int r = 0; r < inf.reads; r++) {
+            if (!inf.readUsable[r] || !inf.readThenAppend[r]) continue;
+            int t = inf.readTxn[r];
+            int k = inf.readKey[r];
+            if (!inf.committed[t] || inf.readObserved[r] != inf.order[k].length) continue;
+            boolean unread = false;
+            for (int e : inf.unobserved[k]) unread |= inf.elemWriter[e] == t;
+            if (!unread) continue;
+            for (int e : inf.unobserved[k]) if (inf.elemWriter[e] != t) cursor.add(new int[] {t, inf.elemWriter[e]});
+        }
+        if (!cursor.isEmpty()) {
+            int[] o = order(DependencyGraph.WW | DependencyGraph.WR, cursor.toArray(new int[0][]));
+            if (o != null) return TransactionalWitness.versionOrder(o, found);
+        }
+        return versionOrder(DependencyGraph.WW | DependencyGraph.WR, found);
     }
 
     private TransactionalWitness versionOrder(int mask, String found) {

@@ -50,6 +50,8 @@ public final class TransactionalChecker {
             visibility = vis.check(false);
             if (visibility.isEmpty()) visibility = vis.check(true);
             if (visibility.isEmpty()) visibility = vis.check(true, true);
+            visibility = new ArrayList<>(visibility);
+            visibility.addAll(vis.vanished());
             visibilityComplete = vis.complete;
         }
         SnapshotSchedule si = new SnapshotSchedule(inf, g);
@@ -57,7 +59,10 @@ public final class TransactionalChecker {
         Witnesses witnesses = new Witnesses(th.history, true, builder::build);
         // What the graph's own cycles and reads do not show directly comes after them in the report.
         List<Anomaly> derived = new ArrayList<>(visibility);
-        if (si.hasChoices() && !cycles.acyclic) derived.addAll(unorderedWrites(si, witnesses, cycles, g));
+        if (si.hasChoices() && !cycles.acyclic) {
+            derived.addAll(unorderedPairs(inf, g, cycles, budget.slice(CycleSearch.CLASS_MILLIS), () -> new ListAppendEvidence(th)));
+            derived.addAll(unorderedWrites(si, witnesses, cycles, g));
+        }
         // Update serializability (Adya's PL-3U): G-update, a cycle through the updates and at most one read-only transaction.
         if (!cycles.acyclic) {
             UpdateSerializability us = new UpdateSerializability(inf, g);
@@ -74,6 +79,37 @@ public final class TransactionalChecker {
         }
         return finish(th, () -> new ListAppendEvidence(th), inf.anomalies, cycles, derived, visibilityComplete, inf.committed, g, true, Set.of())
                 .withWitnesses(witnesses);
+    }
+
+    /**
+     * Two appends no read orders, each of whose orders is forbidden ({@link WriteConstraints}): a
+     * G1c, G-single or lost update in every version order, tried without, then with process, then
+     * with real-time order, for the kinds nothing found already.
+     */
+    private static List<Anomaly> unorderedPairs(ListAppendInference inf, DependencyGraph g, CycleSearch cycles, Budget budget,
+                                                java.util.function.Supplier<Evidence> evidence) {
+        WriteConstraints wc = new WriteConstraints(inf, g, budget);
+        Set<AnomalyKind> known = new java.util.HashSet<>(cycles.found.keySet());
+        for (Anomaly a : inf.anomalies) known.add(a.kind());
+        List<Anomaly> out = new ArrayList<>();
+        AnomalyKind.Order[] variants = AnomalyKind.Order.values();
+        int[] extra = {0, DependencyGraph.PROCESS, DependencyGraph.PROCESS | DependencyGraph.REALTIME};
+        for (int v = 0; v < variants.length; v++) {
+            // A G1c (or G0) in this order or a weaker one already rules out every model these could.
+            for (int w = 0; w <= v; w++) {
+                if (known.contains(AnomalyKind.of(AnomalyKind.Type.G0, variants[w])) || known.contains(AnomalyKind.of(AnomalyKind.Type.G1C, variants[w]))) return out;
+            }
+            if (!CycleSearch.cyclic(g, DependencyGraph.DATA | extra[v])) continue;
+            for (Anomaly a : wc.refute(extra[v], evidence, known)) {
+                out.add(a);
+                known.addAll(AnomalyImplications.implied(a.kind()));
+            }
+            if (!wc.complete) {
+                cycles.incomplete.add(AnomalyKind.of(AnomalyKind.Type.G_SINGLE, variants[v]));
+                return out;
+            }
+        }
+        return out;
     }
 
     /**

@@ -35,7 +35,7 @@ final class BruteForceIsolation {
     private BruteForceIsolation() {}
 
     enum M { READ_COMMITTED, READ_ATOMIC, CAUSAL, PSI, PREFIX, SI, STRONG_SESSION_SI, STRONG_SI, SERIALIZABLE, STRONG_SESSION_SERIALIZABLE, STRICT_SERIALIZABLE,
-        UPDATE_SERIALIZABLE, CONSISTENT_VIEW, FORWARD_CONSISTENT_VIEW }
+        UPDATE_SERIALIZABLE, CONSISTENT_VIEW, FORWARD_CONSISTENT_VIEW, CURSOR_STABILITY, MONOTONIC_ATOMIC_VIEW }
 
     static boolean holds(History h, M model) {
         for (List<Operation> chosen : commitSets(h)) if (permute(chosen, new ArrayList<>(), new boolean[chosen.size()], model)) return true;
@@ -103,6 +103,8 @@ final class BruteForceIsolation {
         if (v == null) return false;
         if (model == M.READ_COMMITTED) return true;
         if (model == M.UPDATE_SERIALIZABLE) return holdsAsVersionOrder(ar, Level.NO_G_UPDATE);
+        if (model == M.CURSOR_STABILITY) return holdsAsVersionOrder(ar, Level.CURSOR_STABILITY);
+        if (model == M.MONOTONIC_ATOMIC_VIEW) return holdsAsVersionOrder(ar, Level.MONOTONIC_VIEW);
         // Adya's PL-2+ forbids G1 and G-single; PL-FCV forbids G1 and G-SIb, a cycle with one
         // anti-dependency in the graph that adds an edge Ti -> Tj whenever Ti commits before Tj starts.
         // The schedule is not recorded; the one where every transaction starts before any commits is

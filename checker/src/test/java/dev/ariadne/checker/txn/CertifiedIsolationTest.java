@@ -34,13 +34,13 @@ class CertifiedIsolationTest {
             Map.entry(BruteForceIsolation.M.STRICT_SERIALIZABLE, "strict-serializable"),
             Map.entry(BruteForceIsolation.M.UPDATE_SERIALIZABLE, "update-serializable"),
             Map.entry(BruteForceIsolation.M.CONSISTENT_VIEW, "consistent-view"),
-            Map.entry(BruteForceIsolation.M.FORWARD_CONSISTENT_VIEW, "forward-consistent-view")));
+            Map.entry(BruteForceIsolation.M.FORWARD_CONSISTENT_VIEW, "forward-consistent-view"),
+            Map.entry(BruteForceIsolation.M.CURSOR_STABILITY, "cursor-stability"),
+            Map.entry(BruteForceIsolation.M.MONOTONIC_ATOMIC_VIEW, "monotonic-atomic-view")));
 
     /** The (shape, seed, model) left UNKNOWN when this was pinned, for seeds up to {@link #PINNED_UP_TO}. */
     private static final int PINNED_UP_TO = 2500;
-    private static final java.util.Set<String> KNOWN_UNDECIDED = java.util.Set.of(
-            "random 1618 parallel-snapshot-isolation", "random 1618 consistent-view", "random 1618 forward-consistent-view",
-            "random 2171 parallel-snapshot-isolation", "random 2171 consistent-view", "random 2171 forward-consistent-view");
+    private static final java.util.Set<String> KNOWN_UNDECIDED = java.util.Set.of();
 
     static History edn(String s) {
         try {

@@ -55,7 +55,8 @@ class VerifierDifferentialTest {
 
     /** The models whose witness is a version order alone, judged by {@link #versionOrdersAreJudgedAsAdyaDefinesTheLevels}. */
     private static boolean versionOrderOnly(BruteForceIsolation.M m) {
-        return m == BruteForceIsolation.M.UPDATE_SERIALIZABLE || m == BruteForceIsolation.M.CONSISTENT_VIEW || m == BruteForceIsolation.M.FORWARD_CONSISTENT_VIEW;
+        return m == BruteForceIsolation.M.UPDATE_SERIALIZABLE || m == BruteForceIsolation.M.CONSISTENT_VIEW || m == BruteForceIsolation.M.FORWARD_CONSISTENT_VIEW
+                || m == BruteForceIsolation.M.CURSOR_STABILITY || m == BruteForceIsolation.M.MONOTONIC_ATOMIC_VIEW;
     }
 
     @Test

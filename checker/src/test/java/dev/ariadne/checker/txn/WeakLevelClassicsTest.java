@@ -1,0 +1,121 @@
+package dev.ariadne.checker.txn;
+
+import dev.ariadne.checker.model.CheckRequest;
+import dev.ariadne.checker.model.ModelChecker;
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.history.History;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The weak levels' own anomalies, each in the smallest history that shows it and with the verdicts the
+ * definitions give: cursor stability's lost update (Adya's G-cursor), monotonic atomic view's
+ * observed transaction that vanishes (Bailis et al.'s OTV), and appends no read orders, each of whose
+ * orders is forbidden (a polygraph's constraint).
+ */
+class WeakLevelClassicsTest {
+    private static CheckResult check(History h, String model) {
+        return ModelChecker.check(h, CheckRequest.of(model).withDatatype("list-append"));
+    }
+
+    private static void verdicts(History h, Verdict expected, String... models) {
+        for (String m : models) assertThat(check(h, m).verdict()).as(m).isEqualTo(expected);
+    }
+
+    @Test
+    void anUpdateOnTopOfAVersionItNeverReadIsALostUpdate() {
+        // T2 read y as [] and appended 2, but T0's 1 came between: G-cursor, with one reader only.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :y 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :y 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :y nil] [:append :y 2] [:r :y nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :y []] [:append :y 2] [:r :y [1 2]]]}
+                """);
+        CheckResult r = check(h, "cursor-stability");
+        assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(r.counterexamples().get(0).kind()).isEqualTo("lost-update");
+        assertThat(r.counterexamples().get(0).explanation()).contains("T2 read key y as [] and then appended 2").contains("T0's append of 1 comes between");
+        verdicts(h, Verdict.VALID, "read-committed", "monotonic-atomic-view");
+    }
+
+    @Test
+    void aSecondReadBeforeTheAppendCountsForCursorStability() {
+        // T1 read y as [1], then as [] (non-repeatable), then appended: its append follows T0's 1, which its last read missed.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :y 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :y 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :y nil] [:r :y nil] [:append :y 2]]}
+                {:process 1 :type :ok :f :txn :value [[:r :y [1]] [:r :y []] [:append :y 2]]}
+                """);
+        verdicts(h, Verdict.INVALID, "cursor-stability");
+        verdicts(h, Verdict.VALID, "read-committed");
+    }
+
+    @Test
+    void anObservedTransactionThatVanishesBreaksMonotonicAtomicView() {
+        // T2 read x as [1] (T0's), then y as []: T0 appended to y too, so T0 vanished from T2's view.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1] [:append :y 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1] [:append :y 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x [1]] [:r :y []]]}
+                """);
+        CheckResult r = check(h, "monotonic-atomic-view");
+        assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(r.counterexamples()).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo("observed-transaction-vanishes");
+            assertThat(c.explanation()).contains("T2 read key x as [1], which holds T0's append of 1; later in the same transaction it read key y as []");
+        });
+        verdicts(h, Verdict.VALID, "read-committed", "cursor-stability");
+        verdicts(h, Verdict.INVALID, "read-atomic");
+        // The other way round (y first, missing, then x showing T0) is a fractured read but keeps MAV.
+        History before = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1] [:append :y 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1] [:append :y 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :y nil] [:r :x nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :y []] [:r :x [1]]]}
+                """);
+        verdicts(before, Verdict.VALID, "monotonic-atomic-view");
+        verdicts(before, Verdict.INVALID, "read-atomic");
+    }
+
+    @Test
+    void twoUnreadAppendsEachOfWhoseOrdersClosesAGSingle() {
+        // T2 and T4 both append to y, no read shows either. T4 missed T2's z (rw T4 -> T2) and T2 missed
+        // T4's x (rw T2 -> T4): whichever append comes first, the ww edge closes a cycle with one rw.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :z 1] [:append :y 1] [:r :x nil]]}
+                {:process 0 :type :ok :f :txn :value [[:append :z 1] [:append :y 1] [:r :x []]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :z nil] [:append :x 1] [:append :y 2]]}
+                {:process 1 :type :ok :f :txn :value [[:r :z []] [:append :x 1] [:append :y 2]]}
+                """);
+        CheckResult r = check(h, "consistent-view");
+        assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(r.counterexamples().get(0).kind()).isEqualTo("G-single");
+        assertThat(r.counterexamples().get(0).explanation()).contains("if T0's append comes first: T0 -ww-> T2 (the assumed order), -rw-> T0")
+                .contains("if T2's append comes first: T2 -ww-> T0 (the assumed order), -rw-> T2");
+        verdicts(h, Verdict.INVALID, "parallel-snapshot-isolation", "forward-consistent-view", "snapshot-isolation");
+        verdicts(h, Verdict.VALID, "cursor-stability", "causal", "prefix", "monotonic-atomic-view");
+    }
+
+    @Test
+    void aLostUpdateOneWayAndAG1cTheOtherBreakCursorStability() {
+        // T2 read y as [] then appended; T0 appended to y too and T2 read T0's z. T2's append first puts
+        // T2 -ww-> T0 -wr-> T2 (G1c); T0's first is a lost update for T2.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :z 1] [:append :y 3]]}
+                {:process 0 :type :ok :f :txn :value [[:append :z 1] [:append :y 3]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :y nil] [:append :y 1] [:r :z nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :y []] [:append :y 1] [:r :z [1]]]}
+                """);
+        CheckResult r = check(h, "cursor-stability");
+        assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(r.counterexamples().get(0).kind()).isEqualTo("lost-update");
+        assertThat(r.counterexamples().get(0).explanation()).contains("a cycle with no anti-dependency").contains("Adya's G-cursor");
+        // T2 read y before it observed T0 (through z): monotonic atomic view holds, read atomic does not.
+        verdicts(h, Verdict.VALID, "read-committed", "monotonic-atomic-view");
+        verdicts(h, Verdict.INVALID, "read-atomic");
+    }
+}
