@@ -6,9 +6,7 @@ import dev.ariadne.history.Values;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a list-append history tells about its versions, as in Elle (Kingsbury and Alvaro, "Elle:
@@ -65,7 +63,7 @@ final class ListAppendInference extends WriteIndex {
             for (int e : readElems[r]) if (e >= 0 && th.op(elemWriter[e]).isInfo()) committed[elemWriter[e]] = true;
         }
         versionOrders();
-        nonCycleAnomalies();
+        ReadAnomalies.find(this);
     }
 
     /**
@@ -327,79 +325,6 @@ final class ListAppendInference extends WriteIndex {
 
     boolean isCommittedWriter(int t) {
         return committed[t];
-    }
-
-    private void nonCycleAnomalies() {
-        Map<Long, Integer> sameVersion = new HashMap<>();
-        for (int r = 0; r < reads; r++) {
-            int[] es = readElems[r];
-            if (es == null) continue;
-            int t = readTxn[r];
-            for (int e : es) {
-                int w = elemWriter[e];
-                if (th.failed(w)) {
-                    anomalies.add(Anomaly.of(AnomalyKind.Type.G1A, th.name(t) + " read key " + Values.show(keys.get(readKey[r])) + " as " + showElems(es) + ", which holds "
-                            + Values.show(elemValue[e]) + ", appended by " + th.name(w) + ", which failed (aborted).", w, t));
-                    break;
-                }
-            }
-            if (readObserved[r] > 0) {
-                int e = es[readObserved[r] - 1];
-                int w = elemWriter[e];
-                if (w != t && !elemLast[e] && !th.failed(w)) {
-                    anomalies.add(Anomaly.of(AnomalyKind.Type.G1B, th.name(t) + " read key " + Values.show(keys.get(readKey[r])) + " as " + showElems(es) + ", ending in "
-                            + Values.show(elemValue[e]) + ", an intermediate version: " + th.name(w) + " appended more to that key after it.", w, t));
-                }
-            }
-            // Lost update: two committed transactions read the same version of a key and both append to it.
-            if (readUsable[r] && readObserved[r] == es.length && readThenAppend[r]) {
-                Integer other = sameVersion.putIfAbsent(((long) readKey[r] << 32) | es.length, t);
-                if (other != null && other != t) {
-                    anomalies.add(Anomaly.of(AnomalyKind.Type.LOST_UPDATE, th.name(other) + " and " + th.name(t) + " both read key " + Values.show(keys.get(readKey[r])) + " as "
-                            + showElems(es) + " and both appended to it: one of the two updates is lost in any order.", other, t));
-                }
-                Anomaly between = overwritten(r);
-                if (between != null) anomalies.add(between);
-            }
-        }
-        for (int k = 0; k < order.length; k++) {
-            int[] o = order[k];
-            for (int i = 0; i < o.length; i++) {
-                if (!th.failed(elemWriter[o[i]])) continue;
-                for (int j = i + 1; j < o.length; j++) {
-                    if (!th.failed(elemWriter[o[j]])) {
-                        anomalies.add(Anomaly.of(AnomalyKind.Type.DIRTY_UPDATE, "Key " + Values.show(keys.get(k)) + " reached the version " + showElems(Arrays.copyOf(o, j + 1)) + ": "
-                                + th.name(elemWriter[o[j]]) + " appended " + Values.show(elemValue[o[j]]) + " on top of " + Values.show(elemValue[o[i]])
-                                + ", which " + th.name(elemWriter[o[i]]) + " appended and then failed (aborted).", elemWriter[o[i]], elemWriter[o[j]]));
-                        break;
-                    }
-                }
-                break;
-            }
-        }
-    }
-
-    /**
-     * Lost update as Adya's G-cursor: read r's transaction read a version of the key and then appended
-     * to it, yet another committed transaction's append lies between the two in the key's version
-     * order (an append no read shows comes after every one a read shows), so its update went on top
-     * of a version it never read; null when none does.
-     */
-    private Anomaly overwritten(int r) {
-        int t = readTxn[r];
-        int k = readKey[r];
-        int[] o = order[k];
-        int mine = readAppend[r];
-        int p = pos[mine] < 0 ? o.length : pos[mine];
-        for (int i = readElems[r].length; i < p; i++) {
-            int w = elemWriter[o[i]];
-            if (w == t || !committed[w]) continue;
-            return Anomaly.of(AnomalyKind.Type.LOST_UPDATE, th.name(t) + " read key " + Values.show(keys.get(k)) + " as " + showElems(readElems[r]) + " and then appended "
-                    + Values.show(elemValue[mine]) + " to it, but " + th.name(w) + "'s append of " + Values.show(elemValue[o[i]]) + " comes between in the key's version order "
-                    + showElems(pos[mine] < 0 ? o : Arrays.copyOf(o, p + 1)) + (pos[mine] < 0 ? ", which no read extends with " + Values.show(elemValue[mine]) : "")
-                    + ": " + th.name(t) + "'s update went on top of a version it never read (Adya's G-cursor).", w, t);
-        }
-        return null;
     }
 
     /** The dependency graph: ww, wr and rw from the version orders, plus process and real-time order. */
