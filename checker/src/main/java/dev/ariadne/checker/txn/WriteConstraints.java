@@ -105,8 +105,8 @@ final class WriteConstraints {
     private boolean[] cursorReaders(int k, int[] ws) {
         boolean[] out = new boolean[ws.length];
         for (int r = 0; r < inf.reads; r++) {
+            // Having read the whole known order, its own append cannot be in it: it is one of the unread.
             if (inf.readKey[r] != k || !inf.readUsable[r] || !inf.readThenAppend[r] || inf.readObserved[r] != inf.order[k].length) continue;
-            if (inf.pos[inf.readAppend[r]] >= 0) continue;
             for (int i = 0; i < ws.length; i++) if (ws[i] == inf.readTxn[r]) out[i] = true;
         }
         return out;
