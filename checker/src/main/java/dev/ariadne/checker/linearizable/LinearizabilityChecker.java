@@ -81,9 +81,10 @@ public final class LinearizabilityChecker {
         });
     }
 
-    private record Done(PartitionResult result, Counterexample counterexample, long cexNanos, String note, long[] linearization) {
-        Done(PartitionResult result, Counterexample counterexample, long cexNanos, String note) {
-            this(result, counterexample, cexNanos, note, null);
+    /** A partition's outcome; {@code cexFrom}/{@code cexTo} bound (in System.nanoTime) the building of its counterexample, 0 without one. */
+    private record Done(PartitionResult result, Counterexample counterexample, long cexFrom, long cexTo, String note, long[] linearization) {
+        Done(PartitionResult result, Counterexample counterexample, long cexFrom, long cexTo, String note) {
+            this(result, counterexample, cexFrom, cexTo, note, null);
         }
     }
 
@@ -139,14 +140,20 @@ public final class LinearizabilityChecker {
         List<Counterexample> cex = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         long explored = 0;
-        long cexNanos = 0;
+        // Partitions build their counterexamples side by side: the time spent is the span from the first
+        // start to the last end, not the sum (which can exceed the whole check's wall time).
+        long cexFrom = Long.MAX_VALUE;
+        long cexTo = Long.MIN_VALUE;
         int invalid = 0;
         int unknown = 0;
         for (Done o : outcomes) {
             results.add(o.result);
             verdict = verdict.and(o.result.verdict());
             explored += o.result.explored();
-            cexNanos += o.cexNanos;
+            if (o.cexTo != 0) {
+                cexFrom = Math.min(cexFrom, o.cexFrom);
+                cexTo = Math.max(cexTo, o.cexTo);
+            }
             if (o.counterexample != null) cex.add(o.counterexample);
             if (o.note != null) notes.add(o.note);
             if (o.result.verdict() == Verdict.INVALID) invalid++;
@@ -162,6 +169,7 @@ public final class LinearizabilityChecker {
                     + (n > 1 ? "; the other " + (n - unknown) + " are linearizable." : ".");
         };
         long total = System.nanoTime() - start;
+        long cexNanos = cexFrom == Long.MAX_VALUE ? 0 : Math.min(total, Math.max(0, cexTo - cexFrom));
         // One partition that holds: its linearization is a witness others may check (a serial order of transactions).
         CertifiedWitness lin = n == 1 && verdict == Verdict.VALID && outcomes.get(0).linearization() != null
                 ? new CertifiedWitness("a linearization found by the search", "LINEARIZATION", outcomes.get(0).linearization(), null, null, null, false) : null;
@@ -180,7 +188,7 @@ public final class LinearizabilityChecker {
                 // The order the search found: each operation that took effect, by its invocation's index.
                 long[] order = new long[r.longest().length];
                 for (int i = 0; i < order.length; i++) order[i] = prob.ops.get(run.orig[r.longest()[i]]).index();
-                return new Done(new PartitionResult(part.label(), size, Verdict.VALID, null, t1 - t0, r.explored()), null, 0, null, order);
+                return new Done(new PartitionResult(part.label(), size, Verdict.VALID, null, t1 - t0, r.explored()), null, 0, 0, null, order);
             }
             case UNKNOWN: {
                 String why = budget.cancelled().get() || budget.cancelledByCaller() ? "cancelled"
@@ -188,14 +196,14 @@ public final class LinearizabilityChecker {
                         : (budget.deadlineNanos() != Long.MAX_VALUE && System.nanoTime() - budget.deadlineNanos() > 0)
                         ? "the time limit ran out after " + r.explored() + " search steps"
                         : "the memory budget of " + (budget.memoBytes() >> 20) + " MiB for the search memo ran out after " + r.explored() + " search steps";
-                return new Done(new PartitionResult(part.label(), size, Verdict.UNKNOWN, why, t1 - t0, r.explored()), null, 0, null);
+                return new Done(new PartitionResult(part.label(), size, Verdict.UNKNOWN, why, t1 - t0, r.explored()), null, 0, 0, null);
             }
             default:
                 break;
         }
         budget.stopIn(options.counterexamples() ? Options.GRACE_MILLIS * 1_000_000L : 0);
         if (!options.counterexamples()) {
-            return new Done(new PartitionResult(part.label(), size, Verdict.INVALID, null, t1 - t0, r.explored()), null, 0, null);
+            return new Done(new PartitionResult(part.label(), size, Verdict.INVALID, null, t1 - t0, r.explored()), null, 0, 0, null);
         }
         long deadline = Math.min(budget.deadlineNanos(), System.nanoTime() + options.minimizeMillis() * 1_000_000L);
         Budget shrink = new Budget(deadline, budget.memoBytes(), budget.cancelled(), budget.caller());
@@ -203,7 +211,7 @@ public final class LinearizabilityChecker {
         Counterexample c = counterexample(history, part, prob, m, budget);
         long t2 = System.nanoTime();
         String note = m.minimal() ? null : "partition " + part.label() + ": the counterexample is verified but not shown 1-minimal (its budget ran out)";
-        return new Done(new PartitionResult(part.label(), size, Verdict.INVALID, null, t1 - t0, r.explored()), c, t2 - t1, note);
+        return new Done(new PartitionResult(part.label(), size, Verdict.INVALID, null, t1 - t0, r.explored()), c, t1, t2, note);
     }
 
     private static <S, I> LinearizabilityCounterexample counterexample(History history, Partition part, Problem<S, I> prob,
