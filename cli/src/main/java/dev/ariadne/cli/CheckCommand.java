@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -65,8 +66,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     String output;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "also write each transactional anomaly's cycle as a Graphviz DOT file into DIR (made if absent)")
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "also write report.html and each transactional anomaly's cycle as a Graphviz DOT file into DIR (made if absent)")
     Path reportDir;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "also write the report as one self-contained HTML page: the verdict, a timeline of the operations, each counterexample on it")
+    Path html;
 
     @Mixin
     InputOptions input;
@@ -104,12 +108,14 @@ final class CheckCommand implements Callable<Integer> {
         if (model.equals("all")) {
             HierarchyResult all = Ariadne.checkAll(h, req);
             for (CheckResult r : all.checks()) writeDot(r);
+            writeHtml(h, Reports.json(all, file.toString()));
             spec.commandLine().getOut().print(output.equals("json") ? Reports.json(all, file.toString()) : "file:     " + file + "\n" + Reports.text(all));
             spec.commandLine().getOut().flush();
             return all.verdict().exitCode();
         }
         CheckResult r = Ariadne.check(h, req);
         writeDot(r);
+        writeHtml(h, Reports.json(r, file.toString()));
         if (output.equals("json")) {
             spec.commandLine().getOut().print(Reports.json(r, file.toString()));
         } else {
@@ -117,6 +123,24 @@ final class CheckCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return r.verdict().exitCode();
+    }
+
+    /** Writes the HTML report to --html FILE and DIR/report.html, saying so on standard error; a file that cannot be written is a warning. */
+    private void writeHtml(History h, String json) {
+        if (html == null && reportDir == null) return;
+        String page = dev.ariadne.checker.report.HtmlReport.render(h, json);
+        List<Path> targets = new java.util.ArrayList<>();
+        if (html != null) targets.add(html);
+        if (reportDir != null && (!java.nio.file.Files.exists(reportDir) || java.nio.file.Files.isDirectory(reportDir))) targets.add(reportDir.resolve("report.html"));
+        for (Path f : targets) {
+            try {
+                if (f.getParent() != null) java.nio.file.Files.createDirectories(f.getParent());
+                java.nio.file.Files.writeString(f, page);
+                spec.commandLine().getErr().println("wrote " + f);
+            } catch (IOException | RuntimeException e) {
+                spec.commandLine().getErr().println("ariadne: cannot write " + f + " (" + e.getMessage() + "); the report follows");
+            }
+        }
     }
 
     /** Writes each transactional counterexample as DIR/&lt;model&gt;-&lt;n&gt;-&lt;anomaly&gt;.dot and says so on standard error. */
