@@ -110,6 +110,31 @@ final class IsolationLevels {
         return new HierarchyResult.ModelVerdict(m.cliName(), Verdict.UNKNOWN, "no anomaly it forbids was found, but no witness passed the independent check (" + c.why() + ")");
     }
 
+    /**
+     * The weakest models below {@code model} that the anomalies found rule out as well (each with the
+     * anomaly that does): a G1c under serializable says read committed is broken too.
+     */
+    static List<String> weakerBroken(ConsistencyModel model, TransactionalAnalysis a) {
+        Map<ConsistencyModel, AnomalyKind> broken = new EnumMap<>(ConsistencyModel.class);
+        for (ConsistencyModel w : ModelLattice.impliedBy(model)) {
+            if (w == model || w.family() != ConsistencyModel.Family.TRANSACTIONAL) continue;
+            Set<AnomalyKind> forbidden = forbidden(w);
+            for (AnomalyKind found : a.counts().keySet()) {
+                if (!java.util.Collections.disjoint(AnomalyImplications.implied(found), forbidden)) {
+                    broken.put(w, found);
+                    break;
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (var e : broken.entrySet()) {
+            boolean weakest = true;
+            for (ConsistencyModel below : ModelLattice.impliedBy(e.getKey())) weakest &= below == e.getKey() || !broken.containsKey(below);
+            if (weakest) out.add(e.getKey().cliName() + " (" + e.getValue() + ")");
+        }
+        return out;
+    }
+
     private static String names(Set<AnomalyKind> kinds) {
         List<String> out = new ArrayList<>();
         for (AnomalyKind k : kinds) out.add(k.toString());
@@ -140,6 +165,8 @@ final class IsolationLevels {
             for (ConsistencyModel s : ModelLattice.implying(model)) if (s != model) stronger.add(s.cliName());
             summary = "The history is not " + model.cliName() + ": it " + v.how() + ", which " + model.cliName() + " forbids"
                     + (stronger.isEmpty() ? "." : "; so it is not " + String.join(", ", stronger) + " either.");
+            List<String> weaker = weakerBroken(model, a);
+            if (!weaker.isEmpty()) summary += " It breaks weaker models too: " + String.join(", ", weaker) + ".";
         } else if (v.verdict() == Verdict.VALID) {
             summary = "The history is " + model.cliName() + ": " + v.how() + ".";
         } else {
