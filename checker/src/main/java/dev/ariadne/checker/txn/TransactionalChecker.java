@@ -186,7 +186,7 @@ public final class TransactionalChecker {
         }
         Map<AnomalyKind, Integer> counts = new LinkedHashMap<>();
         List<Anomaly> all = new ArrayList<>(nonCycle);
-        all.addAll(cycles.found.values());
+        for (Anomaly c : cycles.found.values()) all.add(OrderShortcut.shorten(th, c));
         all.addAll(visibility);
         Evidence evidence = all.isEmpty() ? null : evidenceOf.get();
         List<TransactionalCounterexample> out = new ArrayList<>();
