@@ -69,6 +69,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "also write report.html and each transactional anomaly's cycle as a Graphviz DOT file into DIR (made if absent)")
     Path reportDir;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress line on standard error (shown only on a terminal, for checks longer than a few seconds)")
+    boolean quiet;
+
     @Option(names = "--html", paramLabel = "FILE", description = "also write the report as one self-contained HTML page: the verdict, a timeline of the operations, each counterexample on it")
     Path html;
 
@@ -97,7 +100,9 @@ final class CheckCommand implements Callable<Integer> {
         CheckRequest req = CheckRequest.of(model).withDatatype(datatype).withOptions(opts)
                 .withLimits(new Limits(timeout == null ? 0 : parseMillis(timeout), memory == null ? 0 : parseBytes(memory), threads))
                 .withKeyOrder(UsageError.parsing(() -> dev.ariadne.checker.txn.KeyOrder.parse(assume)));
-        try {
+        dev.ariadne.checker.search.Cancellation token = new dev.ariadne.checker.search.Cancellation();
+        req = req.withCancellation(token);
+        try (ProgressLine line = ProgressLine.start(token.progress(), System.err, "checking " + file.getFileName(), quiet)) {
             return check(h, req);
         } catch (dev.ariadne.checker.datatype.DatatypeMismatch dm) {
             throw dm.at(h.where(dm.operation()));

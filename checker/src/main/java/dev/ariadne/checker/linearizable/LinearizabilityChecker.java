@@ -97,6 +97,8 @@ public final class LinearizabilityChecker {
         for (Partition p : partitions) problems.add(new Problem<>(datatype, p.operations()));
 
         Budget budget = Budget.of(options.timeoutMillis(), options.memoBytes(), options.cancellation());
+        options.cancellation().progress().phase("searching for a linearization");
+        options.cancellation().progress().partitions(partitions.size());
         int threads = Math.max(1, Math.min(options.threads(), partitions.size()));
         Budget each = budget.share(threads);
         List<Done> outcomes = new ArrayList<>();
@@ -182,6 +184,7 @@ public final class LinearizabilityChecker {
         Problem<S, I>.Run run = prob.prepare(prob.allRequired(), budget, false);
         Search.Result r = run.search.run();
         long t1 = System.nanoTime();
+        budget.caller().progress().partitionDone();
         int size = prob.ops.size();
         switch (r.outcome()) {
             case HOLDS: {
@@ -205,6 +208,7 @@ public final class LinearizabilityChecker {
         if (!options.counterexamples()) {
             return new Done(new PartitionResult(part.label(), size, Verdict.INVALID, null, t1 - t0, r.explored()), null, 0, 0, null);
         }
+        budget.caller().progress().phase("shrinking a counterexample");
         long deadline = Math.min(budget.deadlineNanos(), System.nanoTime() + options.minimizeMillis() * 1_000_000L);
         Budget shrink = new Budget(deadline, budget.memoBytes(), budget.cancelled(), budget.caller());
         Shrinker.Minimal m = Shrinker.minimize(prob, shrink, Math.max(200, 50 * (t1 - t0) / 1_000_000));

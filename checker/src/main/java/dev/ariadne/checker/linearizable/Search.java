@@ -182,8 +182,11 @@ final class Search<S, I> {
         List<S> scratch = new ArrayList<>(4);
 
         while (true) {
-            if ((++explored & 0xFFF) == 0 && (budget.expired() || visited.bytes() > budget.memoBytes() || heapNearlyFull())) {
-                return new Result(Outcome.UNKNOWN, explored, longest, longestStates, stuck, stuckState);
+            if ((++explored & 0xFFF) == 0) {
+                if ((explored & 0xFFFFF) == 0) budget.caller().progress().memo(visited.bytes());
+                if (budget.expired() || visited.bytes() > budget.memoBytes() || heapNearlyFull()) {
+                    return new Result(Outcome.UNKNOWN, explored, longest, longestStates, stuck, stuckState);
+                }
             }
             if (reuse && depth > maxReuseDepth) {
                 // Reuse can make states grow without end (a queue's enqueues): give up rather than cut the search.

@@ -44,6 +44,7 @@ public final class ModelChecker {
                     List.of(), List.of(), new CheckResult.Statistics(history.size(), 0, 0, 0, 0), List.of("completions only: check sequential consistency instead"));
         }
         long start = System.nanoTime();
+        request.cancellation().progress().phase("checking " + model.cliName());
         boolean inferred = named == null;
         if (request.cancellation().isCancelled()) {
             return new CheckResult(model.cliName(), named == null ? "none" : named, inferred, Verdict.UNKNOWN, "Undecided: the check was cancelled before it began.",

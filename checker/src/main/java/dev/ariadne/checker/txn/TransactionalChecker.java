@@ -37,11 +37,15 @@ public final class TransactionalChecker {
     }
 
     private static TransactionalAnalysis listAppend(TxnHistory th, Budget budget) {
+        var progress = budget.caller().progress();
+        progress.phase("inferring version orders");
         ListAppendInference inf = new ListAppendInference(th);
         if (inf.unsupported != null) return unsupported(th, inf.unsupported);
         DependencyGraph g = inf.graph();
+        progress.phase("searching dependency cycles");
         CycleSearch cycles = new CycleSearch(g, budget);
         cycles.run();
+        progress.phase("checking atomic visibility and unread writes");
         StronglyConnected data = StronglyConnected.of(g, DependencyGraph.DATA);
         List<Anomaly> visibility = List.of();
         boolean visibilityComplete = true;
