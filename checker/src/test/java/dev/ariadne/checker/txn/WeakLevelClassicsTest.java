@@ -210,4 +210,49 @@ class WeakLevelClassicsTest {
         agrees(h, BruteForceIsolation.M.SI, "snapshot-isolation", false);
         agrees(h, BruteForceIsolation.M.PREFIX, "prefix", false);
     }
+
+    @Test
+    void theReadOnlyTransactionAnomalyBreaksUpdateSerializabilityButNotSnapshotIsolation() {
+        // Fekete, O'Neil and O'Neil's read-only anomaly (SIGMOD Record 2004): T0 appends x and z; T2 read
+        // z before T0's append and appended y; the read-only T4 sees T0's x but not T2's y. The cycle
+        // T4 -rw-> T2 -rw-> T0 -wr-> T4 has two adjacent anti-dependencies (snapshot isolation allows it),
+        // through the updates and one read-only transaction (Adya's G-update).
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1] [:append :z 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :z nil] [:append :y 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1] [:append :z 1]]}
+                {:process 1 :type :ok :f :txn :value [[:r :z []] [:append :y 1]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 2 :type :ok :f :txn :value [[:r :x [1]] [:r :y []]]}
+                """);
+        agrees(h, BruteForceIsolation.M.UPDATE_SERIALIZABLE, "update-serializable", false);
+        agrees(h, BruteForceIsolation.M.SI, "snapshot-isolation", true);
+        agrees(h, BruteForceIsolation.M.CONSISTENT_VIEW, "consistent-view", true);
+        CheckResult r = check(h, "update-serializable");
+        assertThat(r.counterexamples()).anySatisfy(c -> assertThat(c.kind()).isEqualTo("G-update"));
+    }
+
+    @Test
+    void psiOrdersTwoWritersOfAKeyThatAReadShows() {
+        // The long fork again, with T4 and T5 appending to z in the order T6's read shows: PSI's witness
+        // must make T5 see T4 (of two writers of a key, the later sees the earlier).
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:append :y 1]]}
+                {:process 1 :type :ok :f :txn :value [[:append :y 1]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 2 :type :ok :f :txn :value [[:r :x [1]] [:r :y []]]}
+                {:process 3 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 3 :type :ok :f :txn :value [[:r :x []] [:r :y [1]]]}
+                {:process 4 :type :invoke :f :txn :value [[:append :z 1]]}
+                {:process 5 :type :invoke :f :txn :value [[:append :z 2]]}
+                {:process 4 :type :ok :f :txn :value [[:append :z 1]]}
+                {:process 5 :type :ok :f :txn :value [[:append :z 2]]}
+                {:process 6 :type :invoke :f :txn :value [[:r :z nil]]}
+                {:process 6 :type :ok :f :txn :value [[:r :z [1 2]]]}
+                """);
+        agrees(h, BruteForceIsolation.M.PSI, "parallel-snapshot-isolation", true);
+        agrees(h, BruteForceIsolation.M.SI, "snapshot-isolation", false);
+    }
 }
