@@ -22,6 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it, with the verdicts the definitions give; and the verifier refusing witnesses that are wrong.
  */
 class CertifiedClassicsTest {
+    /** Long fork: two readers see two independent appends (T0's to x, T1's to y) in opposite orders. */
+    static final String LONG_FORK = """
+                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
+                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:append :y 1]]}
+                {:process 1 :type :ok :f :txn :value [[:append :y 1]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 2 :type :ok :f :txn :value [[:r :x [1]] [:r :y []]]}
+                {:process 3 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 3 :type :ok :f :txn :value [[:r :x []] [:r :y [1]]]}
+            """;
+
     private static Verdict v(History h, String model) {
         return ModelChecker.check(h, CheckRequest.of(model).withDatatype("list-append")).verdict();
     }
@@ -55,16 +67,7 @@ class CertifiedClassicsTest {
         // Long fork: two readers see two independent appends in opposite orders. The cycle T0 wr T2 rw T1
         // wr T3 rw T0 has two anti-dependencies, so no G-single and no G-SIb: PL-2+ and PL-FCV hold,
         // snapshot isolation (G-nonadjacent) does not.
-        History fork = CertifiedIsolationTest.edn("""
-                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
-                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
-                {:process 1 :type :invoke :f :txn :value [[:append :y 1]]}
-                {:process 1 :type :ok :f :txn :value [[:append :y 1]]}
-                {:process 2 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
-                {:process 2 :type :ok :f :txn :value [[:r :x [1]] [:r :y []]]}
-                {:process 3 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
-                {:process 3 :type :ok :f :txn :value [[:r :x []] [:r :y [1]]]}
-                """);
+        History fork = CertifiedIsolationTest.edn(LONG_FORK);
         assertThat(v(fork, "forward-consistent-view")).isEqualTo(Verdict.VALID);
         assertThat(v(fork, "consistent-view")).isEqualTo(Verdict.VALID);
         assertThat(v(fork, "snapshot-isolation")).isEqualTo(Verdict.INVALID);

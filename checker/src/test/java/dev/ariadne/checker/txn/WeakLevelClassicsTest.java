@@ -192,15 +192,7 @@ class WeakLevelClassicsTest {
         // T0 and T1 append to x and y, seen by two readers in opposite orders (a long fork, which PSI
         // allows and SI forbids); T4 and T5 both append to z, which no read shows, so PSI's witness must
         // still order them (of two writers of a key, one sees the other).
-        History h = CertifiedIsolationTest.edn("""
-                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
-                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
-                {:process 1 :type :invoke :f :txn :value [[:append :y 1]]}
-                {:process 1 :type :ok :f :txn :value [[:append :y 1]]}
-                {:process 2 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
-                {:process 2 :type :ok :f :txn :value [[:r :x [1]] [:r :y []]]}
-                {:process 3 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
-                {:process 3 :type :ok :f :txn :value [[:r :x []] [:r :y [1]]]}
+        History h = CertifiedIsolationTest.edn(CertifiedClassicsTest.LONG_FORK + """
                 {:process 4 :type :invoke :f :txn :value [[:append :z 1]]}
                 {:process 5 :type :invoke :f :txn :value [[:append :z 2]]}
                 {:process 4 :type :ok :f :txn :value [[:append :z 1]]}
@@ -236,15 +228,7 @@ class WeakLevelClassicsTest {
     void psiOrdersTwoWritersOfAKeyThatAReadShows() {
         // The long fork again, with T4 and T5 appending to z in the order T6's read shows: PSI's witness
         // must make T5 see T4 (of two writers of a key, the later sees the earlier).
-        History h = CertifiedIsolationTest.edn("""
-                {:process 0 :type :invoke :f :txn :value [[:append :x 1]]}
-                {:process 0 :type :ok :f :txn :value [[:append :x 1]]}
-                {:process 1 :type :invoke :f :txn :value [[:append :y 1]]}
-                {:process 1 :type :ok :f :txn :value [[:append :y 1]]}
-                {:process 2 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
-                {:process 2 :type :ok :f :txn :value [[:r :x [1]] [:r :y []]]}
-                {:process 3 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
-                {:process 3 :type :ok :f :txn :value [[:r :x []] [:r :y [1]]]}
+        History h = CertifiedIsolationTest.edn(CertifiedClassicsTest.LONG_FORK + """
                 {:process 4 :type :invoke :f :txn :value [[:append :z 1]]}
                 {:process 5 :type :invoke :f :txn :value [[:append :z 2]]}
                 {:process 4 :type :ok :f :txn :value [[:append :z 1]]}
