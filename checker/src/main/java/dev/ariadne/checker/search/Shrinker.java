@@ -11,12 +11,9 @@ import java.util.List;
  * required operations, which gives the plan:
  * <ol>
  *   <li>bisection finds the shortest prefix (by completion) that already violates the model;</li>
- *   <li>the other operations of that prefix are relaxed and stay relaxed while the rest still
- *       violates. Reads go first, latest first, a run at a time (halving a run that cannot go
- *       whole): a relaxed read vanishes, which only makes the search easier, and once few reads
- *       remain, crashed writes of values nobody reads drop out of the search too. Then the rest,
- *       one at a time: a relaxed write may take effect at any time or never, and many at once
- *       make the search harder than the check it replaces (Porcupine's c10-bad took 4x longer);</li>
+ *   <li>each other operation of that prefix is relaxed in turn and stays relaxed when the rest is
+ *       still violating. Reads go first, latest first: a relaxed read vanishes, and once few
+ *       reads remain, crashed writes of values nobody reads drop out of the search too;</li>
  *   <li>the result is re-checked from scratch, and so is each one-smaller set.</li>
  * </ol>
  * Each check has a slice of the budget; a check that runs out keeps its operation, and the
@@ -45,12 +42,10 @@ public final class Shrinker {
         boolean minimal = lo == hi;
         boolean[] keep = prefix(p, ok, hi);
 
-        List<Integer> reads = new ArrayList<>();
-        List<Integer> others = new ArrayList<>();
-        for (int k = hi - 2; k >= 0; k--) (p.relaxesToNoOp(ok.get(k)) ? reads : others).add(ok.get(k));
-        minimal &= drop(p, keep, reads, 0, reads.size(), budget, sliceMillis);
-        // A relaxed write may take effect at any time or never: many at once make the search hard, so one at a time.
-        for (int i : others) {
+        List<Integer> order = new ArrayList<>();
+        for (int k = hi - 2; k >= 0; k--) if (p.relaxesToNoOp(ok.get(k))) order.add(ok.get(k));
+        for (int k = hi - 2; k >= 0; k--) if (!p.relaxesToNoOp(ok.get(k))) order.add(ok.get(k));
+        for (int i : order) {
             if (budget.expired()) {
                 minimal = false;
                 break;
@@ -80,25 +75,6 @@ public final class Shrinker {
             }
         }
         return new Minimal(keep, minimal);
-    }
-
-    /**
-     * Relaxes as many of {@code ops[from, to)} as it can while the rest still violates: the whole run
-     * at once, else each half in turn (Zeller and Hildebrandt's delta debugging, TSE 2002, reduced to
-     * its complement steps). With k operations that must stay among m, that is about k log(m/k)
-     * checks rather than m. False when a check ran out of budget (its operations are kept).
-     */
-    private static boolean drop(Relaxable p, boolean[] keep, List<Integer> ops, int from, int to, Budget budget, long sliceMillis) {
-        if (from >= to) return true;
-        if (budget.expired()) return false;
-        for (int i = from; i < to; i++) keep[ops.get(i)] = false;
-        Outcome out = p.checkFast(keep, budget.slice(sliceMillis));
-        if (out == Outcome.VIOLATED) return true;
-        for (int i = from; i < to; i++) keep[ops.get(i)] = true;
-        if (to - from == 1) return out != Outcome.UNKNOWN;
-        int mid = (from + to) >>> 1;
-        boolean first = drop(p, keep, ops, from, mid, budget, sliceMillis);
-        return drop(p, keep, ops, mid, to, budget, sliceMillis) && first;
     }
 
     private static boolean[] prefix(Relaxable p, List<Integer> ok, int k) {
