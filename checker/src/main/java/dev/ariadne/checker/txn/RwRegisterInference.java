@@ -45,6 +45,7 @@ final class RwRegisterInference extends WriteIndex {
         Map<Integer, Integer> state = new HashMap<>(); // key -> element the txn last saw or wrote (-1 initial)
         Map<Integer, Integer> externalRead = new HashMap<>();
         Map<Integer, Integer> lastWrite = new HashMap<>();
+        Map<Long, Integer> sameVersion = new HashMap<>(); // (key, version read) -> the first transaction that read it and wrote the key
         for (int t = 0; t < n; t++) {
             if (!th.ok(t)) continue;
             state.clear();
@@ -76,12 +77,22 @@ final class RwRegisterInference extends WriteIndex {
                 } else if (before != -2 && before != e) {
                     anomalies.add(Anomaly.of(AnomalyKind.Type.INTERNAL, th.name(t) + " read key " + Values.show(m.key()) + " = " + Values.show(m.value())
                             + ", but its own earlier micro-ops on that key mean it must read " + (before < 0 ? "nil" : Values.show(elemValue[before])) + ".", t));
+                    // A non-repeatable read is still a read of some version: G1a, G1b and future reads apply to it.
+                    check(t, k, e);
                 }
                 state.put(k, e);
             }
             for (Map.Entry<Integer, Integer> w : lastWrite.entrySet()) {
                 Integer r = externalRead.get(w.getKey());
-                if (r != null) addFact(r, w.getValue());
+                if (r == null) continue;
+                addFact(r, w.getValue());
+                // Lost update (Adya's G-cursor): two committed transactions read one version and both wrote the key.
+                Integer other = sameVersion.putIfAbsent(((long) w.getKey() << 32) | (r + 1), t);
+                if (other != null && other != t) {
+                    String v = r < 0 ? "nil (its initial state)" : Values.show(elemValue[r]);
+                    anomalies.add(Anomaly.of(AnomalyKind.Type.LOST_UPDATE, th.name(other) + " and " + th.name(t) + " both read key " + Values.show(keys.get(w.getKey()))
+                            + " = " + v + " and both wrote it: whichever write comes first, the other went on top of a version its transaction never read.", other, t));
+                }
             }
         }
     }
