@@ -21,7 +21,7 @@ import java.util.Map;
 final class RwRegisterInference extends WriteIndex {
     final List<Anomaly> anomalies = new ArrayList<>();
     boolean[] committed;
-    /** External reads of ok transactions: transaction, key, element read (-1: the initial nil). */
+    /** Reads of ok transactions before they wrote the key (the first, and any that differs from it): transaction, key, element read (-1: the initial nil). */
     int reads;
     int[] readTxn = new int[1024];
     int[] readKey = new int[1024];
@@ -77,8 +77,10 @@ final class RwRegisterInference extends WriteIndex {
                 } else if (before != -2 && before != e) {
                     anomalies.add(Anomaly.of(AnomalyKind.Type.INTERNAL, th.name(t) + " read key " + Values.show(m.key()) + " = " + Values.show(m.value())
                             + ", but its own earlier micro-ops on that key mean it must read " + (before < 0 ? "nil" : Values.show(elemValue[before])) + ".", t));
-                    // A non-repeatable read is still a read of some version: G1a, G1b and future reads apply to it.
+                    // A non-repeatable read is still a read of some version: G1a, G1b and future reads apply to
+                    // it, and (before the transaction wrote the key) its wr and rw edges.
                     check(t, k, e);
+                    if (!lastWrite.containsKey(k)) addRead(t, k, e);
                 }
                 state.put(k, e);
             }
