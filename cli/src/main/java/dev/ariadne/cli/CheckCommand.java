@@ -34,8 +34,12 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "the history: JSON, JSON Lines, Jepsen EDN or Jepsen log lines")
-    Path file;
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "the history: JSON, JSON Lines, Jepsen EDN or Jepsen log lines; several are checked one after another in one run")
+    List<Path> files;
+
+    /** The file being checked, and where its report goes (standard output, or a buffer when several are gathered into one JSON report). */
+    private Path file;
+    private java.io.PrintWriter out;
 
     @Option(names = {"-m", "--model"}, description = "the consistency model, or all for every model at once (default: all for a transactional history, linearizable otherwise; see 'ariadne models')")
     String model;
@@ -81,12 +85,72 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!output.equals("text") && !output.equals("json")) throw new UsageError("--output takes text or json, not " + output);
+        if (files.size() == 1) {
+            file = files.get(0);
+            out = spec.commandLine().getOut();
+            return checkFile();
+        }
+        if (html != null || reportDir != null) throw new UsageError("--html and --report-dir take one FILE; check the files one at a time to write their pages");
+        return checkFiles();
+    }
+
+    /**
+     * Each file in turn, in one JVM: the reports one after another (text), or gathered into one JSON
+     * report of {@code "report": "files"}. A file that cannot be read is reported and the rest are
+     * still checked. The exit code is 1 if any file violates its model, else 3 if any is unusable,
+     * else 2 if any is undecided, else 0.
+     */
+    private int checkFiles() throws Exception {
+        String requested = model;
+        int[] byCode = new int[71];
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode reports = mapper.createArrayNode();
+        for (Path f : files) {
+            file = f;
+            model = requested;
+            java.io.StringWriter buffer = new java.io.StringWriter();
+            out = output.equals("json") ? new java.io.PrintWriter(buffer) : spec.commandLine().getOut();
+            int code;
+            try {
+                code = checkFile();
+            } catch (dev.ariadne.history.HistoryException | dev.ariadne.checker.datatype.DatatypeMismatch e) {
+                code = Main.BAD_INPUT;
+                if (output.equals("json")) Main.printError(out, code, e.getMessage());
+                spec.commandLine().getErr().println(e instanceof dev.ariadne.history.HistoryException ? e.getMessage() : "ariadne: " + e.getMessage());
+            }
+            byCode[code]++;
+            out.flush();
+            if (output.equals("json")) reports.add(mapper.readTree(buffer.toString()));
+            else out.println();
+        }
+        int code = byCode[Main.INVALID] > 0 ? Main.INVALID : byCode[Main.BAD_INPUT] > 0 ? Main.BAD_INPUT : byCode[Main.UNKNOWN] > 0 ? Main.UNKNOWN
+                : byCode[Main.USAGE] > 0 ? Main.USAGE : Main.VALID;
+        String summary = files.size() + " files: " + byCode[Main.VALID] + " valid, " + byCode[Main.INVALID] + " invalid, " + byCode[Main.UNKNOWN]
+                + " undecided, " + byCode[Main.BAD_INPUT] + " unusable" + (byCode[Main.USAGE] > 0 ? ", " + byCode[Main.USAGE] + " refused" : "");
+        if (output.equals("json")) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = mapper.createObjectNode();
+            o.put("schema", 1);
+            o.put("report", "files");
+            o.put("verdict", code == Main.VALID ? "VALID" : code == Main.INVALID ? "INVALID" : code == Main.UNKNOWN ? "UNKNOWN" : "ERROR");
+            o.put("exitCode", code);
+            o.put("summary", summary);
+            o.set("files", reports);
+            spec.commandLine().getOut().print(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
+        } else {
+            spec.commandLine().getOut().println(summary);
+        }
+        spec.commandLine().getOut().flush();
+        return code;
+    }
+
+    /** Checks {@link #file}, writing its report to {@link #out}; its exit code. */
+    private int checkFile() throws Exception {
         History h = input.read(file);
         if (h.size() == 0) {
             // A file that yields no client operation is unusable input, never a pass (exit 3).
             String why = file + ": no client operations were read (" + h.events().size() + " events"
                     + (h.nemesisEvents().isEmpty() ? "" : ", " + h.nemesisEvents().size() + " of them the nemesis's") + "): nothing to check";
-            if ("json".equals(output)) Main.printError(spec.commandLine().getOut(), Main.BAD_INPUT, why);
+            if ("json".equals(output)) Main.printError(out, Main.BAD_INPUT, why);
             spec.commandLine().getErr().println(why);
             return Main.BAD_INPUT;
         }
@@ -114,19 +178,19 @@ final class CheckCommand implements Callable<Integer> {
             HierarchyResult all = Ariadne.checkAll(h, req);
             for (CheckResult r : all.checks()) writeDot(r);
             writeHtml(h, Reports.json(all, file.toString()));
-            spec.commandLine().getOut().print(output.equals("json") ? Reports.json(all, file.toString()) : "file:     " + file + "\n" + Reports.text(all));
-            spec.commandLine().getOut().flush();
+            out.print(output.equals("json") ? Reports.json(all, file.toString()) : "file:     " + file + "\n" + Reports.text(all));
+            out.flush();
             return all.verdict().exitCode();
         }
         CheckResult r = Ariadne.check(h, req);
         writeDot(r);
         writeHtml(h, Reports.json(r, file.toString()));
         if (output.equals("json")) {
-            spec.commandLine().getOut().print(Reports.json(r, file.toString()));
+            out.print(Reports.json(r, file.toString()));
         } else {
-            spec.commandLine().getOut().print("file:     " + file + "\n" + Reports.text(r));
+            out.print("file:     " + file + "\n" + Reports.text(r));
         }
-        spec.commandLine().getOut().flush();
+        out.flush();
         return r.verdict().exitCode();
     }
 

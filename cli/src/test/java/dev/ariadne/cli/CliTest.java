@@ -51,6 +51,30 @@ class CliTest {
     }
 
     @Test
+    void severalFilesAreCheckedInOneRunAndTheWorstOutcomeIsTheExitCode() throws Exception {
+        String ok = example("register-ok.jsonl").toString();
+        String stale = example("register-stale-read.jsonl").toString();
+        String bad = example("malformed.jsonl").toString();
+        Run valid = run("check", ok, example("list-append-ok.jsonl").toString());
+        assertThat(valid.code()).as(valid.err()).isZero();
+        assertThat(valid.out()).contains("file:     " + ok).contains("2 files: 2 valid, 0 invalid, 0 undecided, 0 unusable");
+        // A file that cannot be read does not stop the others; a violation outranks it.
+        Run mixed = run("check", ok, bad, stale);
+        assertThat(mixed.code()).isEqualTo(1);
+        assertThat(mixed.out()).contains("can't read 1 from a register holding 2").contains("3 files: 1 valid, 1 invalid, 0 undecided, 1 unusable");
+        assertThat(mixed.err()).contains("malformed.jsonl:3");
+        assertThat(run("check", ok, bad).code()).isEqualTo(3);
+        Run json = run("check", ok, bad, stale, "-o", "json");
+        com.fasterxml.jackson.databind.JsonNode o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(o.get("report").asText()).isEqualTo("files");
+        assertThat(o.get("exitCode").asInt()).isEqualTo(1).isEqualTo(json.code());
+        assertThat(o.get("files")).extracting(f -> f.get("exitCode").asInt()).containsExactly(0, 3, 1);
+        // A model given once holds for every file; --html takes one file.
+        assertThat(run("check", ok, stale, "-m", "sequential").code()).isZero();
+        assertThat(run("check", ok, stale, "--html", "x.html").code()).isEqualTo(64);
+    }
+
+    @Test
     void violationExitsOneWithCounterexample() {
         Run r = run("check", example("register-stale-read.jsonl").toString());
         assertThat(r.code()).isEqualTo(1);

@@ -38,6 +38,8 @@ class ReportSchemaTest {
         runs.add(new String[]{"check", empty.toString(), "-o", "json"});
         runs.add(new String[]{"check", root.resolve("examples/histories/register-ok.jsonl").toString(), "-o", "json", "--timeout", "-1s"});
         runs.add(new String[]{"check", root.resolve("examples/histories/list-append-ok.jsonl").toString(), "-o", "json", "-m", "serializable"});
+        runs.add(new String[]{"check", root.resolve("examples/histories/register-ok.jsonl").toString(), root.resolve("examples/histories/register-stale-read.jsonl").toString(),
+                root.resolve("examples/histories/malformed.jsonl").toString(), root.resolve("examples/histories/list-append-read-skew.edn").toString(), "-o", "json"});
         int shapes = 0;
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String[] args : runs) {
@@ -49,7 +51,7 @@ class ReportSchemaTest {
             seen.add(out.get("report").asText());
             shapes++;
         }
-        assertThat(seen).containsExactlyInAnyOrder("check", "all", "error");
+        assertThat(seen).containsExactlyInAnyOrder("check", "all", "error", "files");
         // And the schema refuses what is not a report.
         assertThat(schema.validate(MAPPER.readTree("{\"schema\":1,\"report\":\"check\",\"verdict\":\"MAYBE\",\"exitCode\":5}"))).isNotEmpty();
         assertThat(schema.validate(MAPPER.readTree("{\"schema\":1,\"report\":\"error\",\"verdict\":\"ERROR\",\"valid\":false,\"exitCode\":0,\"error\":\"x\"}"))).isNotEmpty();

@@ -93,8 +93,9 @@ public final class TransactionalChecker {
     private static List<Anomaly> unorderedPairs(ListAppendInference inf, DependencyGraph g, CycleSearch cycles, Budget budget,
                                                 java.util.function.Supplier<Evidence> evidence) {
         WriteConstraints wc = new WriteConstraints(inf, g, budget);
-        Set<AnomalyKind> known = new java.util.HashSet<>(cycles.found.keySet());
-        for (Anomaly a : inf.anomalies) known.add(a.kind());
+        Set<AnomalyKind> known = new java.util.HashSet<>();
+        for (AnomalyKind k : cycles.found.keySet()) known.addAll(AnomalyImplications.implied(k));
+        for (Anomaly a : inf.anomalies) known.addAll(AnomalyImplications.implied(a.kind()));
         List<Anomaly> out = new ArrayList<>();
         AnomalyKind.Order[] variants = AnomalyKind.Order.values();
         int[] extra = {0, DependencyGraph.PROCESS, DependencyGraph.PROCESS | DependencyGraph.REALTIME};
