@@ -92,6 +92,27 @@ final class BruteForceIsolation {
         return out;
     }
 
+    /**
+     * Whether the transactions are rw-register ones, not list-append: a write is {@code w}, or a read
+     * returned a single value (a commit set may hold no write at all, and then only the reads tell).
+     */
+    private static boolean registers(List<Operation> ar) {
+        for (Operation o : ar) {
+            for (MicroOp m : o.txn()) {
+                if (!m.isRead() && m.f().equals("w")) return true;
+                if (m.isRead() && o.isOk() && m.value() != null && !m.value().isNull() && !m.value().isArray()) return true;
+            }
+        }
+        return false;
+    }
+
+    /** A transaction's last write to key k (the version it installs). */
+    private static JsonNode lastWrite(Operation o, JsonNode k) {
+        JsonNode last = null;
+        for (MicroOp m : o.txn()) if (!m.isRead() && m.key().equals(k)) last = m.value();
+        return last;
+    }
+
     private static List<JsonNode> list(JsonNode v) {
         List<JsonNode> out = new ArrayList<>();
         if (v != null && v.isArray()) v.forEach(out::add);
@@ -141,6 +162,7 @@ final class BruteForceIsolation {
 
     private static Views views(List<Operation> ar) {
         int n = ar.size();
+        boolean reg = registers(ar);
         // What each transaction's reads show: per read, which writers (AR positions) of its key.
         List<List<Set<Integer>>> readViews = new ArrayList<>();
         List<List<JsonNode>> readKeys = new ArrayList<>();
@@ -158,18 +180,34 @@ final class BruteForceIsolation {
                 List<Integer> ws = writers(ar, m.key());
                 List<Integer> before = new ArrayList<>();
                 for (int w : ws) if (w < p) before.add(w);
-                List<JsonNode> got = list(m.value());
                 List<JsonNode> mine = own.getOrDefault(m.key(), List.of());
                 Set<Integer> view = null;
-                if (!mine.isEmpty()) {
-                    List<JsonNode> expect = blocks(ar, m.key(), before);
-                    expect.addAll(mine);
-                    if (expect.equals(got)) view = new HashSet<>(before);
+                if (reg) {
+                    // A register read shows the last write of a prefix of the key's writers (none: nil), or
+                    // after the transaction's own write, that write over everything before it.
+                    if (!mine.isEmpty()) {
+                        if (mine.get(mine.size() - 1).equals(m.value())) view = new HashSet<>(before);
+                    } else {
+                        for (int j = 0; j <= ws.size(); j++) {
+                            JsonNode last = j == 0 ? null : lastWrite(ar.get(ws.get(j - 1)), m.key());
+                            if (j == 0 ? m.value() == null || m.value().isNull() : last.equals(m.value())) {
+                                view = new HashSet<>(ws.subList(0, j));
+                                break;
+                            }
+                        }
+                    }
                 } else {
-                    for (int j = 0; j <= ws.size(); j++) {
-                        if (blocks(ar, m.key(), ws.subList(0, j)).equals(got)) {
-                            view = new HashSet<>(ws.subList(0, j));
-                            break;
+                    List<JsonNode> got = list(m.value());
+                    if (!mine.isEmpty()) {
+                        List<JsonNode> expect = blocks(ar, m.key(), before);
+                        expect.addAll(mine);
+                        if (expect.equals(got)) view = new HashSet<>(before);
+                    } else {
+                        for (int j = 0; j <= ws.size(); j++) {
+                            if (blocks(ar, m.key(), ws.subList(0, j)).equals(got)) {
+                                view = new HashSet<>(ws.subList(0, j));
+                                break;
+                            }
                         }
                     }
                 }
@@ -187,9 +225,14 @@ final class BruteForceIsolation {
     private static boolean visibility(List<Operation> ar, List<List<Set<Integer>>> readViews, List<List<JsonNode>> readKeys, M model) {
         int n = ar.size();
         List<Set<Integer>> vis = new ArrayList<>();
+        boolean reg = registers(ar);
         for (int p = 0; p < n; p++) {
             Set<Integer> v = new HashSet<>();
-            for (Set<Integer> view : readViews.get(p)) v.addAll(view);
+            // A list read shows (observes) every append of its prefix; a register read only the write it returns.
+            for (Set<Integer> view : readViews.get(p)) {
+                if (!reg) v.addAll(view);
+                else if (!view.isEmpty()) v.add(java.util.Collections.max(view));
+            }
             if (model == M.PSI) {
                 for (MicroOp m : ar.get(p).txn()) if (!m.isRead()) for (int w : writers(ar, m.key())) if (w < p) v.add(w);
             }
@@ -206,7 +249,14 @@ final class BruteForceIsolation {
             for (int r = 0; r < readViews.get(p).size(); r++) {
                 Set<Integer> keyWriters = new HashSet<>();
                 for (int w : writers(ar, readKeys.get(p).get(r))) if (vis.get(p).contains(w)) keyWriters.add(w);
-                if (!keyWriters.equals(readViews.get(p).get(r))) return false;
+                Set<Integer> view = readViews.get(p).get(r);
+                if (reg) {
+                    // The read returns the last visible write of the key in arbitration order (CBG's EXT).
+                    if (keyWriters.isEmpty() != view.isEmpty()) return false;
+                    if (!view.isEmpty() && !java.util.Collections.max(keyWriters).equals(java.util.Collections.max(view))) return false;
+                } else if (!keyWriters.equals(view)) {
+                    return false;
+                }
             }
         }
         return true;
@@ -285,12 +335,15 @@ final class BruteForceIsolation {
                 return true;
             case MONOTONIC_VIEW:
                 // Once a reader saw a writer, its later reads of keys that writer wrote show it too.
+                boolean reg = registers(ar);
                 for (int p = 0; p < n; p++) {
                     Set<Integer> seen = new HashSet<>();
                     for (int r = 0; r < v.reads.get(p).size(); r++) {
                         JsonNode k = v.keys.get(p).get(r);
-                        for (int w : seen) if (writers(ar, k).contains(w) && !v.reads.get(p).get(r).contains(w)) return false;
-                        seen.addAll(v.reads.get(p).get(r));
+                        Set<Integer> view = v.reads.get(p).get(r);
+                        for (int w : seen) if (writers(ar, k).contains(w) && !view.contains(w)) return false;
+                        if (!reg) seen.addAll(view);
+                        else if (!view.isEmpty()) seen.add(java.util.Collections.max(view));
                     }
                 }
                 return true;

@@ -42,6 +42,11 @@ class CertifiedIsolationTest {
     private static final int PINNED_UP_TO = 2500;
     private static final java.util.Set<String> KNOWN_UNDECIDED = java.util.Set.of();
 
+    /** The model's command-line name. */
+    static String name(BruteForceIsolation.M m) {
+        return NAMES.get(m);
+    }
+
     static History edn(String s) {
         try {
             return HistoryReader.readString(s, ReadOptions.DEFAULT);
