@@ -33,6 +33,9 @@ final class RwRegisterWitnesses {
             case SERIAL -> serial(serial, "");
             case READ_ATOMIC -> visibility(atomicOrder, false, "the saturation's commit order, with what each transaction read from as visibility");
             case CAUSAL -> visibility(causalOrder, true, "the saturation's commit order, with what each transaction read from as visibility, closed transitively");
+            case SI_REALTIME -> snapshots(DependencyGraph.PROCESS | DependencyGraph.REALTIME, " respecting real time");
+            case SI_PROCESS -> snapshots(DependencyGraph.PROCESS, " respecting each process's order");
+            case SI -> snapshots(0, "");
             case COMMITTED_ORDER -> versionOrder(DependencyGraph.WW | DependencyGraph.WR, "a version order in which every read returns a committed version installed before it");
             case WRITE_ORDER -> versionOrder(DependencyGraph.WW, "a version order of the committed writes");
             default -> null;
@@ -43,12 +46,29 @@ final class RwRegisterWitnesses {
         return order == null ? null : TransactionalWitness.serial(order, "a serial order" + variant + " (a guided replay of the committed transactions)");
     }
 
-    private TransactionalWitness versionOrder(int mask, String found) {
+    /**
+     * A snapshot-isolation schedule from the first candidate order that has one: the causal and the
+     * atomic saturation's commit orders, then a topological order of the known dependencies.
+     */
+    private TransactionalWitness snapshots(int extra, String variant) {
+        int[] topological = order(DependencyGraph.WW | DependencyGraph.WR);
+        for (int[] candidate : new int[][] {causalOrder, atomicOrder, topological}) {
+            TransactionalWitness w = RegisterSnapshots.schedule(inf, g, candidate, extra, variant);
+            if (w != null) return w;
+        }
+        return null;
+    }
+
+    private int[] order(int mask) {
         Topo t = new Topo(inf.n);
         t.addAll(g, mask, inf.committed);
         long[] priority = new long[inf.n];
         for (int i = 0; i < inf.n; i++) priority[i] = inf.th.op(i).invokePosition();
-        int[] o = t.order(inf.committed, priority);
+        return t.order(inf.committed, priority);
+    }
+
+    private TransactionalWitness versionOrder(int mask, String found) {
+        int[] o = order(mask);
         return o == null ? null : TransactionalWitness.versionOrder(o, found);
     }
 
