@@ -98,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
      * Each file in turn, in one JVM: the reports one after another (text), or gathered into one JSON
      * report of {@code "report": "files"}. A file that cannot be read is reported and the rest are
      * still checked. The exit code is 1 if any file violates its model, else 3 if any is unusable,
-     * else 2 if any is undecided, else 0.
+     * else 2 if any is undecided, else 64 if the model does not fit some file (that one is refused), else 0.
      */
     private int checkFiles() throws Exception {
         String requested = model;
@@ -117,6 +117,11 @@ final class CheckCommand implements Callable<Integer> {
                 code = Main.BAD_INPUT;
                 if (output.equals("json")) Main.printError(out, code, e.getMessage());
                 spec.commandLine().getErr().println(e instanceof dev.ariadne.history.HistoryException ? e.getMessage() : "ariadne: " + e.getMessage());
+            } catch (dev.ariadne.checker.model.UnsupportedCheck e) {
+                // The model does not fit this file's operations (another file's may): this file is refused, the rest still checked.
+                code = Main.USAGE;
+                if (output.equals("json")) Main.printError(out, code, f + ": " + e.getMessage());
+                spec.commandLine().getErr().println("ariadne: " + f + ": " + e.getMessage());
             }
             byCode[code]++;
             out.flush();

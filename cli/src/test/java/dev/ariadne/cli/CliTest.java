@@ -72,6 +72,10 @@ class CliTest {
         // A model given once holds for every file; --html takes one file.
         assertThat(run("check", ok, stale, "-m", "sequential").code()).isZero();
         assertThat(run("check", ok, stale, "--html", "x.html").code()).isEqualTo(64);
+        // A model that does not fit one file's operations refuses that file only.
+        Run refused = run("check", example("list-append-ok.jsonl").toString(), ok, "-m", "serializable");
+        assertThat(refused.code()).isEqualTo(64);
+        assertThat(refused.out()).contains("2 files: 1 valid, 0 invalid, 0 undecided, 0 unusable, 1 refused");
     }
 
     @Test
