@@ -175,7 +175,13 @@
     box.append(el('p', {class: 'explanation'}, ce.explanation || ''));
     if (ce.partialLinearization) {
       const t = el('table', {class: 'steps'}, el('tr', {}, el('th', {}, 'step'), el('th', {}, 'operation'), el('th', {}, 'state after')));
-      ce.partialLinearization.forEach((s, i) => t.append(el('tr', {}, el('td', {}, String(i + 1)), el('td', {class: 'mono'}, opText(s.op)), el('td', {class: 'mono'}, s.stateAfter))));
+      // A step whose operation is not one of the counterexample's own is a relaxed one (it may take effect at any time, or never).
+      const own = new Set((ce.operations || []).map(o => o.index));
+      ce.partialLinearization.forEach((s, i) => {
+        const relaxed = ce.operations && !own.has(s.op.index);
+        t.append(el('tr', relaxed ? {class: 'relaxed'} : {}, el('td', {}, String(i + 1)),
+          el('td', {class: 'mono'}, opText(s.op) + (relaxed ? ' (relaxed)' : '')), el('td', {class: 'mono'}, s.stateAfter)));
+      });
       if (ce.stuck) t.append(el('tr', {class: 'stuck'}, el('td', {}, 'stuck'), el('td', {class: 'mono'}, opText(ce.stuck)), el('td', {}, 'in state ' + ce.stuckState + ': ' + ce.reason)));
       if (ce.partialLinearizationOmitted) box.append(el('p', {class: 'note'}, 'The first ' + ce.partialLinearizationOmitted + ' steps are left out; the last ones before the operation that could not be placed follow.'));
       box.append(el('p', {}, 'The longest partial linearization, step by step' + (ce.relaxedOperations ? ' (' + ce.relaxedOperations + ' other operations relaxed: they may take effect at any time after their invocation, or never)' : '') + ':'), t);
