@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * Everything is inline (a content security policy forbids any load), so it opens from disk.
  * <p>
  * A large history is not drawn whole: past {@link #FULL_LIMIT} operations the timeline holds the
- * neighbourhood of each counterexample, and says how many operations it left out.
+ * neighbourhood of each counterexample (or, without one, the history's beginning), and says how many
+ * operations it left out.
  */
 public final class HtmlReport {
     /** Operations drawn in full; past this, only each counterexample's neighbourhood. */
@@ -140,6 +141,8 @@ public final class HtmlReport {
                 int end = o.completePosition() < 0 ? o.invokePosition() : o.completePosition();
                 windows.add(new int[] {o.invokePosition() - NEIGHBOURHOOD, end + NEIGHBOURHOOD});
             }
+            // With no counterexample to centre on (a VALID or UNKNOWN history), the beginning of the history.
+            if (windows.isEmpty()) windows.add(new int[] {0, ops.get(FULL_LIMIT - 1).invokePosition()});
             for (int i = 0; i < ops.size() && kept < FULL_LIMIT; i++) {
                 Operation o = ops.get(i);
                 int end = o.completePosition() < 0 ? Integer.MAX_VALUE : o.completePosition();

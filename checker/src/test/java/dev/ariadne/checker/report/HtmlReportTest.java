@@ -41,6 +41,10 @@ class HtmlReportTest {
         assertThat(page).contains("\"omitted\":").doesNotContain("\"omitted\":0,").contains("\"partialLinearizationOmitted\":2500").doesNotContain("xxxxxxxx");
         // Both neighbourhoods are drawn: the operations named and their neighbours, not the middle.
         assertThat(page).contains("\"i\":20,").contains("\"i\":150000,").contains("\"i\":150100,").contains("\"i\":30,").doesNotContain("\"i\":80000,");
+        // Without a counterexample, the beginning of the history, within the same budget.
+        String valid = HtmlReport.render(h, "{\"report\":\"check\",\"model\":\"linearizable\",\"verdict\":\"VALID\",\"counterexamples\":[]}");
+        assertThat(valid.length()).isLessThan(4 << 20);
+        assertThat(valid).contains("\"i\":0,").contains("\"i\":10000,").doesNotContain("\"i\":150000,").contains("\"omitted\":80000");
     }
 
     @Test
