@@ -35,16 +35,9 @@ final class RegisterSnapshots {
             vs.sort((a, b) -> Integer.compare(pos[inf.elemWriter[a]], pos[inf.elemWriter[b]]));
             for (int i = 0; i < vs.size(); i++) place[vs.get(i)] = i;
         }
-        Topo events = new Topo(2 * n);
         boolean[] include = new boolean[2 * n];
         long[] priority = new long[2 * n];
-        for (int t = 0; t < n; t++) {
-            if (!inf.committed[t]) continue;
-            include[2 * t] = include[2 * t + 1] = true;
-            priority[2 * t] = 2L * inf.th.op(t).invokePosition();
-            priority[2 * t + 1] = 2L * Math.min(inf.th.op(t).returnPosition(), Integer.MAX_VALUE / 2) + 1;
-            events.add(2 * t, 2 * t + 1);
-        }
+        Topo events = SnapshotSchedule.events(inf.th, inf.committed, include, priority);
         for (List<Integer> vs : versions) {
             for (int i = 1; i < vs.size(); i++) events.add(2 * inf.elemWriter[vs.get(i - 1)] + 1, 2 * inf.elemWriter[vs.get(i)]);
         }

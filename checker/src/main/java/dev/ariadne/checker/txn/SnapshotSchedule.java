@@ -54,14 +54,7 @@ final class SnapshotSchedule {
         int n = inf.n;
         boolean[] include = new boolean[2 * n];
         long[] priority = new long[2 * n];
-        Topo base = new Topo(2 * n);
-        for (int t = 0; t < n; t++) {
-            if (!inf.committed[t]) continue;
-            include[2 * t] = include[2 * t + 1] = true;
-            priority[2 * t] = 2L * inf.th.op(t).invokePosition();
-            priority[2 * t + 1] = 2L * Math.min(inf.th.op(t).returnPosition(), Integer.MAX_VALUE / 2) + 1;
-            base.add(2 * t, 2 * t + 1);
-        }
+        Topo base = events(inf.th, inf.committed, include, priority);
         for (int u = 0; u < n; u++) {
             if (!inf.committed[u]) continue;
             for (int e = g.start[u]; e < g.start[u + 1]; e++) {
@@ -84,6 +77,24 @@ final class SnapshotSchedule {
         if (order != null) return witness(order, variant);
         refuted = refutation(variant, extra, tried, cycles);
         return null;
+    }
+
+    /**
+     * The start (2t) and commit (2t+1) events of the committed transactions, each start before its
+     * commit; fills {@code include} and {@code priority} (invocation for a start, completion for a
+     * commit, so that ties go as the history ran).
+     */
+    static Topo events(TxnHistory th, boolean[] committed, boolean[] include, long[] priority) {
+        int n = committed.length;
+        Topo events = new Topo(2 * n);
+        for (int t = 0; t < n; t++) {
+            if (!committed[t]) continue;
+            include[2 * t] = include[2 * t + 1] = true;
+            priority[2 * t] = 2L * th.op(t).invokePosition();
+            priority[2 * t + 1] = 2L * Math.min(th.op(t).returnPosition(), Integer.MAX_VALUE / 2) + 1;
+            events.add(2 * t, 2 * t + 1);
+        }
+        return events;
     }
 
     private int[] sortedByInvocation(int[] ws) {
