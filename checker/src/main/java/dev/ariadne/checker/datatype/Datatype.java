@@ -121,4 +121,17 @@ public interface Datatype<S, I> {
      */
     default void pruneOptional(List<I> inputs, boolean[] required, boolean[] drop) {
     }
+
+    /**
+     * A reduction of the states of a search over these operations (see {@link StateReduction}), or
+     * null when the datatype has none (the default).
+     *
+     * @param inputs   the search's inputs
+     * @param required whether each must take effect
+     * @param call     each one's invocation position
+     * @param ret      each required one's completion position
+     */
+    default StateReduction<S> reduction(List<I> inputs, boolean[] required, int[] call, int[] ret) {
+        return null;
+    }
 }

@@ -222,7 +222,8 @@ public final class LinearizabilityChecker {
                                                                        Shrinker.Minimal m, Budget budget) {
         // The shrinker verified the set; this search only finds the longest partial linearization to show,
         // so it gets a bounded slice of time and, if that runs out, the report shows the operations alone.
-        Problem<S, I>.Run run = prob.prepare(m.keep(), new Budget(System.nanoTime() + DISPLAY_MILLIS * 1_000_000L, budget.memoBytes(), budget.cancelled(), budget.caller()), true);
+        Problem<S, I>.Run run = prob.prepare(m.keep(), new Budget(System.nanoTime() + DISPLAY_MILLIS * 1_000_000L, budget.memoBytes(), budget.cancelled(), budget.caller()),
+                true, false, true);
         Search.Result r = run.search.run();
         if (r.outcome() == Outcome.HOLDS) {
             throw new IllegalStateException("internal error: counterexample for partition " + part.label() + " does not verify");

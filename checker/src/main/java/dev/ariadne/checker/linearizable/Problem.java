@@ -27,11 +27,14 @@ final class Problem<S, I> extends Readings<S, I> {
 
     /** A search in which exactly the {@code keep} operations are required and every other one is optional. */
     Run prepare(boolean[] keep, Budget budget, boolean track) {
-        return prepare(keep, budget, track, false);
+        return prepare(keep, budget, track, false, false);
     }
 
-    /** As {@link #prepare(boolean[], Budget, boolean)}; {@code reuse} widens the search (see {@link Search}). */
-    Run prepare(boolean[] keep, Budget budget, boolean track, boolean reuse) {
+    /**
+     * As {@link #prepare(boolean[], Budget, boolean)}; {@code reuse} widens the search and {@code optionalLast}
+     * orders its candidates for proofs (see {@link Search}).
+     */
+    Run prepare(boolean[] keep, Budget budget, boolean track, boolean reuse, boolean optionalLast) {
         int n = ops.size();
         List<I> in = new ArrayList<>(n);
         boolean[] req = new boolean[n];
@@ -96,7 +99,7 @@ final class Problem<S, I> extends Readings<S, I> {
             f++;
         }
         Search<S, I> search = new Search<>(datatype, finalIn, java.util.Arrays.copyOf(call, f), java.util.Arrays.copyOf(ret, f),
-                java.util.Arrays.copyOf(finalReq, f), budget, track, reuse);
+                java.util.Arrays.copyOf(finalReq, f), budget, track, reuse, optionalLast);
         return new Run(search, java.util.Arrays.copyOf(finalOrig, f));
     }
 
@@ -113,7 +116,7 @@ final class Problem<S, I> extends Readings<S, I> {
 
     @Override
     public Outcome check(boolean[] keep, Budget budget) {
-        return prepare(keep, budget, false).search.run().outcome();
+        return prepare(keep, budget, false, false, true).search.run().outcome();
     }
 
     /**
@@ -124,7 +127,7 @@ final class Problem<S, I> extends Readings<S, I> {
     public Outcome checkFast(boolean[] keep, Budget budget) {
         // Reuse can grow states without end (a counter's adds): the widened search gets a small memo.
         Budget small = new Budget(budget.deadlineNanos(), Math.min(budget.memoBytes(), WIDE_MEMO_BYTES), budget.cancelled(), budget.caller());
-        Outcome wide = prepare(keep, small, false, true).search.run().outcome();
+        Outcome wide = prepare(keep, small, false, true, true).search.run().outcome();
         if (wide == Outcome.VIOLATED) return wide;
         return check(keep, budget);
     }

@@ -2,9 +2,10 @@ package dev.ariadne.checker.linearizable;
 
 import dev.ariadne.checker.search.Budget;
 import dev.ariadne.checker.search.Outcome;
-import dev.ariadne.checker.search.VisitedSet;
+import dev.ariadne.checker.search.SubsumingMemo;
 
 import dev.ariadne.checker.datatype.Datatype;
+import dev.ariadne.checker.datatype.StateReduction;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,23 +17,36 @@ import java.util.SplittableRandom;
  * memoisation ("Testing for linearizability", Concurrency and Computation 2017), the algorithm of
  * Porcupine and of Horn and Kroening's P-compositional checker.
  *
- * <p>Invocations and completions sit in one doubly linked list in history order. The search walks
- * it from the front: at an invocation it tries to linearize that operation now (the datatype allows
- * the step, and the configuration (set of linearized operations, state) has not been explored
- * before); then the operation's entries leave the list and the walk restarts at the front. Meeting
- * the completion of an operation not yet linearized means the current prefix cannot be extended:
- * the search undoes the last choice and tries the next invocation after it.
- *
  * <p>Required operations ({@code ok}) must be linearized before their completion. Optional ones
- * ({@code info}: they may or may not have taken effect) have no completion entry: they may be
- * linearized at any point after their invocation, or never. The history is linearizable as soon
- * as every required operation is linearized.
+ * ({@code info}, or relaxed while shrinking: they may or may not have taken effect) have no
+ * completion: they may be linearized at any point after their invocation, or never. The history is
+ * linearizable as soon as every required operation is linearized.
  *
- * <p>One reduction on top: optional operations with equal inputs are interchangeable (a step depends
- * only on the state and the input, and neither has a deadline), so of two such, the one invoked
- * earlier is always linearized first. Any linearization can be rearranged into that form, so no
- * verdict changes, but crashed duplicates (Jepsen's many {@code info} writes of the same few values)
- * no longer multiply the search space.
+ * <p>Invocations and completions sit in a doubly linked list in history order. At each step the
+ * candidates are the invocations before the first pending completion; the search tries to
+ * linearize each (the datatype allows the step, and the configuration is new), then the operation
+ * leaves the list and the walk restarts at the front. With no candidate left, the current prefix
+ * cannot be extended: the search undoes the last choice and tries the next candidate after it.
+ * Searches that are mostly proofs (shrinking) keep optional invocations in a second list and try
+ * them after the required ones.
+ *
+ * <p>Three reductions on top, none of which changes a verdict:
+ * <ul>
+ *   <li>Optional operations with equal inputs are interchangeable (a step depends only on the state
+ *       and the input, and neither has a deadline), so of two such, the one invoked earlier is
+ *       always linearized first: crashed duplicates (Jepsen's many {@code info} writes of the same
+ *       few values) no longer multiply the search space.</li>
+ *   <li>In proofs, the memo subsumes ({@link SubsumingMemo}): a configuration that has taken more
+ *       optional operations than one already explored, with the same required ones and state, can
+ *       do nothing the other could not. Trying required operations first means the configurations
+ *       with fewer optional operations tend to come first. (The first search keys its memo on
+ *       every operation taken, Lowe's memo as it is: subsumption there saves little and costs a
+ *       comparison of states for every configuration that differs only in optional operations.) This is what keeps proofs that a history
+ *       is not linearizable cheap when many operations are optional, as when shrinking (on
+ *       Porcupine's etcd_057, a proof with 60 operations relaxed went from 2.8 s to 14 ms).</li>
+ *   <li>The datatype may give up dead states and merge states nothing left can tell apart
+ *       ({@link StateReduction}).</li>
+ * </ul>
  */
 final class Search<S, I> {
 
@@ -51,36 +65,49 @@ final class Search<S, I> {
     private final Budget budget;
     private final boolean track;
     private final boolean reuse;
+    private final boolean optionalLast;
 
+    /** The list of required operations' invocations and completions, and that of optional invocations. */
     private final int head;
+    private final int optionalHead;
     private final int[] next;
     private final int[] prev;
+    private final int[] call;
+    private final int[] ret;
     private final long[] zobrist;
     /** For an optional operation: the closest earlier-invoked optional one with an equal input, or -1. */
     private final int[] twin;
-
-    Search(Datatype<S, I> datatype, List<I> inputs, int[] call, int[] ret, boolean[] required, Budget budget, boolean track) {
-        this(datatype, inputs, call, ret, required, budget, track, false);
-    }
+    /** The datatype's reduction of states (dead ones dropped, indistinguishable ones merged), or null. */
+    private final StateReduction<S> reduction;
 
     /**
      * @param reuse let optional operations take effect any number of times (a widening: a history
      *              that is not linearizable even so is not linearizable; the converse does not hold).
      *              Their configurations then need no place in the memo's set, which makes proofs of
      *              non-linearizability with many optional operations polynomial in them.
+     * @param optionalLast try the optional candidates after the required ones at each step, rather than all in
+     *              invocation order. Proofs that no linearization exists get much cheaper when many operations
+     *              are optional (the memo then meets the configurations with fewer optional operations first
+     *              and subsumes the rest), but finding a linearization that needs an optional operation early
+     *              (a crashed enqueue) can take far longer: shrinking, which is mostly proofs, uses it, and the
+     *              first search does not.
      */
     Search(Datatype<S, I> datatype, List<I> inputs, int[] call, int[] ret, boolean[] required, Budget budget, boolean track,
-           boolean reuse) {
+           boolean reuse, boolean optionalLast) {
         this.reuse = reuse;
+        this.optionalLast = optionalLast;
         this.datatype = datatype;
         this.inputs = inputs;
         this.n = inputs.size();
         this.required = required;
         this.budget = budget;
         this.track = track;
+        this.call = call;
+        this.ret = ret;
         this.head = 2 * n;
-        this.next = new int[2 * n + 1];
-        this.prev = new int[2 * n + 1];
+        this.optionalHead = 2 * n + 1;
+        this.next = new int[2 * n + 2];
+        this.prev = new int[2 * n + 2];
         this.zobrist = new long[n];
         SplittableRandom rnd = new SplittableRandom(0x5EEDL);
         for (int i = 0; i < n; i++) zobrist[i] = rnd.nextLong();
@@ -98,23 +125,33 @@ final class Search<S, I> {
         }
 
         // Entries in history order: 2i is operation i's invocation, 2i+1 its completion (required only).
+        // With optionalLast, required operations' entries form one list and optional invocations another.
+        if (n >= (1 << 21)) throw new IllegalArgumentException("partition too large for one search: " + n + " operations");
         long[] keyed = new long[2 * n];
         int m = 0;
         for (int i = 0; i < n; i++) {
             keyed[m++] = ((long) call[i] << 22) | (2L * i);
             if (required[i]) keyed[m++] = ((long) ret[i] << 22) | (2L * i + 1);
         }
-        if (n >= (1 << 21)) throw new IllegalArgumentException("partition too large for one search: " + n + " operations");
         long[] sorted = Arrays.copyOf(keyed, m);
         Arrays.sort(sorted);
         int last = head;
+        int lastOptional2 = optionalHead;
         for (int k = 0; k < m; k++) {
             int e = (int) (sorted[k] & ((1 << 22) - 1));
-            next[last] = e;
-            prev[e] = last;
-            last = e;
+            if (required[e >> 1] || !optionalLast) {
+                next[last] = e;
+                prev[e] = last;
+                last = e;
+            } else {
+                next[lastOptional2] = e;
+                prev[e] = lastOptional2;
+                lastOptional2 = e;
+            }
         }
         next[last] = -1;
+        next[lastOptional2] = -1;
+        this.reduction = datatype.reduction(inputs, required, call, ret);
     }
 
     /** A last guard against running out of memory whatever the memo's estimate says: over 85% of the heap in use. */
@@ -152,15 +189,40 @@ final class Search<S, I> {
         if (q >= 0) prev[q] = e;
     }
 
+    /**
+     * The operations linearized so far: the memo's key ({@code bits}, with its hash) holds the required ones,
+     * and the optional ones too unless the memo subsumes them ({@code optionalLast}); {@code optionalBits}
+     * holds the optional ones always (for the symmetry rule and the datatype's reduction).
+     */
+    private long[] bits;
+    private long bitsHash;
+    private long[] optionalBits;
+    private int optionalTaken;
+
+    /** Marks the operation linearized, or no longer. */
+    private void flip(int op) {
+        int w = op >>> 6;
+        long bit = 1L << op;
+        if (!required[op]) {
+            optionalBits[w] ^= bit;
+            optionalTaken += (optionalBits[w] & bit) != 0 ? 1 : -1;
+            if (optionalLast) return;
+        }
+        bits[w] ^= bit;
+        bitsHash ^= zobrist[op];
+    }
+
     @SuppressWarnings("unchecked")
     Result run() {
+        bits = new long[(n + 63) >>> 6];
+        optionalBits = new long[bits.length];
+        optionalTaken = 0;
+        bitsHash = 0;
         int remaining = 0;
         for (int i = 0; i < n; i++) if (required[i]) remaining++;
         if (remaining == 0) return new Result(Outcome.HOLDS, 0, new int[0], new Object[0], -1, null);
 
-        long[] bits = new long[(n + 63) >>> 6];
-        long bitsHash = 0;
-        VisitedSet visited = new VisitedSet(bits.length);
+        SubsumingMemo visited = new SubsumingMemo(bits.length);
         boolean deterministic = datatype.deterministic();
 
         int[] stackOp = new int[n];
@@ -178,7 +240,11 @@ final class Search<S, I> {
         S state = datatype.init();
         long explored = 0;
         int maxReuseDepth = 2 * n + 64;
+        // The walk: first the required invocations before the first pending completion, then the optional
+        // invocations before that completion ({@code limit} is its position, {@code blocking} its operation).
         int entry = next[head];
+        int limit = Integer.MAX_VALUE;
+        int blocking = -1;
         List<S> scratch = new ArrayList<>(4);
 
         while (true) {
@@ -192,12 +258,18 @@ final class Search<S, I> {
                 // Reuse can make states grow without end (a queue's enqueues): give up rather than cut the search.
                 return new Result(Outcome.UNKNOWN, explored, longest, longestStates, stuck, stuckState);
             }
-            if (entry < 0 || (entry & 1) == 1) {
-                // The completion of an operation not yet linearized (or the end): undo the last choice.
+            if (entry >= 0 && (entry & 1) == 1) {
+                // The first pending completion: with optionalLast, the optional invocations before it come next.
+                blocking = entry >> 1;
+                limit = ret[blocking];
+                entry = optionalLast ? next[optionalHead] : -1;
+            }
+            if (entry < 0 || (optionalLast && !required[entry >> 1] && call[entry >> 1] > limit)) {
+                // No candidate left: this prefix cannot be extended, undo the last choice.
                 if (track && depth >= longest.length && (depth > longest.length || stuck < 0)) {
                     longest = Arrays.copyOf(stackOp, depth);
                     longestStates = Arrays.copyOf(stackAfter, depth);
-                    stuck = entry < 0 ? -1 : entry >> 1;
+                    stuck = blocking;
                     stuckState = state;
                 }
                 if (depth == 0) return new Result(Outcome.VIOLATED, explored, longest, longestStates, stuck, stuckState);
@@ -209,8 +281,8 @@ final class Search<S, I> {
                     List<S> succ = stackSucc[depth];
                     boolean resumed = false;
                     for (int k = stackNext[depth]; k < succ.size(); k++) {
-                        S s = succ.get(k);
-                        if (visited.add(bits, bitsHash, s)) {
+                        S s = reduction == null ? succ.get(k) : reduction.reduce(succ.get(k), bits, optionalBits);
+                        if (s != null && visited.add(bits, bitsHash, optionalBits, optionalLast && optionalTaken > 0, s)) {
                             stackNext[depth] = k + 1;
                             stackAfter[depth] = s;
                             depth++;
@@ -227,25 +299,21 @@ final class Search<S, I> {
                     continue;
                 }
                 unlift(op);
-                bits[op >>> 6] &= ~(1L << op);
-                bitsHash ^= zobrist[op];
+                flip(op);
                 if (required[op]) remaining++;
                 entry = next[2 * op];
                 continue;
             }
             int op = entry >> 1;
             int tw = twin[op];
-            if (tw >= 0 && (reuse || (bits[tw >>> 6] & (1L << tw)) == 0)) {
+            if (tw >= 0 && (reuse || (optionalBits[tw >>> 6] & (1L << tw)) == 0)) {
                 // Symmetry: of optional operations with equal inputs, the earlier-invoked goes first.
                 entry = next[entry];
                 continue;
             }
             I in = inputs.get(op);
             boolean consume = required[op] || !reuse;
-            if (consume) {
-                bits[op >>> 6] |= 1L << op;
-                bitsHash ^= zobrist[op];
-            }
+            if (consume) flip(op);
             S chosen = null;
             if (!deterministic && depth == stackOp.length) {
                 int cap = stackOp.length * 2 + 4;
@@ -257,13 +325,27 @@ final class Search<S, I> {
             }
             if (deterministic) {
                 S s = datatype.step(state, in);
-                if (s != null && visited.add(bits, bitsHash, s)) chosen = s;
+                if (s != null && reduction != null) {
+                    S reduced = reduction.reduce(s, bits, optionalBits);
+                    if (reduced == null && track && depth >= longest.length) {
+                        // A dead state ends the longest partial linearization with this step: show the
+                        // operation that no longer fits after it, as if the search had gone on to it.
+                        longest = Arrays.copyOf(stackOp, depth + 1);
+                        longest[depth] = op;
+                        longestStates = Arrays.copyOf(stackAfter, depth + 1);
+                        longestStates[depth] = s;
+                        stuck = reduction.blocked(s, bits, optionalBits);
+                        stuckState = s;
+                    }
+                    s = reduced;
+                }
+                if (s != null && visited.add(bits, bitsHash, optionalBits, optionalLast && optionalTaken > 0, s)) chosen = s;
             } else {
                 scratch.clear();
                 datatype.steps(state, in, scratch);
                 for (int k = 0; k < scratch.size(); k++) {
-                    S s = scratch.get(k);
-                    if (visited.add(bits, bitsHash, s)) {
+                    S s = reduction == null ? scratch.get(k) : reduction.reduce(scratch.get(k), bits, optionalBits);
+                    if (s != null && visited.add(bits, bitsHash, optionalBits, optionalLast && optionalTaken > 0, s)) {
                         chosen = s;
                         stackSucc[depth] = new ArrayList<>(scratch);
                         stackNext[depth] = k + 1;
@@ -298,10 +380,7 @@ final class Search<S, I> {
                 }
                 entry = next[head];
             } else {
-                if (consume) {
-                    bits[op >>> 6] &= ~(1L << op);
-                    bitsHash ^= zobrist[op];
-                }
+                if (consume) flip(op);
                 entry = next[entry];
             }
         }

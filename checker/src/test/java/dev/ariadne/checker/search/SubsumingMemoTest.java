@@ -1,0 +1,82 @@
+package dev.ariadne.checker.search;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The subsuming memo against its definition: a configuration is new unless one stored has its required set, its state and a subset of its optional set. */
+class SubsumingMemoTest {
+
+    private static long[] set(int... ops) {
+        long[] b = new long[2];
+        for (int o : ops) b[o >>> 6] |= 1L << o;
+        return b;
+    }
+
+    private static boolean add(SubsumingMemo m, long[] req, long[] opt, Object state) {
+        long h = req[0] * 31 + req[1];
+        return m.add(req, h, opt, opt[0] != 0 || opt[1] != 0, state);
+    }
+
+    @Test
+    void fewerOptionalOperationsSubsumeMore() {
+        SubsumingMemo m = new SubsumingMemo(2);
+        long[] r = set(1, 70);
+        assertThat(add(m, r, set(3), "s")).isTrue();
+        assertThat(add(m, r, set(3), "s")).as("the same configuration").isFalse();
+        assertThat(add(m, r, set(3, 64), "s")).as("a superset of optional operations").isFalse();
+        assertThat(add(m, r, set(4), "s")).as("incomparable").isTrue();
+        assertThat(add(m, r, set(), "s")).as("the empty set is new").isTrue();
+        assertThat(add(m, r, set(5), "s")).as("the empty set subsumes every other").isFalse();
+        assertThat(add(m, r, set(), "t")).as("another state").isTrue();
+        assertThat(add(m, set(1), set(), "s")).as("another required set").isTrue();
+    }
+
+    @Test
+    void aSmallerSetReplacesTheSetsItSubsumes() {
+        SubsumingMemo m = new SubsumingMemo(2);
+        long[] r = set(0);
+        assertThat(add(m, r, set(1, 2), "s")).isTrue();
+        assertThat(add(m, r, set(1, 3), "s")).isTrue();
+        assertThat(add(m, r, set(1), "s")).isTrue();
+        assertThat(add(m, r, set(1, 2), "s")).isFalse();
+        assertThat(add(m, r, set(1, 3), "s")).isFalse();
+        assertThat(add(m, r, set(2, 3), "s")).isTrue();
+        assertThat(add(m, r, set(2, 3, 4), "s")).isFalse();
+    }
+
+    @Test
+    void randomSequencesAgreeWithTheDefinition() {
+        for (long seed = 0; seed < 300; seed++) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            SubsumingMemo m = new SubsumingMemo(2);
+            List<long[]> seenReq = new ArrayList<>();
+            List<long[]> seenOpt = new ArrayList<>();
+            List<Integer> seenState = new ArrayList<>();
+            // Even seeds: few required sets, so that configurations repeat and nest often; odd: many, so the table grows.
+            int reqRange = seed % 2 == 0 ? 4 : 400;
+            for (int step = 0; step < 1500; step++) {
+                long[] req = new long[] {rnd.nextInt(reqRange), rnd.nextInt(2)};
+                long[] opt = new long[] {rnd.nextInt(8) << 2, rnd.nextInt(4)};
+                int state = rnd.nextInt(3);
+                boolean expected = true;
+                for (int k = 0; k < seenReq.size() && expected; k++) {
+                    long[] o = seenOpt.get(k);
+                    if (java.util.Arrays.equals(seenReq.get(k), req) && seenState.get(k) == state
+                            && (o[0] & ~opt[0]) == 0 && (o[1] & ~opt[1]) == 0) expected = false;
+                }
+                boolean actual = add(m, req, opt, state);
+                assertThat(actual).as("seed " + seed + " step " + step).isEqualTo(expected);
+                if (expected) {
+                    seenReq.add(req);
+                    seenOpt.add(opt);
+                    seenState.add(state);
+                }
+            }
+        }
+    }
+}
