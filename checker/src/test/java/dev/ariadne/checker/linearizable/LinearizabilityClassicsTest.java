@@ -175,6 +175,61 @@ class LinearizabilityClassicsTest {
                 """))).containsExactly(2L);
     }
 
+    /** A check with a bounded shrinking budget: a shrinker that needs exponential proofs is not shown minimal in it. */
+    static CheckResult checkBounded(String datatype, String edn) throws Exception {
+        History h = HistoryReader.readString(edn, ReadOptions.DEFAULT);
+        return LinearizabilityChecker.check(h, Datatypes.byName(datatype, DatatypeOptions.DEFAULT),
+                new LinearizabilityChecker.Options(60_000, 1L << 30, 1, 10_000, true));
+    }
+
+    @Test
+    void staleReadAmongManyCrashedWritesShrinksToThree() throws Exception {
+        // Twenty crashed writes of distinct values may each have happened at any time, or never: proving the
+        // stale read with them relaxed explores every subset of them unless the memo subsumes the
+        // configurations that took more of them (Search's subsuming memo).
+        StringBuilder edn = new StringBuilder();
+        for (int v = 1; v <= 20; v++) edn.append("{:process ").append(10 + v).append(" :type :invoke :f :write :value ").append(v).append("}\n");
+        edn.append("""
+                {:process 0 :type :invoke :f :write :value 100}
+                {:process 0 :type :ok :f :write :value 100}
+                {:process 0 :type :invoke :f :write :value 200}
+                {:process 0 :type :ok :f :write :value 200}
+                {:process 1 :type :invoke :f :read :value nil}
+                {:process 1 :type :ok :f :read :value 100}
+                """);
+        for (int v = 1; v <= 20; v++) edn.append("{:process ").append(10 + v).append(" :type :info :f :write :value ").append(v).append("}\n");
+        CheckResult r = checkBounded("register", edn.toString());
+        assertThat(counterexampleOps(r)).containsExactly(20L, 22L, 24L);
+    }
+
+    @Test
+    void appendMissingFromALaterGetAmongManyCrashedAppends() throws Exception {
+        // Porcupine's kv shape: the get shows the put and twelve appends that crashed (so they may have
+        // happened), but not the append that completed before it. Relaxed appends make every order of them a
+        // different string; Kv's state reduction merges those no get can return, so the proof stays small.
+        StringBuilder edn = new StringBuilder();
+        StringBuilder got = new StringBuilder("P");
+        for (int v = 0; v < 12; v++) {
+            edn.append("{:process ").append(10 + v).append(" :type :invoke :f :append :key \"k\" :value \"c").append(v).append(";\"}\n");
+            got.append("c").append(v).append(';');
+        }
+        edn.append("""
+                {:process 0 :type :invoke :f :put :key "k" :value "P"}
+                {:process 0 :type :ok :f :put :key "k" :value "P"}
+                {:process 0 :type :invoke :f :append :key "k" :value "Z"}
+                {:process 0 :type :ok :f :append :key "k" :value "Z"}
+                {:process 1 :type :invoke :f :get :key "k" :value nil}
+                {:process 1 :type :ok :f :get :key "k" :value "%s"}
+                """.formatted(got));
+        for (int v = 0; v < 12; v++) {
+            edn.append("{:process ").append(10 + v).append(" :type :ok :f :append :key \"k\" :value \"c").append(v).append(";\"}\n");
+        }
+        CheckResult r = checkBounded("kv", edn.toString());
+        assertThat(counterexampleOps(r)).containsExactly(12L, 14L, 16L);
+        LinearizabilityCounterexample c = (LinearizabilityCounterexample) r.counterexamples().get(0);
+        assertThat(c.reason()).contains("can't get \"" + got + "\"");
+    }
+
     @Test
     void timeoutGivesUnknownNotAVerdict() throws Exception {
         History h = History.of(new dev.ariadne.generators.Simulation(60_000, 40, 0.3, 3)

@@ -40,7 +40,7 @@ final class RandomHistories {
                 String key = "k" + r.nextInt(2);
                 String s = String.valueOf((char) ('a' + v));
                 return switch (r.nextInt(3)) {
-                    case 0 -> new Call("get", key, null, r.nextBoolean() ? s : r.nextBoolean() ? "" : s + s);
+                    case 0 -> new Call("get", key, null, r.nextBoolean() ? s : r.nextBoolean() ? "" : s + (char) ('a' + w) + (r.nextBoolean() ? "" : s));
                     case 1 -> new Call("put", key, s, s);
                     default -> new Call("append", key, s, s);
                 };
