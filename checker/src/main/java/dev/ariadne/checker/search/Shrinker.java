@@ -11,9 +11,10 @@ import java.util.List;
  * required operations, which gives the plan:
  * <ol>
  *   <li>bisection finds the shortest prefix (by completion) that already violates the model;</li>
- *   <li>each other operation of that prefix is relaxed in turn and stays relaxed when the rest is
- *       still violating. Reads go first, latest first: a relaxed read vanishes, and once few
- *       reads remain, crashed writes of values nobody reads drop out of the search too;</li>
+ *   <li>the other operations of that prefix are relaxed, as many at once as still leave a
+ *       violation: a whole run when the rest still violates the model, else each half in turn.
+ *       Reads go first, latest first: a relaxed read vanishes, and once few reads remain, crashed
+ *       writes of values nobody reads drop out of the search too;</li>
  *   <li>the result is re-checked from scratch, and so is each one-smaller set.</li>
  * </ol>
  * Each check has a slice of the budget; a check that runs out keeps its operation, and the
@@ -42,19 +43,12 @@ public final class Shrinker {
         boolean minimal = lo == hi;
         boolean[] keep = prefix(p, ok, hi);
 
-        List<Integer> order = new ArrayList<>();
-        for (int k = hi - 2; k >= 0; k--) if (p.relaxesToNoOp(ok.get(k))) order.add(ok.get(k));
-        for (int k = hi - 2; k >= 0; k--) if (!p.relaxesToNoOp(ok.get(k))) order.add(ok.get(k));
-        for (int i : order) {
-            if (budget.expired()) {
-                minimal = false;
-                break;
-            }
-            keep[i] = false;
-            Outcome out = p.checkFast(keep, budget.slice(sliceMillis));
-            if (out != Outcome.VIOLATED) keep[i] = true;
-            if (out == Outcome.UNKNOWN) minimal = false;
-        }
+        List<Integer> reads = new ArrayList<>();
+        List<Integer> others = new ArrayList<>();
+        for (int k = hi - 2; k >= 0; k--) (p.relaxesToNoOp(ok.get(k)) ? reads : others).add(ok.get(k));
+        boolean[] exhausted = {false};
+        minimal &= relaxAll(p, keep, reads, 0, reads.size(), budget, sliceMillis, exhausted);
+        minimal &= relaxAll(p, keep, others, 0, others.size(), budget, sliceMillis, exhausted);
         // Re-verify from scratch: the set is non-linearizable, and relaxing any one member fixes it.
         Outcome whole = p.checkFast(keep, budget);
         if (whole != Outcome.VIOLATED) {
@@ -75,6 +69,29 @@ public final class Shrinker {
             }
         }
         return new Minimal(keep, minimal);
+    }
+
+    /**
+     * Relaxes as many of {@code ops[from, to)} as it can, keeping those the violation needs: the whole
+     * run at once when the rest still violates the model, else each half in turn (so a counterexample
+     * of k operations among n costs about 2k log(n/k) checks instead of n). False when a check ran out
+     * of budget, so that an operation was kept without proof that it is needed.
+     */
+    private static boolean relaxAll(Relaxable p, boolean[] keep, List<Integer> ops, int from, int to, Budget budget,
+                                    long sliceMillis, boolean[] exhausted) {
+        if (from >= to) return true;
+        if (exhausted[0] || budget.expired()) {
+            exhausted[0] = true;
+            return false;
+        }
+        for (int k = from; k < to; k++) keep[ops.get(k)] = false;
+        Outcome out = p.checkFast(keep, budget.slice(sliceMillis));
+        if (out == Outcome.VIOLATED) return true;
+        for (int k = from; k < to; k++) keep[ops.get(k)] = true;
+        if (to - from == 1) return out == Outcome.HOLDS;
+        int mid = (from + to) >>> 1;
+        boolean first = relaxAll(p, keep, ops, from, mid, budget, sliceMillis, exhausted);
+        return relaxAll(p, keep, ops, mid, to, budget, sliceMillis, exhausted) & first;
     }
 
     private static boolean[] prefix(Relaxable p, List<Integer> ok, int k) {
