@@ -81,7 +81,22 @@ public final class Kv implements Datatype<String, Kv.Input> {
 
     @Override
     public String whyIllegal(String state, Input in) {
-        return "can't get \"" + in.s + "\" from a key holding " + describeState(state);
+        if (state == UNREADABLE || in.s.length() + state.length() <= 160) {
+            return "can't get \"" + in.s + "\" from a key holding " + describeState(state);
+        }
+        // Long strings: say where they part, which is what a person needs to see.
+        int p = 0;
+        int max = Math.min(in.s.length(), state.length());
+        while (p < max && in.s.charAt(p) == state.charAt(p)) p++;
+        String same = p == 0 ? "they differ from the first character"
+                : "both start with the same " + p + " characters (ending \"" + in.s.substring(Math.max(0, p - 24), p) + "\")";
+        return "can't get a " + in.s.length() + "-character string from a key holding " + state.length() + " characters: " + same
+                + ", then the get has " + rest(in.s, p) + " where the key has " + rest(state, p);
+    }
+
+    private static String rest(String s, int from) {
+        if (from >= s.length()) return "nothing more";
+        return "\"" + s.substring(from, Math.min(s.length(), from + 30)) + (s.length() > from + 30 ? "…\"" : "\"");
     }
 
     @Override

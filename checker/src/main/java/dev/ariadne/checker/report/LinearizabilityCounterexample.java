@@ -29,6 +29,7 @@ public record LinearizabilityCounterexample(String partition, List<OpView> opera
         return "nonlinearizable";
     }
 
+    /** For text: long values shortened ({@link Abbreviation}); the fields keep them whole. */
     @Override
     public String explanation() {
         StringBuilder sb = new StringBuilder();
@@ -43,8 +44,9 @@ public record LinearizabilityCounterexample(String partition, List<OpView> opera
         if (minimal) sb.append(" Relaxing any one of them makes the rest linearizable.");
         if (stuck != null) {
             sb.append(" After ").append(partialLinearization.isEmpty() ? "the initial state" : partialLinearization.size() + " steps")
-                    .append(" the state is ").append(stuckState).append(" and ").append(stuck).append(" must take effect before it returns, but ")
-                    .append(reason).append('.');
+                    .append(" the state is ").append(Abbreviation.shorten(stuckState)).append(" and ").append(stuck)
+                    .append(" must take effect before it returns, but ").append(reason.length() > 3 * Abbreviation.MAX_CHARS
+                            ? "it cannot take effect in that state" : reason).append('.');
         }
         return sb.toString();
     }

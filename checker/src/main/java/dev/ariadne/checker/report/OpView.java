@@ -19,8 +19,9 @@ public record OpView(long index, String process, String description, String outc
         return new OpView(o.index(), process, description, o.outcome().jepsenName(), o.invokePosition(), o.completePosition());
     }
 
+    /** For text: long descriptions shortened ({@link Abbreviation}); {@code description} itself stays whole. */
     @Override
     public String toString() {
-        return "op " + index + " (p" + process + " " + description + (outcome.equals("ok") ? "" : ", " + outcome) + ")";
+        return "op " + index + " (p" + process + " " + Abbreviation.shorten(description) + (outcome.equals("ok") ? "" : ", " + outcome) + ")";
     }
 }

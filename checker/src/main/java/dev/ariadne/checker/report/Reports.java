@@ -83,10 +83,10 @@ public final class Reports {
         if (from > 0) sb.append("    ... ").append(from).append(" earlier steps\n");
         for (int i = from; i < steps.size(); i++) {
             LinearizabilityCounterexample.Step st = steps.get(i);
-            sb.append(String.format(Locale.ROOT, "    %3d. %-50s state: %s%n", i + 1, st.op().toString(), st.stateAfter()));
+            sb.append(String.format(Locale.ROOT, "    %3d. %-50s state: %s%n", i + 1, st.op().toString(), Abbreviation.shorten(st.stateAfter())));
         }
         if (c.stuck() != null) {
-            sb.append("    then ").append(c.stuck()).append(" cannot take effect: ").append(c.reason()).append('\n');
+            sb.append("    then ").append(c.stuck()).append(" cannot take effect: ").append(Abbreviation.shorten(c.reason())).append('\n');
         } else if (steps.isEmpty() && c.reason() != null) {
             sb.append("    (").append(c.reason()).append(")\n");
         }
@@ -155,7 +155,7 @@ public final class Reports {
         if (from > 0) sb.append("    ... ").append(from).append(" earlier steps\n");
         for (int i = from; i < steps.size(); i++) {
             LinearizabilityCounterexample.Step st = steps.get(i);
-            sb.append(String.format(Locale.ROOT, "    %3d. %-50s state: %s%n", i + 1, st.op().toString(), st.stateAfter()));
+            sb.append(String.format(Locale.ROOT, "    %3d. %-50s state: %s%n", i + 1, st.op().toString(), Abbreviation.shorten(st.stateAfter())));
         }
         for (SequentialCounterexample.Blocked b : c.blocked()) {
             sb.append("    then ").append(b.op()).append(" cannot go next: ").append(b.reason()).append('\n');

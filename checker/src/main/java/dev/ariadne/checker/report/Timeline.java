@@ -76,7 +76,7 @@ public final class Timeline {
     }
 
     private static String label(OpView o) {
-        return "#" + o.index() + " " + o.description();
+        return "#" + o.index() + " " + Abbreviation.shorten(o.description());
     }
 
     private static int compareProcesses(String a, String b) {
