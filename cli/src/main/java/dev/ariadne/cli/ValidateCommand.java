@@ -15,13 +15,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Reads a history and checks that it is well formed: every error with its file, line and what is wrong (exit 3), or a summary (exit 0).")
+        description = "Reads each history and checks that it is well formed: every error with its file, line and what is wrong (exit 3), or a summary (exit 0).")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE")
-    Path file;
+    @Parameters(paramLabel = "FILE", arity = "1..*")
+    java.util.List<Path> files;
 
     @Mixin
     InputOptions input;
@@ -29,8 +29,27 @@ final class ValidateCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = {"-d", "--datatype"}, description = "the datatype whose operations to check (default: inferred, as check does)")
     String datatype;
 
+    /** Each file in turn; one that is not well formed is reported and the rest are still read. Exit 3 if any is not. */
     @Override
     public Integer call() throws Exception {
+        if (files.size() == 1) return validate(files.get(0));
+        int bad = 0;
+        for (Path f : files) {
+            try {
+                if (validate(f) != Main.VALID) bad++;
+            } catch (dev.ariadne.history.HistoryException e) {
+                bad++;
+                spec.commandLine().getErr().println(e.getMessage());
+            } catch (DatatypeMismatch e) {
+                bad++;
+                spec.commandLine().getErr().println("ariadne: " + e.getMessage());
+            }
+        }
+        spec.commandLine().getOut().printf("%d files: %d valid, %d not%n", files.size(), files.size() - bad, bad);
+        return bad == 0 ? Main.VALID : Main.BAD_INPUT;
+    }
+
+    private int validate(Path file) throws Exception {
         History h = input.read(file);
         if (h.size() == 0) {
             spec.commandLine().getErr().println(file + ": no client operations were read (" + h.events().size() + " events): nothing to check");

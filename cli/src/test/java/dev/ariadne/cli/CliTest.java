@@ -193,6 +193,12 @@ class CliTest {
         Run v = run("validate", example("cas-register.edn").toString());
         assertThat(v.code()).isEqualTo(0);
         assertThat(v.out()).contains("4 operations").contains("1 nemesis events");
+        // Several files: each one's summary or errors, the rest still read, exit 3 if any is not well formed.
+        Path broken = temp("broken.edn", "{:process 0 :type :invoke :f :write :value 1}\n{:process 0 :type\n");
+        Run several = run("validate", example("cas-register.edn").toString(), broken.toString());
+        assertThat(several.code()).isEqualTo(3);
+        assertThat(several.out()).contains("cas-register.edn: valid history").contains("2 files: 1 valid, 1 not");
+        assertThat(several.err()).contains("broken.edn:3:1: malformed EDN");
         Path out = dir.resolve("h.json");
         assertThat(run("convert", example("cas-register.edn").toString(), out.toString(), "--to", "json").code()).isEqualTo(0);
         Run back = run("check", out.toString(), "--initial", "0");
