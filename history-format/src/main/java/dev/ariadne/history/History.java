@@ -322,7 +322,7 @@ public final class History {
         }
 
         private void checkMicroOps(int pos, Op e) {
-            if (!"txn".equals(e.f())) return;
+            if (!"txn".equals(e.f()) || MicroOp.isLogTxn(e.value())) return;
             try {
                 MicroOp.parseAll(e.value());
             } catch (IllegalArgumentException ex) {

@@ -34,6 +34,22 @@ public record MicroOp(String f, JsonNode key, JsonNode value) {
         return new MicroOp(m.get(0).textValue(), m.get(1), m.get(2));
     }
 
+    /**
+     * Whether the value is a transaction of Jepsen's Kafka workload ({@code [:send k v]},
+     * {@code [:poll]}, {@code [:poll {k [[offset v] ...]}]}), which the log check reads on its own.
+     */
+    public static boolean isLogTxn(JsonNode txn) {
+        if (txn == null || !txn.isArray() || txn.isEmpty()) return false;
+        for (JsonNode m : txn) {
+            if (!m.isArray() || m.isEmpty() || !m.get(0).isTextual()) return false;
+            String f = m.get(0).textValue();
+            boolean send = f.equals("send") && m.size() == 3;
+            boolean poll = f.equals("poll") && (m.size() == 1 || m.size() == 2 && (m.get(1).isObject() || m.get(1).isNull()));
+            if (!send && !poll) return false;
+        }
+        return true;
+    }
+
     /** Whether this micro-op reads ({@code r} or {@code read}). */
     public boolean isRead() {
         return "r".equals(f) || "read".equals(f);

@@ -20,7 +20,8 @@ public enum BuiltinDatatype {
     MUTEX("mutex", "acquire / release"),
     UNIQUE_IDS("unique-ids", "generate: every returned id distinct"),
     LIST_APPEND("list-append", "txn of [append k v] / [r k [v ...]] (transactional)", Capability.TRANSACTIONAL),
-    RW_REGISTER("rw-register", "txn of [w k v] / [r k v] (transactional)", Capability.TRANSACTIONAL);
+    RW_REGISTER("rw-register", "txn of [w k v] / [r k v] (transactional)", Capability.TRANSACTIONAL),
+    LOG("log", "Kafka-like logs: send / poll / txn of [:send k v] and [:poll], assign / subscribe (Jepsen's Kafka workload)", Capability.LOG);
 
     private final String cliName;
     private final String description;
@@ -49,6 +50,11 @@ public enum BuiltinDatatype {
         return Optional.empty();
     }
 
+    /** Whether it has a sequential specification ({@link #create}); transactional and log datatypes have none. */
+    public boolean sequential() {
+        return !has(Capability.TRANSACTIONAL) && !has(Capability.LOG);
+    }
+
     /** The sequential specification; transactional datatypes have none (their checks read the micro-ops). */
     public Datatype<?, ?> create(DatatypeOptions options) {
         return switch (this) {
@@ -63,6 +69,7 @@ public enum BuiltinDatatype {
             case MUTEX -> new Mutex();
             case UNIQUE_IDS -> new UniqueIds();
             case LIST_APPEND, RW_REGISTER -> throw new IllegalArgumentException(cliName + " is transactional: its checks read the micro-ops, not a sequential specification");
+            case LOG -> throw new IllegalArgumentException("log histories are checked by the log analyses, not a sequential specification");
         };
     }
 

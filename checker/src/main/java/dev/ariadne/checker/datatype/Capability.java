@@ -10,5 +10,7 @@ public enum Capability {
     /** Its operations are transactions of micro-ops: checked for the transactional models. */
     TRANSACTIONAL,
     /** One state spans every key (multi-register): checked whole, not one object per key. */
-    SPANS_KEYS
+    SPANS_KEYS,
+    /** Its operations send and poll messages of Kafka-like logs: checked by the log analyses, with no sequential specification. */
+    LOG
 }

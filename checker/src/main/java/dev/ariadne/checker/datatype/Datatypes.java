@@ -49,6 +49,10 @@ public final class Datatypes {
             }
             return inferTxn(h);
         }
+        if (!fs.isEmpty() && subset(fs, "send", "poll", "txn", "assign", "subscribe", "crash", "debug-topic-partitions")
+                && (fs.contains("send") || fs.contains("poll") || logMicroOps(h))) {
+            return Optional.of(BuiltinDatatype.LOG);
+        }
         if (fs.equals(Set.of("txn")) || microOpsOnly(h)) return inferTxn(h);
         if (fs.contains("cas") && subset(fs, "read", "write", "cas")) return Optional.of(BuiltinDatatype.CAS_REGISTER);
         if (subset(fs, "read", "write")) return Optional.of(BuiltinDatatype.REGISTER);
@@ -76,6 +80,17 @@ public final class Datatypes {
         if (subset(micro, "read", "write")) return Optional.of(BuiltinDatatype.MULTI_REGISTER);
         if (subset(micro, "r", "w")) return Optional.of(BuiltinDatatype.RW_REGISTER);
         return Optional.empty();
+    }
+
+    /** Whether some txn holds Jepsen's Kafka micro-ops ([:send k v] or [:poll]). */
+    private static boolean logMicroOps(History h) {
+        for (Operation o : h.operations()) {
+            if (!"txn".equals(o.f()) || !o.value().isArray()) continue;
+            for (JsonNode m : o.value()) {
+                if (m.isArray() && !m.isEmpty() && m.get(0).isTextual() && (m.get(0).textValue().equals("poll") || m.get(0).textValue().equals("send"))) return true;
+            }
+        }
+        return false;
     }
 
     private static boolean subset(Set<String> fs, String... allowed) {

@@ -24,6 +24,7 @@ final class CheckRegistry {
         LinearizabilityFamily.register(r);
         ViewFamily.register(r);
         TransactionalFamily.register(r);
+        LogFamily.register(r);
         return r;
     }
 

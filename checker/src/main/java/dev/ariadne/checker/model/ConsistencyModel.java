@@ -50,10 +50,13 @@ public enum ConsistencyModel {
     CURSOR_STABILITY("cursor-stability", Family.TRANSACTIONAL, "Adya PL-CS", "read-committed"),
     MONOTONIC_ATOMIC_VIEW("monotonic-atomic-view", Family.TRANSACTIONAL, "Bailis et al. 2014", "read-committed"),
     READ_COMMITTED("read-committed", Family.TRANSACTIONAL, "Adya PL-2", "read-uncommitted"),
-    READ_UNCOMMITTED("read-uncommitted", Family.TRANSACTIONAL, "Adya PL-1");
+    READ_UNCOMMITTED("read-uncommitted", Family.TRANSACTIONAL, "Adya PL-1"),
+    // Logs.
+    LOG("log", Family.LOG, "Kafka-like logs: one message per offset and one offset per message, no lost, unseen or aborted message, "
+            + "consumers and producers moving forward (Jepsen's Kafka checker; poll skips allowed with subscribe)");
 
     /** Whether a model constrains single-object operations or transactions. */
-    public enum Family { SINGLE_OBJECT, TRANSACTIONAL }
+    public enum Family { SINGLE_OBJECT, TRANSACTIONAL, LOG }
 
     private final String cliName;
     private final Family family;

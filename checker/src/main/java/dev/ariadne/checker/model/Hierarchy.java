@@ -42,6 +42,14 @@ public final class Hierarchy {
         dev.ariadne.checker.datatype.BuiltinDatatype dt = request.custom() != null ? null : request.builtin() != null ? request.builtin()
                 : history.size() == 0 ? null : dev.ariadne.checker.datatype.Datatypes.infer(history).orElse(null);
         if (dt != null && dt.has(dev.ariadne.checker.datatype.Capability.TRANSACTIONAL)) return transactional(history, dt.cliName(), request);
+        if (dt != null && dt.has(dev.ariadne.checker.datatype.Capability.LOG)) {
+            // A log has one model.
+            CheckResult r = dev.ariadne.checker.log.LogChecker.check(history, ConsistencyModel.LOG.cliName());
+            String name = ConsistencyModel.LOG.cliName();
+            return new HierarchyResult(dt.cliName(), List.of(new HierarchyResult.ModelVerdict(name, r.verdict(), "checked")),
+                    r.verdict() == Verdict.VALID ? List.of(name) : List.of(), r.verdict() == Verdict.INVALID ? List.of(name) : List.of(),
+                    r.verdict() == Verdict.VALID ? List.of() : List.of(r), List.of());
+        }
         Map<ConsistencyModel, Verdict> verdicts = new EnumMap<>(ConsistencyModel.class);
         Map<ConsistencyModel, String> how = new EnumMap<>(ConsistencyModel.class);
         List<CheckResult> checks = new ArrayList<>();

@@ -61,7 +61,7 @@ public final class ModelChecker {
         if (spec == null) {
             builtin = request.builtin() != null ? request.builtin() : Datatypes.infer(history).orElseThrow(() -> new UnsupportedCheck(
                     "cannot infer the datatype from the functions " + history.functions() + "; name it with --datatype (see ariadne models)"));
-            if (!builtin.has(Capability.TRANSACTIONAL)) spec = builtin.create(request.options());
+            if (builtin.sequential()) spec = builtin.create(request.options());
         }
         String dtName = spec != null ? spec.name() : builtin.cliName();
         CheckResult r = CheckRegistry.DEFAULT.run(new Target(history, model, builtin, spec, dtName, request, start));
@@ -79,6 +79,10 @@ public final class ModelChecker {
         if (spec == null) {
             BuiltinDatatype builtin = request.builtin() != null ? request.builtin() : Datatypes.infer(history).orElse(null);
             if (builtin == null) return null;
+            if (builtin.has(Capability.LOG)) {
+                dev.ariadne.checker.log.LogChecker.read(history);
+                return builtin.cliName();
+            }
             if (builtin.has(Capability.TRANSACTIONAL)) {
                 dev.ariadne.checker.txn.TransactionalChecker.analyze(history, builtin.cliName(), dev.ariadne.checker.search.Budget.unlimited());
                 return builtin.cliName();

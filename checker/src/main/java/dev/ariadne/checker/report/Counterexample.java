@@ -4,7 +4,8 @@ package dev.ariadne.checker.report;
  * Evidence that a history violates a model, small enough to check by hand. A plain value: it says
  * what is wrong, not how it was found.
  */
-public sealed interface Counterexample permits LinearizabilityCounterexample, SequentialCounterexample, CausalCounterexample, TransactionalCounterexample {
+public sealed interface Counterexample permits LinearizabilityCounterexample, SequentialCounterexample, CausalCounterexample, TransactionalCounterexample,
+        LogCounterexample {
     /** The anomaly's name, e.g. {@code nonlinearizable}. */
     String kind();
 

@@ -42,11 +42,22 @@ public final class Reports {
                 transactional(tc, sb);
                 continue;
             }
+            if (c instanceof LogCounterexample lc) {
+                sb.append(indent(wrap(lc.explanation(), 96), "  ")).append('\n');
+                for (OpView o : lc.operations()) sb.append("    ").append(o).append('\n');
+                continue;
+            }
             sb.append(indent(wrap(c.explanation(), 96), "  ")).append('\n');
             if (c instanceof LinearizabilityCounterexample lc) linearizability(lc, sb);
             if (c instanceof SequentialCounterexample sc) sequential(sc, sb);
         }
         CheckResult.Statistics s = r.statistics();
+        if (r.datatype().equals("log")) {
+            sb.append('\n').append(String.format(Locale.ROOT, "%d operations, %d keys, %d errors found (allowed ones included); check %s%n",
+                    s.operations(), s.partitions(), s.explored(), duration(s.checkNanos())));
+            for (String n : r.notes()) sb.append("note: ").append(n).append('\n');
+            return sb.toString();
+        }
         if (r.datatype().equals("list-append") || r.datatype().equals("rw-register")) {
             sb.append('\n').append(String.format(Locale.ROOT, "%d transactions, %d dependency edges; check %s%n", s.operations(), s.explored(), duration(s.checkNanos())));
             if (r.witness() != null) sb.append("witness: ").append(r.witness().summary()).append('\n');

@@ -1,0 +1,88 @@
+package dev.ariadne.checker.log;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.Counterexample;
+import dev.ariadne.checker.report.LogAnomaly;
+import dev.ariadne.checker.report.LogCounterexample;
+import dev.ariadne.checker.report.OpView;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.history.History;
+import dev.ariadne.history.Values;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a Kafka-like log history for the errors of Jepsen's Kafka checker ({@link LogAnalysis}).
+ * The verdict is INVALID when an error the log's promise does not allow occurs (with {@code subscribe},
+ * consumers may skip or repeat after a rebalance; interleaved sends are always allowed). VALID only
+ * with a witness: each key's log, by offset, which {@link LogVerifier} checks against the raw
+ * operations on its own.
+ */
+public final class LogChecker {
+    /** Errors shown per kind; the summary counts them all. */
+    static final int SHOWN = 8;
+
+    private LogChecker() {}
+
+    public static CheckResult check(History h, String model) {
+        long t0 = System.nanoTime();
+        LogAnalysis a = new LogAnalysis(h);
+        Map<LogAnomaly, Integer> count = new EnumMap<>(LogAnomaly.class);
+        List<Counterexample> cex = new ArrayList<>();
+        int bad = 0;
+        for (LogAnalysis.Finding f : a.findings) {
+            int n = count.merge(f.anomaly(), 1, Integer::sum);
+            boolean allowed = f.anomaly().allowed(a.subscribe);
+            if (!allowed) bad++;
+            if (n > SHOWN) continue;
+            List<OpView> views = new ArrayList<>();
+            for (LogOp o : f.ops()) views.add(OpView.of(h, o.op(), describe(o)));
+            List<String> values = new ArrayList<>();
+            for (JsonNode v : f.values()) values.add(Values.show(v));
+            String text = f.anomaly().jepsenName() + (allowed ? " (allowed" + (a.subscribe ? " with subscribe" : "") + ")" : "") + ": " + f.why() + ".";
+            cex.add(new LogCounterexample(f.anomaly(), f.key(), values, views, text, allowed));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("consumers " + (a.subscribe ? "subscribe: poll skips and nonmonotonic polls are allowed (a rebalance moves them)"
+                : "assign: poll skips and nonmonotonic polls are errors"));
+        StringBuilder kinds = new StringBuilder();
+        for (Map.Entry<LogAnomaly, Integer> e : count.entrySet()) {
+            kinds.append(kinds.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey().jepsenName());
+            if (e.getKey().allowed(a.subscribe)) kinds.append(" (allowed)");
+        }
+        int keys = a.orders.logs.size();
+        Verdict verdict;
+        String summary;
+        if (bad > 0) {
+            verdict = Verdict.INVALID;
+            summary = "The log breaks its promise: " + kinds + ".";
+        } else {
+            String why = LogVerifier.verify(h, a.orders, a.subscribe);
+            if (why == null) {
+                verdict = Verdict.VALID;
+                summary = "The log keeps its promise on " + keys + " key" + (keys == 1 ? "" : "s") + (kinds.length() == 0 ? "" : " (" + kinds + ")")
+                        + "; each key's log by offset was checked by the independent verifier.";
+            } else {
+                verdict = Verdict.UNKNOWN;
+                summary = "Undecided: no error was found, but the logs read from the history fail the independent check: " + why + ".";
+            }
+        }
+        long nanos = System.nanoTime() - t0;
+        return new CheckResult(model, "log", false, verdict, summary, List.of(), cex,
+                new CheckResult.Statistics(h.size(), keys, a.findings.size(), nanos, 0), notes, null);
+    }
+
+    /** Reads every operation as a log operation, checking nothing; a malformed one is a {@link dev.ariadne.checker.datatype.DatatypeMismatch}. */
+    public static void read(History h) {
+        for (dev.ariadne.history.Operation o : h.operations()) LogOp.read(o);
+    }
+
+    static String describe(LogOp o) {
+        JsonNode v = o.op().completion() != null ? o.op().completion().value() : o.op().invoke().value();
+        return o.op().f() + " " + Values.show(v);
+    }
+}
