@@ -213,6 +213,29 @@ class CliTest {
         assertThat(run("--version").out()).contains("ariadne");
     }
 
+    @Test
+    void jepsenKafkaHistoriesAreCheckedAsLogs() throws Exception {
+        String ok = """
+                {:index 0 :type :invoke :process 0 :f :assign :value [1]}
+                {:index 1 :type :ok :process 0 :f :assign :value [1]}
+                {:index 2 :type :invoke :process 1 :f :send :value [[:send 1 10]]}
+                {:index 3 :type :ok :process 1 :f :send :value [[:send 1 [0 10]]]}
+                {:index 4 :type :invoke :process 0 :f :poll :value [[:poll]]}
+                {:index 5 :type :ok :process 0 :f :poll :value [[:poll {1 [[0 10]]}]]}
+                """;
+        Run valid = run("check", temp("ok.edn", ok).toString());
+        assertThat(valid.code()).as(valid.out() + valid.err()).isEqualTo(0);
+        assertThat(valid.out()).contains("model:    log").contains("datatype: log (inferred)").contains("independent verifier");
+        Run lost = run("check", temp("lost.edn", ok.replace("[[:send 1 10]]}\n", "[[:send 1 10] [:send 1 11]]}\n")
+                .replace("[[:send 1 [0 10]]]", "[[:send 1 [0 10]] [:send 1 [1 11]]]").replace("[[0 10]]", "[[1 11]]")).toString());
+        assertThat(lost.code()).as(lost.out()).isEqualTo(1);
+        assertThat(lost.out()).contains("lost-write").contains("op 2 (p1 send");
+        Run malformed = run("check", temp("bad.edn", ok.replace("[[:poll {1 [[0 10]]}]]", "[[:poll {1 [10]}]]")).toString());
+        assertThat(malformed.code()).isEqualTo(3);
+        assertThat(malformed.err()).contains("bad.edn:6").contains("[offset v] pairs");
+        assertThat(run("check", temp("ok2.edn", ok).toString(), "-m", "linearizable").code()).isEqualTo(64);
+    }
+
     private static Path temp(String name, String text) throws java.io.IOException {
         Path dir = java.nio.file.Files.createTempDirectory("ariadne-cli");
         Path f = dir.resolve(name);

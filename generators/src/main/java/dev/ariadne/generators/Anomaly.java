@@ -31,7 +31,15 @@ public enum Anomaly {
      * when it commits: lost updates, write skew, G-single, and (where it reads its own appends on top of
      * the stale snapshot) incompatible orders.
      */
-    STALE_SNAPSHOT("stale-snapshot", List.of("list-append", "rw-register"));
+    STALE_SNAPSHOT("stale-snapshot", List.of("list-append", "rw-register")),
+    /** A log acknowledges a send at an offset but never appends it; the next message takes that offset. */
+    LOST_MESSAGE("lost-message", List.of("log")),
+    /** A log appends a message twice, at two offsets. */
+    DUPLICATE_MESSAGE("duplicate-message", List.of("log")),
+    /** A consumer's poll jumps over the message after the last one it polled. */
+    SKIPPED_POLL("skipped-poll", List.of("log")),
+    /** A poll returns two consecutive messages swapped. */
+    REORDERED_POLL("reordered-poll", List.of("log"));
 
     private final String cliName;
     private final List<String> datatypes;

@@ -31,6 +31,7 @@ public final class Objects {
             case "mutex" -> new MutexObject();
             case "unique-ids" -> new UniqueIds();
             case "list-append", "rw-register" -> new TxnObject(datatype, 4, Math.max(keys, 1), 32, 0, 0);
+            case "log" -> new LogObject(keys, null, 0, 0);
             default -> throw new IllegalArgumentException("no simulated object for " + datatype);
         };
     }

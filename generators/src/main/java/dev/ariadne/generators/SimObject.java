@@ -28,4 +28,13 @@ public interface SimObject {
     default Result apply(Call call, long process) {
         return apply(call);
     }
+
+    /**
+     * Calls to make once every other operation has completed, one after another by a fresh process,
+     * applied with process -1 (Jepsen's final reads: a log's consumer reading every key to the end).
+     * None by default.
+     */
+    default java.util.List<Call> finalCalls() {
+        return java.util.List.of();
+    }
 }

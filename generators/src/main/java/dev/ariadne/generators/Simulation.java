@@ -66,6 +66,13 @@ public record Simulation(int operations, int concurrency, double infoRate, long 
                 open--;
             }
         }
+        long fresh = 0;
+        for (int i = 0; i < slots; i++) fresh = Math.max(fresh, process[i] + 1);
+        for (SimObject.Call c : object.finalCalls()) {
+            out.accept(event(index++, fresh, OpType.INVOKE, c.f(), c.key(), c.value()));
+            SimObject.Result r = object.apply(c, -1);
+            out.accept(event(index++, fresh, r.ok() ? OpType.OK : OpType.FAIL, c.f(), c.key(), r.value()));
+        }
     }
 
     private static void crash(Consumer<Op> out, long index, long[] process, int s, SimObject.Call c, int slots) {

@@ -1,6 +1,7 @@
 package dev.ariadne.checker.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ariadne.checker.report.LogAnomaly;
 import dev.ariadne.history.History;
 import dev.ariadne.history.Operation;
 
@@ -23,8 +24,25 @@ import java.util.Set;
 final class LogVerifier {
     private LogVerifier() {}
 
-    /** Null when the logs and the history agree, else what fails. */
+    /** What the check found: each broken promise by the error it is, and the first one's description (null when none). */
+    static final class Result {
+        final java.util.EnumSet<LogAnomaly> broken = java.util.EnumSet.noneOf(LogAnomaly.class);
+        String first;
+
+        void fail(LogAnomaly a, String why) {
+            broken.add(a);
+            if (first == null) first = why;
+        }
+    }
+
+    /** Null when the logs and the history agree, else what fails first. */
     static String verify(History h, VersionOrders orders, boolean subscribe) {
+        return check(h, orders, subscribe).first;
+    }
+
+    /** Every promise the logs and the history break (the logs' own malformations stop the check there). */
+    static Result check(History h, VersionOrders orders, boolean subscribe) {
+        Result result = new Result();
         // The claimed logs, as plain position lists: per key the messages in offset order and their offsets.
         Map<String, List<JsonNode>> log = new HashMap<>();
         Map<String, List<Long>> offs = new HashMap<>();
@@ -33,10 +51,14 @@ final class LogVerifier {
             List<JsonNode> vs = new ArrayList<>();
             List<Long> os = new ArrayList<>();
             for (Map.Entry<Long, Set<JsonNode>> o : e.getValue().byOffset.entrySet()) {
-                if (o.getValue().size() != 1) return "offset " + o.getKey() + " of key " + e.getKey() + " holds " + o.getValue().size() + " messages";
+                if (o.getValue().size() != 1) {
+                    result.fail(LogAnomaly.INCONSISTENT_OFFSETS, "offset " + o.getKey() + " of key " + e.getKey() + " holds " + o.getValue().size() + " messages");
+                    continue;
+                }
                 JsonNode v = o.getValue().iterator().next();
                 if (pos.computeIfAbsent(e.getKey(), x -> new HashMap<>()).putIfAbsent(v, vs.size()) != null) {
-                    return "message " + v + " of key " + e.getKey() + " is at two offsets";
+                    result.fail(LogAnomaly.DUPLICATE, "message " + v + " of key " + e.getKey() + " is at two offsets");
+                    continue;
                 }
                 vs.add(v);
                 os.add(o.getKey());
@@ -44,6 +66,8 @@ final class LogVerifier {
             log.put(e.getKey(), vs);
             offs.put(e.getKey(), os);
         }
+        // Positions are ambiguous in a malformed log: nothing more to judge.
+        if (!result.broken.isEmpty()) return result;
         Set<String> failedSends = new HashSet<>();
         Set<String> polled = new HashSet<>();
         for (Operation o : h.operations()) {
@@ -80,13 +104,18 @@ final class LogVerifier {
                     List<JsonNode> l = log.getOrDefault(key, List.of());
                     int at = pos.getOrDefault(key, Map.of()).getOrDefault(v, -1);
                     if (o.isOk() && off != null && off.isIntegralNumber() && (at < 0 || offs.get(key).get(at) != off.longValue())) {
-                        return "acknowledged send of " + v + " to key " + key + " at offset " + off + " is not in the log there";
+                        result.fail(LogAnomaly.INCONSISTENT_OFFSETS, "acknowledged send of " + v + " to key " + key + " at offset " + off + " is not in the log there");
                     }
-                    if (o.isOk() && !polled.contains(key + "/" + v)) return "acknowledged send of " + v + " to key " + key + " was never polled";
-                    if (o.isFail() || at < 0) continue;
-                    Integer before = sentHere.containsKey(key) ? sentHere.get(key) : lastSent.get(o.process() + "/" + key);
-                    if (before != null && at <= before) return "a producer's send of " + v + " to key " + key + " is not after its earlier one";
-                    sentHere.put(key, at);
+                    if (o.isOk() && !polled.contains(key + "/" + v)) result.fail(LogAnomaly.UNSEEN, "acknowledged send of " + v + " to key " + key + " was never polled");
+                    if (o.isFail()) continue;
+                    // A send whose place is unknown (never polled) is no reference point for the next one.
+                    boolean within = sentHere.containsKey(key);
+                    Integer before = within ? sentHere.get(key) : lastSent.get(o.process() + "/" + key);
+                    if (at >= 0 && before != null && at <= before) {
+                        result.fail(within ? LogAnomaly.INT_NONMONOTONIC_SEND : LogAnomaly.NONMONOTONIC_SEND,
+                                "a producer's send of " + v + " to key " + key + " is not after its earlier one");
+                    }
+                    sentHere.put(key, at < 0 ? null : at);
                 } else if (mf.equals("poll") && m.size() == 2) {
                     for (var e : iterable(m.get(1))) {
                         String key = e.getKey();
@@ -94,15 +123,24 @@ final class LogVerifier {
                         int prev = -2;
                         for (JsonNode p : e.getValue()) {
                             int at = pos.getOrDefault(key, Map.of()).getOrDefault(p.get(1), -1);
-                            if (at < 0 || offs.get(key).get(at) != p.get(0).longValue()) return "a poll of key " + key + " returned " + p + ", not in the log";
+                            if (at < 0 || offs.get(key).get(at) != p.get(0).longValue()) {
+                                result.fail(LogAnomaly.INCONSISTENT_OFFSETS, "a poll of key " + key + " returned " + p + ", not in the log");
+                                continue;
+                            }
                             if (!o.isOk()) continue;
-                            if (failedSends.contains(key + "/" + p.get(1))) return "an ok poll returned " + p.get(1) + ", whose send failed";
-                            if (sentBy(o, key, p.get(1))) return "an operation polled its own send of " + p.get(1);
+                            if (failedSends.contains(key + "/" + p.get(1))) result.fail(LogAnomaly.G1A, "an ok poll returned " + p.get(1) + ", whose send failed");
+                            if (sentBy(o, key, p.get(1))) result.fail(LogAnomaly.PRECOMMITTED_READ, "an operation polled its own send of " + p.get(1));
                             if (prev == -2 && !subscribe) {
                                 JsonNode last = lastPolled.get(o.process() + "/" + key);
-                                if (last != null && at != pos.get(key).get(last) + 1) return "a consumer's poll of key " + key + " does not continue after " + last;
+                                int after = last == null ? -1 : pos.get(key).get(last);
+                                if (last != null && at != after + 1) {
+                                    result.fail(at > after ? LogAnomaly.POLL_SKIP : LogAnomaly.NONMONOTONIC_POLL,
+                                            "a consumer's poll of key " + key + " does not continue after " + last);
+                                }
                             }
-                            if (prev != -2 && at != prev + 1 && !rebalanced.contains(key)) return "a poll of key " + key + " is not consecutive at " + p;
+                            if (prev != -2 && at != prev + 1 && !rebalanced.contains(key)) {
+                                result.fail(at > prev ? LogAnomaly.INT_POLL_SKIP : LogAnomaly.INT_NONMONOTONIC_POLL, "a poll of key " + key + " is not consecutive at " + p);
+                            }
                             prev = at;
                         }
                         if (o.isOk() && prev >= 0) {
@@ -119,11 +157,11 @@ final class LogVerifier {
             List<JsonNode> l = log.get(e.getKey());
             for (int i = 0; i <= e.getValue(); i++) {
                 if (!polled.contains(e.getKey() + "/" + l.get(i)) && tookEffect(h, e.getKey(), l.get(i), polled)) {
-                    return "message " + l.get(i) + " of key " + e.getKey() + " is below a polled one and was never polled";
+                    result.fail(LogAnomaly.LOST_WRITE, "message " + l.get(i) + " of key " + e.getKey() + " is below a polled one and was never polled");
                 }
             }
         }
-        return null;
+        return result;
     }
 
     private static boolean tookEffect(History h, String key, JsonNode v, Set<String> polled) {

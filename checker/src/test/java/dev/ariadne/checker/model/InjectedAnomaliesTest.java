@@ -66,6 +66,19 @@ class InjectedAnomaliesTest {
     }
 
     @Test
+    void logAnomalies() throws Exception {
+        LongFunction<SimObject> clean = seed -> new dev.ariadne.generators.LogObject(3, null, 0, seed);
+        for (Anomaly a : new Anomaly[] {Anomaly.LOST_MESSAGE, Anomaly.DUPLICATE_MESSAGE, Anomaly.SKIPPED_POLL, Anomaly.REORDERED_POLL}) {
+            caught("log", "log", clean, seed -> new dev.ariadne.generators.LogObject(3, a, 0.1, seed));
+        }
+        // Crashed sends and polls keep the log's promise.
+        for (long seed = 1; seed <= 3; seed++) {
+            CheckResult r = ModelChecker.check(History.of(new Simulation(300, 5, 0.2, seed).events(clean.apply(seed))), CheckRequest.of("log"));
+            assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.VALID);
+        }
+    }
+
+    @Test
     void transactionalAnomalies() throws Exception {
         LongFunction<SimObject> clean = seed -> new TxnObject("list-append", 4, 3, 16, null, 0, seed);
         caught("list-append", "read-committed", clean, seed -> new TxnObject("list-append", 4, 3, 16, Anomaly.ABORTED_READ, 0.1, seed));

@@ -1,0 +1,79 @@
+package dev.ariadne.checker.log;
+
+import dev.ariadne.checker.report.LogAnomaly;
+import dev.ariadne.generators.Anomaly;
+import dev.ariadne.generators.LogObject;
+import dev.ariadne.generators.Simulation;
+import dev.ariadne.history.History;
+import dev.ariadne.history.Op;
+import dev.ariadne.history.OpType;
+import dev.ariadne.history.Values;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The analysis against the independent verifier on thousands of seeded simulated logs, clean and
+ * with each injected fault, with crashes, in assign and in subscribe mode: the analysis finds no
+ * error the log's promise forbids exactly when the verifier accepts the logs it read.
+ */
+class LogDifferentialTest {
+    static final int SEEDS = Integer.getInteger("ariadne.histories", 2000);
+    static final Anomaly[] FAULTS = {null, Anomaly.LOST_MESSAGE, Anomaly.DUPLICATE_MESSAGE, Anomaly.SKIPPED_POLL, Anomaly.REORDERED_POLL};
+
+    static History simulate(long seed) throws Exception {
+        Anomaly fault = FAULTS[(int) (seed % FAULTS.length)];
+        int ops = 5 + (int) (seed % 40);
+        double info = seed % 3 == 0 ? 0.2 : 0.0;
+        List<Op> events = new ArrayList<>(new Simulation(ops, 2 + (int) (seed % 3), info, seed)
+                .events(new LogObject(1 + (int) (seed % 3), fault, fault == null ? 0 : 0.15, seed)));
+        if (seed % 2 == 1) {
+            // Subscribe mode: one consumer subscribes first (the analysis then allows poll skips).
+            events.add(0, Op.of(-2, 999, OpType.INVOKE, "subscribe", List.of(0, 1, 2)));
+            events.add(1, Op.of(-1, 999, OpType.OK, "subscribe", List.of(0, 1, 2)));
+        }
+        List<Op> renumbered = new ArrayList<>();
+        for (Op e : events) renumbered.add(e.withIndex(renumbered.size()));
+        return History.of(renumbered);
+    }
+
+    @Test
+    void analysisAndVerifierAgree() throws Exception {
+        int valid = 0;
+        Map<LogAnomaly, Integer> found = new EnumMap<>(LogAnomaly.class);
+        for (long seed = 0; seed < SEEDS; seed++) {
+            History h = simulate(seed);
+            LogAnalysis a = new LogAnalysis(h);
+            java.util.EnumSet<LogAnomaly> errors = java.util.EnumSet.noneOf(LogAnomaly.class);
+            for (LogAnalysis.Finding f : a.findings) {
+                found.merge(f.anomaly(), 1, Integer::sum);
+                if (!f.anomaly().allowed(a.subscribe)) errors.add(f.anomaly());
+            }
+            LogVerifier.Result v = LogVerifier.check(h, a.orders, a.subscribe);
+            boolean clean = errors.isEmpty();
+            // A log with two messages at an offset, or one message at two, has no positions to judge the rest by.
+            boolean malformed = errors.contains(LogAnomaly.INCONSISTENT_OFFSETS) || errors.contains(LogAnomaly.DUPLICATE);
+            java.util.EnumSet<LogAnomaly> compared = malformed ? java.util.EnumSet.of(LogAnomaly.INCONSISTENT_OFFSETS, LogAnomaly.DUPLICATE)
+                    : java.util.EnumSet.allOf(LogAnomaly.class);
+            errors.retainAll(compared);
+            java.util.EnumSet<LogAnomaly> broken = java.util.EnumSet.copyOf(v.broken.isEmpty() ? java.util.EnumSet.noneOf(LogAnomaly.class) : v.broken);
+            broken.retainAll(compared);
+            if (!errors.equals(broken) || clean != (v.first == null)) {
+                fail("seed " + seed + ": the analysis finds " + errors + " " + a.findings + " but the verifier " + broken + " (" + v.first + ")\n" + h.events());
+            }
+            if (clean) valid++;
+            if (seed % FAULTS.length == 0 && seed % 3 != 0 && !clean) fail("seed " + seed + ": a clean simulation without crashes has errors: " + a.findings);
+        }
+        assertThat(valid).as("valid histories").isBetween(SEEDS / 5, SEEDS * 4 / 5);
+        for (LogAnomaly x : new LogAnomaly[] {LogAnomaly.INCONSISTENT_OFFSETS, LogAnomaly.DUPLICATE, LogAnomaly.LOST_WRITE, LogAnomaly.POLL_SKIP,
+                LogAnomaly.INT_POLL_SKIP, LogAnomaly.INT_NONMONOTONIC_POLL, LogAnomaly.NONMONOTONIC_POLL, LogAnomaly.UNSEEN}) {
+            assertThat(found.getOrDefault(x, 0)).as("the generator makes " + x).isPositive();
+        }
+    }
+}
