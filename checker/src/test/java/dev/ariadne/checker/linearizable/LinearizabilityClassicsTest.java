@@ -231,6 +231,25 @@ class LinearizabilityClassicsTest {
     }
 
     @Test
+    void aCrashedAppendSeenInTheMiddleOfAGetIsKept() throws Exception {
+        // The crashed append of "b" shows only in the middle of the get: it must stay in the search (an append is
+        // observed wherever its text appears, a put only where a string starts with it).
+        String h = """
+                {:process 0 :type :invoke :f :put :key "k" :value "a"}
+                {:process 0 :type :ok :f :put :key "k" :value "a"}
+                {:process 1 :type :invoke :f :append :key "k" :value "b"}
+                {:process 1 :type :info :f :append :key "k" :value "b"}
+                {:process 0 :type :invoke :f :append :key "k" :value "a"}
+                {:process 0 :type :ok :f :append :key "k" :value "a"}
+                {:process 2 :type :invoke :f :get :key "k" :value nil}
+                {:process 2 :type :ok :f :get :key "k" :value "aba"}
+                """;
+        assertThat(check("kv", DatatypeOptions.DEFAULT, h).verdict()).isEqualTo(Verdict.VALID);
+        // Had it failed, the get could not be explained.
+        assertThat(counterexampleOps(check("kv", DatatypeOptions.DEFAULT, h.replace(":type :info", ":type :fail")))).contains(6L);
+    }
+
+    @Test
     void timeoutGivesUnknownNotAVerdict() throws Exception {
         History h = History.of(new dev.ariadne.generators.Simulation(60_000, 40, 0.3, 3)
                 .events(dev.ariadne.generators.Objects.of("cas-register", 3, 1)));
