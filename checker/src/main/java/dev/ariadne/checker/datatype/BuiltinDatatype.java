@@ -19,6 +19,8 @@ public enum BuiltinDatatype {
     COUNTER("counter", "add n / read"),
     MUTEX("mutex", "acquire / release"),
     UNIQUE_IDS("unique-ids", "generate: every returned id distinct"),
+    SEQUENCE("sequence", "next: each number greater than every one issued before it, gaps allowed (database sequences); the gaps are reported"),
+    CONSENSUS("consensus", "propose v → the value decided: one decision, one that was proposed (a write-once register)"),
     LIST_APPEND("list-append", "txn of [append k v] / [r k [v ...]] (transactional)", Capability.TRANSACTIONAL),
     RW_REGISTER("rw-register", "txn of [w k v] / [r k v] (transactional)", Capability.TRANSACTIONAL),
     LOG("log", "Kafka-like logs: send / poll / txn of [:send k v] and [:poll], assign / subscribe (Jepsen's Kafka workload)", Capability.LOG);
@@ -68,6 +70,8 @@ public enum BuiltinDatatype {
             case COUNTER -> new Counter(options);
             case MUTEX -> new Mutex();
             case UNIQUE_IDS -> new UniqueIds();
+            case SEQUENCE -> new Sequence();
+            case CONSENSUS -> new Consensus();
             case LIST_APPEND, RW_REGISTER -> throw new IllegalArgumentException(cliName + " is transactional: its checks read the micro-ops, not a sequential specification");
             case LOG -> throw new IllegalArgumentException("log histories are checked by the log analyses, not a sequential specification");
         };

@@ -134,4 +134,12 @@ public interface Datatype<S, I> {
     default StateReduction<S> reduction(List<I> inputs, boolean[] required, int[] call, int[] ret) {
         return null;
     }
+
+    /**
+     * What a user of this datatype asks of a history besides the verdict (a sequence's gaps), as
+     * sentences the report adds to its notes. None by default.
+     */
+    default List<String> facts(List<Operation> operations) {
+        return List.of();
+    }
 }

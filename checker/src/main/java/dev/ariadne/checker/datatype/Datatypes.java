@@ -60,6 +60,8 @@ public final class Datatypes {
         if (subset(fs, "enqueue", "dequeue")) return Optional.of(BuiltinDatatype.QUEUE);
         if (subset(fs, "acquire", "release")) return Optional.of(BuiltinDatatype.MUTEX);
         if (subset(fs, "generate")) return Optional.of(BuiltinDatatype.UNIQUE_IDS);
+        if (subset(fs, "next", "nextval")) return Optional.of(BuiltinDatatype.SEQUENCE);
+        if (subset(fs, "propose")) return Optional.of(BuiltinDatatype.CONSENSUS);
         if (subset(fs, "add", "read")) {
             for (Operation o : h.operations()) {
                 if ("read".equals(o.f()) && o.isOk()) {

@@ -65,6 +65,12 @@ public final class ModelChecker {
         }
         String dtName = spec != null ? spec.name() : builtin.cliName();
         CheckResult r = CheckRegistry.DEFAULT.run(new Target(history, model, builtin, spec, dtName, request, start));
+        if (spec != null && !spec.facts(history.operations()).isEmpty()) {
+            List<String> notes = new java.util.ArrayList<>(r.notes());
+            notes.addAll(spec.facts(history.operations()));
+            r = new CheckResult(r.model(), r.datatype(), r.datatypeInferred(), r.verdict(), r.summary(), r.partitions(), r.counterexamples(),
+                    r.statistics(), notes, r.witness());
+        }
         return withInference(r, inferred, dtName, history);
     }
 

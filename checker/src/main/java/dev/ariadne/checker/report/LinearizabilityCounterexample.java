@@ -43,7 +43,7 @@ public record LinearizabilityCounterexample(String partition, List<OpView> opera
         sb.append('.');
         if (minimal) sb.append(" Relaxing any one of them makes the rest linearizable.");
         if (stuck != null) {
-            sb.append(" After ").append(partialLinearization.isEmpty() ? "the initial state" : partialLinearization.size() + " steps")
+            sb.append(" After ").append(partialLinearization.isEmpty() ? "the initial state" : partialLinearization.size() + (partialLinearization.size() == 1 ? " step" : " steps"))
                     .append(" the state is ").append(Abbreviation.shorten(stuckState)).append(" and ").append(stuck)
                     .append(" must take effect before it returns, but ").append(reason.length() > 3 * Abbreviation.MAX_CHARS
                             ? "it cannot take effect in that state" : reason).append('.');

@@ -89,7 +89,7 @@ public final class Reports {
         for (OpView o : c.operations()) sb.append("    ").append(o).append('\n');
         sb.append("\n  Timeline (history order, left to right):\n").append(indent(c.timeline().stripTrailing(), "    ")).append('\n');
         List<LinearizabilityCounterexample.Step> steps = c.partialLinearization();
-        sb.append("\n  Longest partial linearization (").append(steps.size()).append(" steps):\n");
+        sb.append("\n  Longest partial linearization (").append(steps.size()).append(steps.size() == 1 ? " step):\n" : " steps):\n");
         int from = Math.max(0, steps.size() - SHOWN_STEPS);
         if (from > 0) sb.append("    ... ").append(from).append(" earlier steps\n");
         for (int i = from; i < steps.size(); i++) {

@@ -250,6 +250,72 @@ class LinearizabilityClassicsTest {
     }
 
     @Test
+    void sequencesIncreaseInRealTimeWithGapsAllowed() throws Exception {
+        String h = """
+                {:process 0 :type :invoke :f :next :value nil}
+                {:process 0 :type :ok :f :next :value 1}
+                {:process 1 :type :invoke :f :next :value nil}
+                {:process 2 :type :invoke :f :next :value nil}
+                {:process 2 :type :ok :f :next :value 4}
+                {:process 1 :type :ok :f :next :value 3}
+                {:process 0 :type :invoke :f :next :value nil}
+                {:process 0 :type :info :f :next :value nil}
+                {:process 2 :type :invoke :f :next :value nil}
+                {:process 2 :type :ok :f :next :value 9}
+                """;
+        // 3 and 4 overlap, so either order is fine; 2 and 5..8 are gaps.
+        CheckResult ok = dev.ariadne.checker.Ariadne.check(HistoryReader.readString(h, ReadOptions.DEFAULT),
+                dev.ariadne.checker.model.CheckRequest.of(dev.ariadne.checker.model.ConsistencyModel.LINEARIZABLE));
+        assertThat(ok.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(ok.datatype()).isEqualTo("sequence");
+        assertThat(ok.notes()).contains("4 numbers issued from 1 to 9: 5 skipped in 2 gaps, the widest 4 after 4");
+        // A number issued twice, and one lower than a number returned before it began.
+        LinearizabilityCounterexample dup = (LinearizabilityCounterexample) check("sequence", DatatypeOptions.DEFAULT, h.replace(":value 9", ":value 4")).counterexamples().get(0);
+        assertThat(dup.operations().stream().map(OpView::index).toList()).containsExactly(3L, 8L);
+        assertThat(dup.reason()).isEqualTo("4 was issued before");
+        assertThat(counterexampleOps(check("sequence", DatatypeOptions.DEFAULT, h.replace(":value 9", ":value 2")))).containsExactly(3L, 8L);
+        assertThat(check("sequential", h.replace(":value 9", ":value 2"))).isEqualTo(Verdict.INVALID);
+    }
+
+    static Verdict check(String model, String edn) throws Exception {
+        return dev.ariadne.checker.Ariadne.check(HistoryReader.readString(edn, ReadOptions.DEFAULT),
+                dev.ariadne.checker.model.CheckRequest.of(model)).verdict();
+    }
+
+    @Test
+    void consensusIsAgreementAndValidity() throws Exception {
+        String agreed = """
+                {:process 0 :type :invoke :f :propose :value 1}
+                {:process 1 :type :invoke :f :propose :value 2}
+                {:process 1 :type :ok :f :propose :value 1}
+                {:process 0 :type :info :f :propose :value 1}
+                {:process 2 :type :invoke :f :propose :value 3}
+                {:process 2 :type :ok :f :propose :value 1}
+                """;
+        // The crashed proposal of 1 decided it.
+        assertThat(check("consensus", DatatypeOptions.DEFAULT, agreed).verdict()).isEqualTo(Verdict.VALID);
+        String twoDecisions = """
+                {:process 1 :type :invoke :f :propose :value 2}
+                {:process 1 :type :ok :f :propose :value 2}
+                {:process 2 :type :invoke :f :propose :value 3}
+                {:process 2 :type :ok :f :propose :value 3}
+                """;
+        LinearizabilityCounterexample split = (LinearizabilityCounterexample) check("consensus", DatatypeOptions.DEFAULT, twoDecisions).counterexamples().get(0);
+        assertThat(split.reason()).contains("agreement");
+        assertThat(split.minimal()).isTrue();
+        // A decision nobody proposed before it was returned.
+        String invalid = """
+                {:process 0 :type :invoke :f :propose :value 1}
+                {:process 0 :type :ok :f :propose :value 5}
+                {:process 1 :type :invoke :f :propose :value 5}
+                {:process 1 :type :ok :f :propose :value 5}
+                """;
+        LinearizabilityCounterexample v = (LinearizabilityCounterexample) check("consensus", DatatypeOptions.DEFAULT, invalid).counterexamples().get(0);
+        assertThat(v.operations().stream().map(OpView::index).toList()).containsExactly(0L);
+        assertThat(v.reason()).contains("validity");
+    }
+
+    @Test
     void timeoutGivesUnknownNotAVerdict() throws Exception {
         History h = History.of(new dev.ariadne.generators.Simulation(60_000, 40, 0.3, 3)
                 .events(dev.ariadne.generators.Objects.of("cas-register", 3, 1)));

@@ -19,7 +19,7 @@ final class RandomHistories {
     private RandomHistories() {}
 
     static final List<String> DATATYPES = List.of("register", "cas-register", "kv", "multi-register", "set", "queue",
-            "unordered-queue", "counter", "mutex", "unique-ids");
+            "unordered-queue", "counter", "mutex", "unique-ids", "sequence", "consensus");
 
     /** One planned call: function, key, invocation value and completion value. */
     private record Call(String f, Object key, Object invoke, Object complete) {}
@@ -77,6 +77,10 @@ final class RandomHistories {
                 return new Call(r.nextBoolean() ? "acquire" : "release", null, null, null);
             case "unique-ids":
                 return new Call("generate", null, null, v);
+            case "sequence":
+                return new Call("next", null, null, r.nextInt(4) == 0 ? null : v);
+            case "consensus":
+                return new Call("propose", null, v, r.nextInt(3) == 0 ? v : w);
             default:
                 throw new IllegalArgumentException(dt);
         }
