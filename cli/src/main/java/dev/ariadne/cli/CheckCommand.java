@@ -162,7 +162,7 @@ final class CheckCommand implements Callable<Integer> {
         if (model == null) {
             // A transactional history is checked against the whole isolation lattice unless a model is named.
             BuiltinDatatype dt = datatype != null ? BuiltinDatatype.byName(datatype).orElse(null) : Datatypes.infer(h).orElse(null);
-            model = dt != null && dt.has(Capability.TRANSACTIONAL) ? "all" : dt != null && dt.has(Capability.LOG) ? "log" : "linearizable";
+            model = dt != null && (dt.has(Capability.TRANSACTIONAL) || dt.has(Capability.MESSAGES)) ? "all" : dt != null && dt.has(Capability.LOG) ? "log" : "linearizable";
         }
         if (threads < 0) throw new UsageError("--threads must not be negative, not " + threads);
         DatatypeOptions opts = new DatatypeOptions(initial == null ? null : parseValue(initial), UsageError.parsing(() -> NilRead.parse(nilRead)));

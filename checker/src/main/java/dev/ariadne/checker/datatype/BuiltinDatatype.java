@@ -23,6 +23,8 @@ public enum BuiltinDatatype {
     CONSENSUS("consensus", "propose v → the value decided: one decision, one that was proposed (a write-once register)"),
     LIST_APPEND("list-append", "txn of [append k v] / [r k [v ...]] (transactional)", Capability.TRANSACTIONAL),
     RW_REGISTER("rw-register", "txn of [w k v] / [r k v] (transactional)", Capability.TRANSACTIONAL),
+    BROADCAST("broadcast", "broadcast m by the sender / receive → the message delivered (nil: none), at each process", Capability.MESSAGES),
+    MAILBOX("mailbox", "send [to m] / receive → [from m]: point-to-point messages, as actors' mailboxes", Capability.MESSAGES),
     LOG("log", "Kafka-like logs: send / poll / txn of [:send k v] and [:poll], assign / subscribe (Jepsen's Kafka workload)", Capability.LOG);
 
     private final String cliName;
@@ -54,7 +56,7 @@ public enum BuiltinDatatype {
 
     /** Whether it has a sequential specification ({@link #create}); transactional and log datatypes have none. */
     public boolean sequential() {
-        return !has(Capability.TRANSACTIONAL) && !has(Capability.LOG);
+        return !has(Capability.TRANSACTIONAL) && !has(Capability.LOG) && !has(Capability.MESSAGES);
     }
 
     /** The sequential specification; transactional datatypes have none (their checks read the micro-ops). */
@@ -73,6 +75,7 @@ public enum BuiltinDatatype {
             case SEQUENCE -> new Sequence();
             case CONSENSUS -> new Consensus();
             case LIST_APPEND, RW_REGISTER -> throw new IllegalArgumentException(cliName + " is transactional: its checks read the micro-ops, not a sequential specification");
+            case BROADCAST, MAILBOX -> throw new IllegalArgumentException(cliName + " histories are checked for message orders, not a sequential specification");
             case LOG -> throw new IllegalArgumentException("log histories are checked by the log analyses, not a sequential specification");
         };
     }

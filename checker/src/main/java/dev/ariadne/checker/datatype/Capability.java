@@ -12,5 +12,7 @@ public enum Capability {
     /** One state spans every key (multi-register): checked whole, not one object per key. */
     SPANS_KEYS,
     /** Its operations send and poll messages of Kafka-like logs: checked by the log analyses, with no sequential specification. */
-    LOG
+    LOG,
+    /** Its operations send and deliver messages (broadcast, mailbox): checked for message orders, with no sequential specification. */
+    MESSAGES
 }

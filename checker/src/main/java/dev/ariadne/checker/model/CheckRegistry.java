@@ -25,6 +25,7 @@ final class CheckRegistry {
         ViewFamily.register(r);
         TransactionalFamily.register(r);
         LogFamily.register(r);
+        MessagesFamily.register(r);
         return r;
     }
 

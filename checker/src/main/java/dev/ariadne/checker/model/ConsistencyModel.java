@@ -51,12 +51,16 @@ public enum ConsistencyModel {
     MONOTONIC_ATOMIC_VIEW("monotonic-atomic-view", Family.TRANSACTIONAL, "Bailis et al. 2014", "read-committed"),
     READ_COMMITTED("read-committed", Family.TRANSACTIONAL, "Adya PL-2", "read-uncommitted"),
     READ_UNCOMMITTED("read-uncommitted", Family.TRANSACTIONAL, "Adya PL-1"),
+    // Messages.
+    TOTAL_ORDER("total-order", Family.MESSAGES, "broadcast: one order of the messages agrees with every process's deliveries (atomic broadcast; Hadzilacos and Toueg 1994)"),
+    CAUSAL_ORDER("causal-order", Family.MESSAGES, "a process delivers a message only after every message causally before it (Birman and Joseph 1987)", "fifo-order"),
+    FIFO_ORDER("fifo-order", Family.MESSAGES, "a process delivers a sender's messages in the order it sent them (Hadzilacos and Toueg 1994)"),
     // Logs.
     LOG("log", Family.LOG, "Kafka-like logs: one message per offset and one offset per message, no lost, unseen or aborted message, "
             + "consumers and producers moving forward (Jepsen's Kafka checker; poll skips allowed with subscribe)");
 
     /** Whether a model constrains single-object operations or transactions. */
-    public enum Family { SINGLE_OBJECT, TRANSACTIONAL, LOG }
+    public enum Family { SINGLE_OBJECT, TRANSACTIONAL, MESSAGES, LOG }
 
     private final String cliName;
     private final Family family;

@@ -42,6 +42,7 @@ public final class Hierarchy {
         dev.ariadne.checker.datatype.BuiltinDatatype dt = request.custom() != null ? null : request.builtin() != null ? request.builtin()
                 : history.size() == 0 ? null : dev.ariadne.checker.datatype.Datatypes.infer(history).orElse(null);
         if (dt != null && dt.has(dev.ariadne.checker.datatype.Capability.TRANSACTIONAL)) return transactional(history, dt.cliName(), request);
+        if (dt != null && dt.has(dev.ariadne.checker.datatype.Capability.MESSAGES)) return messages(history, dt, request);
         if (dt != null && dt.has(dev.ariadne.checker.datatype.Capability.LOG)) {
             // A log has one model.
             CheckResult r = dev.ariadne.checker.log.LogChecker.check(history, ConsistencyModel.LOG.cliName());
@@ -140,6 +141,24 @@ public final class Hierarchy {
      * Every transactional model from one analysis: the anomalies found rule models out, and a model
      * without them holds when Ariadne decides it or a stronger model holds.
      */
+    /** Every message order that applies: each checked, the strongest kept and the weakest broken named. */
+    private static HierarchyResult messages(History history, dev.ariadne.checker.datatype.BuiltinDatatype dt, CheckRequest request) {
+        boolean mailbox = dt == dev.ariadne.checker.datatype.BuiltinDatatype.MAILBOX;
+        List<HierarchyResult.ModelVerdict> models = new ArrayList<>();
+        List<ConsistencyModel> valid = new ArrayList<>();
+        List<ConsistencyModel> invalid = new ArrayList<>();
+        List<CheckResult> checks = new ArrayList<>();
+        for (ConsistencyModel m : List.of(ConsistencyModel.TOTAL_ORDER, ConsistencyModel.CAUSAL_ORDER, ConsistencyModel.FIFO_ORDER)) {
+            if (mailbox && m == ConsistencyModel.TOTAL_ORDER) continue;
+            CheckResult r = ModelChecker.check(history, request.withModel(m).withDatatype(dt.cliName()));
+            models.add(new HierarchyResult.ModelVerdict(m.cliName(), r.verdict(), "checked"));
+            if (r.verdict() == Verdict.VALID) valid.add(m);
+            if (r.verdict() == Verdict.INVALID) invalid.add(m);
+        }
+        for (ConsistencyModel m : ModelLattice.weakest(invalid)) checks.add(ModelChecker.check(history, request.withModel(m).withDatatype(dt.cliName())));
+        return new HierarchyResult(dt.cliName(), models, sorted(ModelLattice.strongest(valid)), sorted(ModelLattice.weakest(invalid)), checks, List.of());
+    }
+
     private static HierarchyResult transactional(History history, String dt, CheckRequest request) {
         long start = System.nanoTime();
         dev.ariadne.checker.txn.TransactionalAnalysis a = TransactionalFamily.analyze(history, dt, request.withModel(null));

@@ -25,6 +25,7 @@ final class LinearizabilityFamily {
     /** Null when the datatype has a sequential specification; the refusal of a single-object model otherwise. */
     static String singleObject(Target t) {
         if (t.spec() != null) return null;
+        if (t.has(Capability.MESSAGES)) return t.model().cliName() + " is a single-object model; " + t.datatypeName() + " histories are checked for fifo-order, causal-order and total-order (see ariadne models)";
         if (t.has(Capability.LOG)) return t.model().cliName() + " is a single-object model; log histories are checked for the log model (see ariadne models)";
         return t.model().cliName() + " is a single-object model; " + t.datatypeName() + " histories are checked for transactional models (see ariadne models)";
     }

@@ -85,6 +85,10 @@ public final class ModelChecker {
         if (spec == null) {
             BuiltinDatatype builtin = request.builtin() != null ? request.builtin() : Datatypes.infer(history).orElse(null);
             if (builtin == null) return null;
+            if (builtin.has(Capability.MESSAGES)) {
+                dev.ariadne.checker.broadcast.BroadcastChecker.read(history, builtin == BuiltinDatatype.MAILBOX);
+                return builtin.cliName();
+            }
             if (builtin.has(Capability.LOG)) {
                 dev.ariadne.checker.log.LogChecker.read(history);
                 return builtin.cliName();

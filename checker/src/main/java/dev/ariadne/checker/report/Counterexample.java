@@ -5,7 +5,7 @@ package dev.ariadne.checker.report;
  * what is wrong, not how it was found.
  */
 public sealed interface Counterexample permits LinearizabilityCounterexample, SequentialCounterexample, CausalCounterexample, TransactionalCounterexample,
-        LogCounterexample {
+        LogCounterexample, BroadcastCounterexample {
     /** The anomaly's name, e.g. {@code nonlinearizable}. */
     String kind();
 

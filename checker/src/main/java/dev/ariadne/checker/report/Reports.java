@@ -47,11 +47,21 @@ public final class Reports {
                 for (OpView o : lc.operations()) sb.append("    ").append(o).append('\n');
                 continue;
             }
+            if (c instanceof BroadcastCounterexample bc) {
+                sb.append(indent(wrap(bc.explanation(), 96), "  ")).append('\n');
+                for (OpView o : bc.operations()) sb.append("    ").append(o).append('\n');
+                continue;
+            }
             sb.append(indent(wrap(c.explanation(), 96), "  ")).append('\n');
             if (c instanceof LinearizabilityCounterexample lc) linearizability(lc, sb);
             if (c instanceof SequentialCounterexample sc) sequential(sc, sb);
         }
         CheckResult.Statistics s = r.statistics();
+        if (r.datatype().equals("broadcast") || r.datatype().equals("mailbox")) {
+            sb.append('\n').append(String.format(Locale.ROOT, "%d operations, %d processes; check %s%n", s.operations(), s.partitions(), duration(s.checkNanos())));
+            for (String n : r.notes()) sb.append("note: ").append(n).append('\n');
+            return sb.toString();
+        }
         if (r.datatype().equals("log")) {
             sb.append('\n').append(String.format(Locale.ROOT, "%d operations, %d keys, %d errors found (allowed ones included); check %s%n",
                     s.operations(), s.partitions(), s.explored(), duration(s.checkNanos())));

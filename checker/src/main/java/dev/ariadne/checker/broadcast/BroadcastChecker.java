@@ -1,0 +1,181 @@
+package dev.ariadne.checker.broadcast;
+
+import dev.ariadne.checker.report.BroadcastAnomaly;
+import dev.ariadne.checker.report.BroadcastCounterexample;
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.Counterexample;
+import dev.ariadne.checker.report.OpView;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.history.History;
+import dev.ariadne.history.Operation;
+import dev.ariadne.history.Values;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Broadcast and mailbox orders (Hadzilacos and Toueg, "A modular approach to fault-tolerant
+ * broadcasts and related problems", 1994), each with integrity (no message delivered twice to one
+ * process, none that was never sent):
+ * <ul>
+ *   <li>{@code fifo-order}: a process that delivers a sender's message has delivered, before it,
+ *       every message that sender sent it earlier;</li>
+ *   <li>{@code causal-order}: the same for every message causally before it (sent earlier by the
+ *       same process, or delivered by the sender before it sent, transitively);</li>
+ *   <li>{@code total-order} (broadcast only): one order of all messages agrees with every process's
+ *       deliveries.</li>
+ * </ul>
+ * A message whose send crashed ({@code info}) may not have been sent: nothing is required of it.
+ * Every violation comes with the few operations that show it; a VALID total order comes with the
+ * order, checked against each process's deliveries.
+ */
+public final class BroadcastChecker {
+    /** Violations shown per kind. */
+    static final int SHOWN = 8;
+
+    public enum Order { FIFO, CAUSAL, TOTAL }
+
+    private BroadcastChecker() {}
+
+    public static CheckResult check(History h, boolean mailbox, Order order, String model) {
+        long t0 = System.nanoTime();
+        Messages ms = new Messages(h, mailbox);
+        List<Counterexample> found = new ArrayList<>();
+        integrity(ms, found);
+        if (order == Order.TOTAL) {
+            TotalOrder.check(ms, found);
+        } else {
+            precedence(ms, order == Order.CAUSAL, found);
+        }
+        Verdict v = found.isEmpty() ? Verdict.VALID : Verdict.INVALID;
+        Map<BroadcastAnomaly, Integer> count = new java.util.EnumMap<>(BroadcastAnomaly.class);
+        List<Counterexample> shown = new ArrayList<>();
+        for (Counterexample c : found) {
+            if (count.merge(((BroadcastCounterexample) c).anomaly(), 1, Integer::sum) <= SHOWN) shown.add(c);
+        }
+        StringBuilder kinds = new StringBuilder();
+        count.forEach((k, n) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(n).append(' ').append(k.cliName()));
+        String what = mailbox ? "messages" : "broadcasts";
+        String summary = v == Verdict.VALID ? "The " + what + " keep " + model + " (" + ms.messages.size() + " messages, " + ms.deliveries.size() + " deliveries)."
+                : "The " + what + " break " + model + ": " + kinds + ".";
+        List<String> notes = new ArrayList<>();
+        if (v == Verdict.VALID && order == Order.TOTAL) notes.add("a total order of every delivered message agrees with each process's deliveries (checked)");
+        return new CheckResult(model, mailbox ? "mailbox" : "broadcast", false, v, summary, List.of(), shown,
+                new CheckResult.Statistics(h.size(), ms.events.size(), found.size(), System.nanoTime() - t0, 0), notes, null);
+    }
+
+    /** Reads every operation, checking nothing; a malformed one is a {@link dev.ariadne.checker.datatype.DatatypeMismatch}. */
+    public static void read(History h, boolean mailbox) {
+        new Messages(h, mailbox);
+    }
+
+    static BroadcastCounterexample cex(Messages ms, BroadcastAnomaly a, List<Operation> ops, String why, Object... messages) {
+        List<Operation> sorted = new ArrayList<>();
+        for (Operation o : ops) if (o != null && !sorted.contains(o)) sorted.add(o);
+        sorted.sort((x, y) -> Integer.compare(x.invokePosition(), y.invokePosition()));
+        List<OpView> views = new ArrayList<>();
+        for (Operation o : sorted) views.add(OpView.of(ms.history, o, describe(o)));
+        List<String> vs = new ArrayList<>();
+        for (Object m : messages) vs.add(m instanceof com.fasterxml.jackson.databind.JsonNode j ? Values.show(j) : String.valueOf(m));
+        return new BroadcastCounterexample(a, vs, views, a.cliName() + ": " + why + ".");
+    }
+
+    static String describe(Operation o) {
+        return o.isOk() ? o.f() + " " + Values.show(o.f().equals("receive") || o.f().equals("deliver") ? o.value() : o.invoke().value())
+                : o.f() + " " + Values.show(o.invoke().value());
+    }
+
+    private static void integrity(Messages ms, List<Counterexample> out) {
+        for (Map.Entry<String, List<Object>> e : ms.events.entrySet()) {
+            Map<Object, Messages.Delivery> seen = new HashMap<>();
+            for (Object x : e.getValue()) {
+                if (!(x instanceof Messages.Delivery d)) continue;
+                Messages.Delivery before = seen.put(d.value(), d);
+                if (before != null) {
+                    out.add(cex(ms, BroadcastAnomaly.DUPLICATE_DELIVERY, List.of(before.op(), d.op()), "process " + e.getKey() + " delivered "
+                            + Values.show(d.value()) + " twice", d.value()));
+                }
+                if (d.message() == null) {
+                    out.add(cex(ms, BroadcastAnomaly.PHANTOM_DELIVERY, List.of(d.op()), "process " + e.getKey() + " delivered " + Values.show(d.value())
+                            + ", which no operation sent (or whose send failed)", d.value()));
+                } else if (!Messages.destined(d.message(), e.getKey())) {
+                    out.add(cex(ms, BroadcastAnomaly.PHANTOM_DELIVERY, List.of(d.message().send(), d.op()), "process " + e.getKey() + " delivered "
+                            + Values.show(d.value()) + ", which was sent to " + d.message().to(), d.value()));
+                }
+            }
+        }
+    }
+
+    /**
+     * FIFO and causal order: each message's predecessors (the same sender's earlier messages, and for
+     * causal order everything its sender had sent or delivered before it, transitively), then each
+     * delivery checked against the deliveries before it at that process.
+     */
+    private static void precedence(Messages ms, boolean causal, List<Counterexample> out) {
+        int n = ms.messages.size();
+        BitSet[] before = new BitSet[n];
+        // Walk the processes' events in history order so that a delivery's message has its past already.
+        List<Object[]> all = new ArrayList<>();
+        for (Map.Entry<String, List<Object>> e : ms.events.entrySet()) for (Object x : e.getValue()) all.add(new Object[] {e.getKey(), x});
+        all.sort((a, b) -> Integer.compare(position(a[1]), position(b[1])));
+        Map<String, BitSet> past = new HashMap<>();
+        for (Object[] pe : all) {
+            BitSet p = past.computeIfAbsent((String) pe[0], k -> new BitSet());
+            if (pe[1] instanceof Messages.Message m) {
+                before[m.id()] = (BitSet) p.clone();
+                p.set(m.id());
+            } else if (causal) {
+                Messages.Message m = ((Messages.Delivery) pe[1]).message();
+                if (m != null && before[m.id()] != null) {
+                    p.or(before[m.id()]);
+                    p.set(m.id());
+                }
+            }
+        }
+        for (Map.Entry<String, List<Object>> e : ms.events.entrySet()) {
+            String r = e.getKey();
+            BitSet delivered = new BitSet();
+            for (Object x : e.getValue()) {
+                if (!(x instanceof Messages.Delivery d) || d.message() == null) continue;
+                Messages.Message b = d.message();
+                BitSet need = before[b.id()] == null ? new BitSet() : (BitSet) before[b.id()].clone();
+                need.andNot(delivered);
+                for (int a = need.nextSetBit(0); a >= 0; a = need.nextSetBit(a + 1)) {
+                    Messages.Message ma = ms.messages.get(a);
+                    if (!ma.send().isOk() || !Messages.destined(ma, r) || ma.sender().equals(r)) continue;
+                    if (!causal && !ma.sender().equals(b.sender())) continue;
+                    out.add(violation(ms, causal, r, ma, b, d, e.getValue()));
+                    break;
+                }
+                delivered.set(b.id());
+            }
+        }
+    }
+
+    private static Counterexample violation(Messages ms, boolean causal, String r, Messages.Message a, Messages.Message b, Messages.Delivery db,
+                                            List<Object> atR) {
+        Operation later = null;
+        for (Object x : atR) if (x instanceof Messages.Delivery d && d.message() == a) later = d.op();
+        List<Operation> ops = new ArrayList<>(List.of(a.send(), b.send(), db.op()));
+        if (later != null) ops.add(later);
+        String how;
+        if (a.sender().equals(b.sender())) {
+            how = "process " + a.sender() + " sent " + Values.show(a.value()) + " before " + Values.show(b.value());
+        } else {
+            List<Operation> chain = CausalChain.between(ms, a, b);
+            ops.addAll(chain);
+            how = Values.show(a.value()) + " causally precedes " + Values.show(b.value()) + " (process " + a.sender() + " sent it, and process "
+                    + b.sender() + " had delivered it, directly or through others, before sending " + Values.show(b.value()) + ")";
+        }
+        String got = later == null ? " but process " + r + " delivered " + Values.show(b.value()) + " without " + Values.show(a.value())
+                : " but process " + r + " delivered " + Values.show(b.value()) + " before it";
+        return cex(ms, causal ? BroadcastAnomaly.CAUSAL_ORDER : BroadcastAnomaly.FIFO_ORDER, ops, how + "," + got, a.value(), b.value());
+    }
+
+    static int position(Object event) {
+        return event instanceof Messages.Message m ? m.send().invokePosition() : ((Messages.Delivery) event).op().completePosition();
+    }
+}

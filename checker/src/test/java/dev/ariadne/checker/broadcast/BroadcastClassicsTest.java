@@ -1,0 +1,101 @@
+package dev.ariadne.checker.broadcast;
+
+import dev.ariadne.checker.Ariadne;
+import dev.ariadne.checker.model.CheckRequest;
+import dev.ariadne.checker.model.UnsupportedCheck;
+import dev.ariadne.checker.report.BroadcastAnomaly;
+import dev.ariadne.checker.report.BroadcastCounterexample;
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.HierarchyResult;
+import dev.ariadne.checker.report.OpView;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.history.History;
+import dev.ariadne.history.io.HistoryReader;
+import dev.ariadne.history.io.ReadOptions;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Hand-written broadcast and mailbox histories, one per violation, with the operations each must name. */
+class BroadcastClassicsTest {
+
+    /** Lines "process f value result" become an invocation and its completion (type ok unless a fifth field says so). */
+    static History history(String... ops) throws Exception {
+        StringBuilder edn = new StringBuilder();
+        for (String op : ops) {
+            String[] p = op.trim().split("\\s+");
+            String type = p.length > 4 ? p[4] : "ok";
+            edn.append("{:process ").append(p[0]).append(" :type :invoke :f :").append(p[1]).append(" :value ").append(p[2]).append("}\n");
+            edn.append("{:process ").append(p[0]).append(" :type :").append(type).append(" :f :").append(p[1]).append(" :value ").append(p[3]).append("}\n");
+        }
+        return HistoryReader.readString(edn.toString(), ReadOptions.DEFAULT);
+    }
+
+    static CheckResult check(History h, String model) {
+        return Ariadne.check(h, CheckRequest.of(model));
+    }
+
+    static List<Long> ops(CheckResult r) {
+        return ((BroadcastCounterexample) r.counterexamples().get(0)).operations().stream().map(OpView::index).toList();
+    }
+
+    @Test
+    void aCausalChainThroughAThirdProcess() throws Exception {
+        History h = history("0 broadcast 1 1", "1 receive nil 1", "1 broadcast 2 2", "2 receive nil 2", "2 receive nil 1", "0 receive nil 1", "0 receive nil 2");
+        assertThat(check(h, "fifo-order").verdict()).isEqualTo(Verdict.VALID);
+        CheckResult causal = check(h, "causal-order");
+        assertThat(causal.verdict()).isEqualTo(Verdict.INVALID);
+        // 1 was sent by p0, delivered by p1 before it sent 2; p2 delivered 2 first.
+        assertThat(ops(causal)).containsExactly(0L, 2L, 4L, 6L, 8L);
+        assertThat(causal.counterexamples().get(0).explanation()).contains("1 causally precedes 2").contains("process 2 delivered 2 before it");
+        CheckResult total = check(h, "total-order");
+        assertThat(ops(total)).containsExactly(6L, 8L, 10L, 12L);
+        HierarchyResult all = Ariadne.checkAll(h, CheckRequest.of("all"));
+        assertThat(all.strongestSatisfied()).containsExactly("fifo-order");
+    }
+
+    @Test
+    void totalOrderBrokenOnlyByACycleThroughThreeProcesses() throws Exception {
+        History h = history("0 broadcast 1 1", "0 broadcast 2 2", "0 broadcast 3 3",
+                "1 receive nil 1", "1 receive nil 2",
+                "2 receive nil 2", "2 receive nil 3",
+                "3 receive nil 3", "3 receive nil 1");
+        CheckResult total = check(h, "total-order");
+        assertThat(total.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(ops(total)).hasSize(6);
+        assertThat(total.counterexamples().get(0).explanation()).contains("every order of the messages breaks some process's deliveries");
+        // Each delivers in the order 1 was sent before 2 before 3, skipping one: FIFO and causal hold.
+        assertThat(check(h, "causal-order").verdict()).isEqualTo(Verdict.INVALID);
+        History agreed = history("0 broadcast 1 1", "0 broadcast 2 2", "1 receive nil 1", "1 receive nil 2", "2 receive nil 1", "2 receive nil 2");
+        CheckResult ok = check(agreed, "total-order");
+        assertThat(ok.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(ok.notes()).anyMatch(n -> n.contains("total order"));
+    }
+
+    @Test
+    void integrity() throws Exception {
+        CheckResult dup = check(history("0 broadcast 1 1", "1 receive nil 1", "1 receive nil 1"), "fifo-order");
+        assertThat(((BroadcastCounterexample) dup.counterexamples().get(0)).anomaly()).isEqualTo(BroadcastAnomaly.DUPLICATE_DELIVERY);
+        assertThat(ops(dup)).containsExactly(2L, 4L);
+        CheckResult phantom = check(history("0 broadcast 1 1 fail", "1 receive nil 1"), "fifo-order");
+        assertThat(((BroadcastCounterexample) phantom.counterexamples().get(0)).anomaly()).isEqualTo(BroadcastAnomaly.PHANTOM_DELIVERY);
+        // A crashed broadcast may or may not have happened: delivering it, or not, is fine.
+        assertThat(check(history("0 broadcast 1 1 info", "1 receive nil 1", "2 broadcast 2 2", "3 receive nil 2"), "causal-order").verdict())
+                .isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void mailboxesKeepFifoPerPair() throws Exception {
+        History h = history("0 send [1,10] [1,10]", "0 send [1,11] [1,11]", "0 send [2,12] [2,12]", "1 receive nil [0,11]", "1 receive nil [0,10]", "2 receive nil [0,12]");
+        CheckResult fifo = check(h, "fifo-order");
+        assertThat(fifo.datatype()).isEqualTo("mailbox");
+        assertThat(fifo.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(ops(fifo)).containsExactly(0L, 2L, 6L, 8L);
+        assertThatThrownBy(() -> check(h, "total-order")).isInstanceOf(UnsupportedCheck.class).hasMessageContaining("mailbox");
+        CheckResult misdelivered = check(history("0 send [1,10] [1,10]", "2 receive nil [0,10]"), "fifo-order");
+        assertThat(((BroadcastCounterexample) misdelivered.counterexamples().get(0)).anomaly()).isEqualTo(BroadcastAnomaly.PHANTOM_DELIVERY);
+    }
+}

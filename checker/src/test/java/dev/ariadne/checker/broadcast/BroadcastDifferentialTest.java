@@ -1,0 +1,155 @@
+package dev.ariadne.checker.broadcast;
+
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.history.History;
+import dev.ariadne.history.Op;
+import dev.ariadne.history.OpType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The message orders against their definitions, computed by brute force on thousands of seeded
+ * random small histories: happens-before as the transitive closure of program order and
+ * send-before-delivery over every event, and total order as a search over every permutation.
+ */
+class BroadcastDifferentialTest {
+    static final int SEEDS = Integer.getInteger("ariadne.histories", 3000);
+
+    /** One planned event: process p broadcasts message m (deliver false) or delivers it. */
+    record Ev(int p, int m, boolean deliver, OpType outcome) {}
+
+    static List<Ev> plan(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int procs = 2 + r.nextInt(2);
+        int msgs = 2 + r.nextInt(3);
+        List<Ev> evs = new ArrayList<>();
+        boolean[] sent = new boolean[msgs];
+        boolean[][] got = new boolean[procs][msgs];
+        List<int[]> pending = new ArrayList<>();
+        for (int m = 0; m < msgs; m++) pending.add(new int[] {m});
+        int steps = msgs * (procs + 1);
+        int next = 0;
+        for (int i = 0; i < steps; i++) {
+            if (next < msgs && (r.nextInt(3) == 0 || i == 0)) {
+                OpType o = r.nextInt(10) == 0 ? OpType.INFO : OpType.OK;
+                evs.add(new Ev(r.nextInt(procs), next, false, o));
+                sent[next++] = true;
+            } else if (next > 0) {
+                // Mostly the lowest message this process has not delivered (orders tend to hold), sometimes any, rarely a duplicate.
+                int p = r.nextInt(procs);
+                int m = -1;
+                for (int c = 0; c < next && m < 0; c++) if (!got[p][c]) m = c;
+                if (m < 0 || r.nextInt(4) == 0) m = r.nextInt(next);
+                if (got[p][m] && r.nextInt(8) != 0) continue;
+                got[p][m] = true;
+                evs.add(new Ev(p, m, true, OpType.OK));
+            }
+        }
+        return evs;
+    }
+
+    static History history(List<Ev> evs) throws Exception {
+        List<Op> ops = new ArrayList<>();
+        int[] crashed = new int[8];
+        for (Ev e : evs) {
+            long proc = e.p() + 10L * crashed[e.p()];
+            ops.add(Op.of(ops.size(), proc, OpType.INVOKE, e.deliver() ? "receive" : "broadcast", e.deliver() ? null : e.m()));
+            ops.add(Op.of(ops.size(), proc, e.outcome(), e.deliver() ? "receive" : "broadcast", e.m()));
+            if (e.outcome() == OpType.INFO) crashed[e.p()]++;
+        }
+        return History.of(ops);
+    }
+
+    /** Brute force over the events as planned (processes renamed after a crash as the history does). */
+    static boolean[] definitions(List<Ev> evs) {
+        int n = evs.size();
+        long[] proc = new long[n];
+        int[] crashed = new int[8];
+        for (int i = 0; i < n; i++) {
+            proc[i] = evs.get(i).p() + 10L * crashed[evs.get(i).p()];
+            if (evs.get(i).outcome() == OpType.INFO) crashed[evs.get(i).p()]++;
+        }
+        int[] sendOf = new int[16];
+        java.util.Arrays.fill(sendOf, -1);
+        for (int i = 0; i < n; i++) if (!evs.get(i).deliver()) sendOf[evs.get(i).m()] = i;
+        // happens-before: program order, and a send before each delivery of its message.
+        boolean[][] hb = new boolean[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) if (proc[i] == proc[j]) hb[i][j] = true;
+            if (evs.get(i).deliver()) hb[sendOf[evs.get(i).m()]][i] = true;
+        }
+        for (int k = 0; k < n; k++) for (int i = 0; i < n; i++) if (hb[i][k]) for (int j = 0; j < n; j++) if (hb[k][j]) hb[i][j] = true;
+        boolean fifo = true;
+        boolean causal = true;
+        boolean integrity = true;
+        for (int d = 0; d < n; d++) {
+            Ev e = evs.get(d);
+            if (!e.deliver()) continue;
+            for (int d2 = 0; d2 < d; d2++) if (evs.get(d2).deliver() && proc[d2] == proc[d] && evs.get(d2).m() == e.m()) integrity = false;
+            int sb = sendOf[e.m()];
+            for (int sa = 0; sa < n; sa++) {
+                Ev a = evs.get(sa);
+                if (a.deliver() || sa == sb || a.outcome() != OpType.OK || proc[sa] == proc[d] || !hb[sa][sb]) continue;
+                boolean deliveredBefore = false;
+                for (int d2 = 0; d2 < d; d2++) if (evs.get(d2).deliver() && proc[d2] == proc[d] && evs.get(d2).m() == a.m()) deliveredBefore = true;
+                if (deliveredBefore) continue;
+                causal = false;
+                if (proc[sa] == proc[sb]) fifo = false;
+            }
+        }
+        // Total order: some permutation of the messages agrees with each process's first deliveries.
+        int msgs = 0;
+        for (Ev e : evs) msgs = Math.max(msgs, e.m() + 1);
+        List<List<Integer>> seqs = new ArrayList<>();
+        for (long p : java.util.Arrays.stream(proc).distinct().toArray()) {
+            List<Integer> s = new ArrayList<>();
+            for (int i = 0; i < n; i++) if (proc[i] == p && evs.get(i).deliver() && !s.contains(evs.get(i).m())) s.add(evs.get(i).m());
+            seqs.add(s);
+        }
+        boolean total = permutation(new int[msgs], new boolean[msgs], 0, seqs);
+        return new boolean[] {integrity && fifo, integrity && causal, integrity && total};
+    }
+
+    static boolean permutation(int[] perm, boolean[] used, int k, List<List<Integer>> seqs) {
+        if (k == perm.length) {
+            int[] rank = new int[perm.length];
+            for (int i = 0; i < perm.length; i++) rank[perm[i]] = i;
+            for (List<Integer> s : seqs) for (int i = 1; i < s.size(); i++) if (rank[s.get(i - 1)] > rank[s.get(i)]) return false;
+            return true;
+        }
+        for (int m = 0; m < perm.length; m++) {
+            if (used[m]) continue;
+            used[m] = true;
+            perm[k] = m;
+            if (permutation(perm, used, k + 1, seqs)) return true;
+            used[m] = false;
+        }
+        return false;
+    }
+
+    @Test
+    void ordersAgreeWithTheirDefinitions() throws Exception {
+        int[] invalid = new int[3];
+        for (long seed = 0; seed < SEEDS; seed++) {
+            List<Ev> evs = plan(seed);
+            History h = history(evs);
+            boolean[] expected = definitions(evs);
+            BroadcastChecker.Order[] orders = BroadcastChecker.Order.values();
+            for (int k = 0; k < 3; k++) {
+                CheckResult r = BroadcastChecker.check(h, false, orders[k], orders[k].name());
+                if (r.verdict() != (expected[k] ? Verdict.VALID : Verdict.INVALID)) {
+                    fail("seed " + seed + ": " + orders[k] + " is " + r.verdict() + " but by definition " + expected[k] + "\n" + h.events() + "\n" + r.counterexamples());
+                }
+                if (!expected[k]) invalid[k]++;
+            }
+        }
+        for (int k = 0; k < 3; k++) assertThat(invalid[k]).as("violations of " + BroadcastChecker.Order.values()[k]).isBetween(SEEDS / 20, SEEDS * 19 / 20);
+    }
+}
