@@ -29,9 +29,9 @@ final class LogAnalysis {
     final boolean subscribe;
     final List<Finding> findings = new ArrayList<>();
     /** Per message (VersionOrders.id): the operation that sent it, and the first operation that showed it at an offset. */
-    private final Map<String, LogOp> writer = new HashMap<>();
-    private final Map<String, LogOp> placer = new HashMap<>();
-    private final Set<String> polledOk = new HashSet<>();
+    private final Map<VersionOrders.Id, LogOp> writer = new HashMap<>();
+    private final Map<VersionOrders.Id, LogOp> placer = new HashMap<>();
+    private final Set<VersionOrders.Id> polledOk = new HashSet<>();
 
     LogAnalysis(History h) {
         boolean sub = false;
@@ -187,8 +187,9 @@ final class LogAnalysis {
         int i2 = log.indexOf(v2);
         if (i1 < 0 || i2 < 0) return;
         int delta = i2 - i1;
+        if (delta == 1 || delta > 1 && skip == null) return;
         String pair = " of key " + k + ": " + verb + " " + v1 + " (index " + i1 + ") then " + v2 + " (index " + i2 + ") " + where;
-        if (delta > 1 && skip != null) {
+        if (delta > 1) {
             List<JsonNode> values = new ArrayList<>(List.of(v1, v2));
             List<LogOp> shown = new ArrayList<>(by);
             JsonNode skipped = log.byIndex.get(i1 + 1);

@@ -43,7 +43,7 @@ record LogOp(Operation op, List<Send> sends, Map<String, List<Polled>> polls, Se
 
     /** The key's text: {@code 1} and {@code "1"} are one key. */
     static String key(JsonNode k) {
-        return k.isTextual() ? k.textValue() : Values.show(k);
+        return k.isTextual() ? k.textValue() : k.isIntegralNumber() ? Long.toString(k.longValue()) : Values.show(k);
     }
 
     static LogOp read(Operation op) {

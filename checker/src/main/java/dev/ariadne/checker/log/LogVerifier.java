@@ -68,13 +68,13 @@ final class LogVerifier {
         }
         // Positions are ambiguous in a malformed log: nothing more to judge.
         if (!result.broken.isEmpty()) return result;
-        Set<String> failedSends = new HashSet<>();
-        Set<String> polled = new HashSet<>();
+        Set<M> failedSends = new HashSet<>();
+        Set<M> polled = new HashSet<>();
         for (Operation o : h.operations()) {
             for (JsonNode m : micro(o)) {
-                if (text(m, 0).equals("send") && o.isFail()) failedSends.add(k(m.get(1)) + "/" + payload(m.get(2), false));
+                if (text(m, 0).equals("send") && o.isFail()) failedSends.add(new M(k(m.get(1)), payload(m.get(2), false)));
                 if (text(m, 0).equals("poll") && o.isOk() && m.size() == 2) {
-                    for (var f : iterable(m.get(1))) for (JsonNode p : f.getValue()) polled.add(f.getKey() + "/" + p.get(1));
+                    for (var f : iterable(m.get(1))) for (JsonNode p : f.getValue()) polled.add(new M(f.getKey(), p.get(1)));
                 }
             }
         }
@@ -106,7 +106,7 @@ final class LogVerifier {
                     if (o.isOk() && off != null && off.isIntegralNumber() && (at < 0 || offs.get(key).get(at) != off.longValue())) {
                         result.fail(LogAnomaly.INCONSISTENT_OFFSETS, "acknowledged send of " + v + " to key " + key + " at offset " + off + " is not in the log there");
                     }
-                    if (o.isOk() && !polled.contains(key + "/" + v)) result.fail(LogAnomaly.UNSEEN, "acknowledged send of " + v + " to key " + key + " was never polled");
+                    if (o.isOk() && !polled.contains(new M(key, v))) result.fail(LogAnomaly.UNSEEN, "acknowledged send of " + v + " to key " + key + " was never polled");
                     if (o.isFail()) continue;
                     // A send whose place is unknown (never polled) is no reference point for the next one.
                     boolean within = sentHere.containsKey(key);
@@ -128,7 +128,7 @@ final class LogVerifier {
                                 continue;
                             }
                             if (!o.isOk()) continue;
-                            if (failedSends.contains(key + "/" + p.get(1))) result.fail(LogAnomaly.G1A, "an ok poll returned " + p.get(1) + ", whose send failed");
+                            if (failedSends.contains(new M(key, p.get(1)))) result.fail(LogAnomaly.G1A, "an ok poll returned " + p.get(1) + ", whose send failed");
                             if (sentBy(o, key, p.get(1))) result.fail(LogAnomaly.PRECOMMITTED_READ, "an operation polled its own send of " + p.get(1));
                             if (prev == -2 && !subscribe) {
                                 JsonNode last = lastPolled.get(o.process() + "/" + key);
@@ -156,7 +156,7 @@ final class LogVerifier {
         for (var e : highest.entrySet()) {
             List<JsonNode> l = log.get(e.getKey());
             for (int i = 0; i <= e.getValue(); i++) {
-                if (!polled.contains(e.getKey() + "/" + l.get(i)) && tookEffect(h, e.getKey(), l.get(i), polled)) {
+                if (!polled.contains(new M(e.getKey(), l.get(i))) && tookEffect(h, e.getKey(), l.get(i), polled)) {
                     result.fail(LogAnomaly.LOST_WRITE, "message " + l.get(i) + " of key " + e.getKey() + " is below a polled one and was never polled");
                 }
             }
@@ -164,14 +164,17 @@ final class LogVerifier {
         return result;
     }
 
-    private static boolean tookEffect(History h, String key, JsonNode v, Set<String> polled) {
+    /** A message of a key, compared by the key and the message's JSON value. */
+    private record M(String key, JsonNode value) {}
+
+    private static boolean tookEffect(History h, String key, JsonNode v, Set<M> polled) {
         for (Operation o : h.operations()) {
             boolean sends = false;
             boolean seen = false;
             for (JsonNode m : micro(o)) {
                 if (!text(m, 0).equals("send")) continue;
                 if (k(m.get(1)).equals(key) && payload(m.get(2), o.completion() != null).equals(v)) sends = true;
-                if (polled.contains(k(m.get(1)) + "/" + payload(m.get(2), o.completion() != null))) seen = true;
+                if (polled.contains(new M(k(m.get(1)), payload(m.get(2), o.completion() != null)))) seen = true;
             }
             if (sends) return o.isOk() || o.isInfo() && seen;
         }
@@ -199,7 +202,7 @@ final class LogVerifier {
     }
 
     private static String k(JsonNode key) {
-        return key.isTextual() ? key.textValue() : key.toString();
+        return key.isTextual() ? key.textValue() : key.isIntegralNumber() ? Long.toString(key.longValue()) : key.toString();
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode obj) {

@@ -57,7 +57,7 @@ final class VersionOrders {
 
     final Map<String, Log> logs = new TreeMap<>();
 
-    static VersionOrders of(List<LogOp> ops, Set<String> polledOk) {
+    static VersionOrders of(List<LogOp> ops, Set<Id> polledOk) {
         VersionOrders vo = new VersionOrders();
         for (LogOp o : ops) {
             for (Map.Entry<String, List<LogOp.Polled>> e : o.polls().entrySet()) {
@@ -77,16 +77,18 @@ final class VersionOrders {
      * Whether the operation's sends took effect: it is ok, or it is info and some ok poll returned
      * one of them. {@code polledOk} holds {@link #id} of every value an ok operation polled.
      */
-    static boolean mustHaveCommitted(LogOp o, Set<String> polledOk) {
+    static boolean mustHaveCommitted(LogOp o, Set<Id> polledOk) {
         if (o.op().isOk()) return true;
         if (!o.op().isInfo()) return false;
         for (LogOp.Send s : o.sends()) if (polledOk.contains(id(s.key(), s.value()))) return true;
         return false;
     }
 
-    /** A key and value as one string, for sets of messages. */
-    static String id(String key, JsonNode value) {
-        return key + '\u0000' + value;
+    /** A message of a key, for sets and maps of messages (JsonNode's own equality; no text is built). */
+    record Id(String key, JsonNode value) {}
+
+    static Id id(String key, JsonNode value) {
+        return new Id(key, value);
     }
 
     Log log(String key) {
