@@ -57,7 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--stale-rate", defaultValue = "0", description = "list-append and rw-register: probability that a read answers from a stale version (the same as --anomaly stale-read --anomaly-rate P)")
     double staleRate;
 
-    @Option(names = "--anomaly", paramLabel = "KIND", description = "inject an anomaly: stale-read, lost-update (registers, kv, counter, set), read-your-writes-violation, monotonic-reads-violation (registers, kv), double-grant (mutex), duplicate-id (unique-ids), lost-element, duplicate-element (queue), aborted-read, stale-snapshot (list-append, rw-register), lost-message, duplicate-message, skipped-poll, reordered-poll (log)")
+    @Option(names = "--anomaly", paramLabel = "KIND", description = "inject an anomaly: stale-read, lost-update (registers, kv, counter, set), read-your-writes-violation, monotonic-reads-violation (registers, kv), double-grant (mutex), duplicate-id (unique-ids), lost-element, duplicate-element (queue), aborted-read, stale-snapshot (list-append, rw-register), lost-message, duplicate-message, skipped-poll, reordered-poll (log), duplicate-value (sequence), split-decision (consensus), reordered-delivery, duplicate-delivery (broadcast)")
     String anomaly;
 
     @Option(names = "--anomaly-rate", defaultValue = "0.05", description = "probability per call that the anomaly strikes (default: ${DEFAULT-VALUE})")
@@ -78,8 +78,12 @@ final class GenerateCommand implements Callable<Integer> {
         boolean log = datatype.equals("log");
         SimObject base = UsageError.parsing(() -> txn ? new TxnObject(datatype, txnSize, Math.max(keys, 1), writesPerKey, kind, rate, seed)
                 : log ? new dev.ariadne.generators.LogObject(keys, kind, rate, seed)
+                : datatype.equals("sequence") ? dev.ariadne.generators.MessageObjects.sequence(kind, rate, seed)
+                : datatype.equals("consensus") ? dev.ariadne.generators.MessageObjects.consensus(kind, rate, seed)
+                : datatype.equals("broadcast") ? dev.ariadne.generators.MessageObjects.broadcast(kind, rate, seed)
                 : kind == null ? Objects.of(datatype, values, keys) : new Faulty(Objects.of(datatype, values, keys), kind, rate, seed));
-        SimObject object = readRatio != null && !txn && !log ? UsageError.parsing(() -> new ReadMix(base, readRatio)) : base;
+        boolean own = log || datatype.equals("sequence") || datatype.equals("consensus") || datatype.equals("broadcast");
+        SimObject object = readRatio != null && !txn && !own ? UsageError.parsing(() -> new ReadMix(base, readRatio)) : base;
         Simulation sim = UsageError.parsing(() -> new Simulation(ops, processes, infoRate, seed));
         Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);

@@ -39,7 +39,15 @@ public enum Anomaly {
     /** A consumer's poll jumps over the message after the last one it polled. */
     SKIPPED_POLL("skipped-poll", List.of("log")),
     /** A poll returns two consecutive messages swapped. */
-    REORDERED_POLL("reordered-poll", List.of("log"));
+    REORDERED_POLL("reordered-poll", List.of("log")),
+    /** A sequence issues a number it issued before. */
+    DUPLICATE_VALUE("duplicate-value", List.of("sequence")),
+    /** A consensus proposal returns its own value after another value was decided. */
+    SPLIT_DECISION("split-decision", List.of("consensus")),
+    /** A receive skips ahead: it delivers the message after the next one. */
+    REORDERED_DELIVERY("reordered-delivery", List.of("broadcast")),
+    /** A receive delivers the process's last message again. */
+    DUPLICATE_DELIVERY("duplicate-delivery", List.of("broadcast"));
 
     private final String cliName;
     private final List<String> datatypes;

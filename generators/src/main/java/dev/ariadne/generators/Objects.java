@@ -32,6 +32,9 @@ public final class Objects {
             case "unique-ids" -> new UniqueIds();
             case "list-append", "rw-register" -> new TxnObject(datatype, 4, Math.max(keys, 1), 32, 0, 0);
             case "log" -> new LogObject(keys, null, 0, 0);
+            case "sequence" -> MessageObjects.sequence(null, 0, 0);
+            case "consensus" -> MessageObjects.consensus(null, 0, 0);
+            case "broadcast" -> MessageObjects.broadcast(null, 0, 0);
             default -> throw new IllegalArgumentException("no simulated object for " + datatype);
         };
     }

@@ -79,6 +79,22 @@ class InjectedAnomaliesTest {
     }
 
     @Test
+    void sequenceConsensusAndBroadcastAnomalies() throws Exception {
+        caught("sequence", "linearizable", seed -> dev.ariadne.generators.MessageObjects.sequence(null, 0, seed),
+                seed -> dev.ariadne.generators.MessageObjects.sequence(Anomaly.DUPLICATE_VALUE, 0.1, seed));
+        caught("consensus", "linearizable", seed -> dev.ariadne.generators.MessageObjects.consensus(null, 0, seed),
+                seed -> dev.ariadne.generators.MessageObjects.consensus(Anomaly.SPLIT_DECISION, 0.1, seed));
+        caught("broadcast", "total-order", seed -> dev.ariadne.generators.MessageObjects.broadcast(null, 0, seed),
+                seed -> dev.ariadne.generators.MessageObjects.broadcast(Anomaly.REORDERED_DELIVERY, 0.1, seed));
+        caught("broadcast", "fifo-order", seed -> dev.ariadne.generators.MessageObjects.broadcast(null, 0, seed),
+                seed -> dev.ariadne.generators.MessageObjects.broadcast(Anomaly.DUPLICATE_DELIVERY, 0.1, seed));
+        // A sequencer's total order is causal too.
+        CheckResult r = ModelChecker.check(History.of(new Simulation(300, 5, 0.1, 4).events(dev.ariadne.generators.MessageObjects.broadcast(null, 0, 4))),
+                CheckRequest.of("causal-order").withDatatype("broadcast"));
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
     void transactionalAnomalies() throws Exception {
         LongFunction<SimObject> clean = seed -> new TxnObject("list-append", 4, 3, 16, null, 0, seed);
         caught("list-append", "read-committed", clean, seed -> new TxnObject("list-append", 4, 3, 16, Anomaly.ABORTED_READ, 0.1, seed));
