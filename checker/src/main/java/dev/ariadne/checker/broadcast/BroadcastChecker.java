@@ -110,48 +110,70 @@ public final class BroadcastChecker {
     }
 
     /**
-     * FIFO and causal order: each message's predecessors (the same sender's earlier messages, and for
-     * causal order everything its sender had sent or delivered before it, transitively), then each
-     * delivery checked against the deliveries before it at that process.
+     * FIFO and causal order with vector clocks. A message's causal past holds, of each sender, a prefix
+     * of its messages (whoever saw a sender's message had seen its earlier ones), so it is a vector:
+     * per sender, how many of its messages come before. Each process keeps the vector of what it has
+     * seen; a send takes a copy, a delivery merges the message's (causal order) or only the message's
+     * own place among its sender's (FIFO). A delivery is checked per sender against the prefix of that
+     * sender's messages the receiver has delivered (skipping the ones it need not: crashed sends,
+     * messages for another process, its own). Linear in deliveries times senders.
      */
     private static void precedence(Messages ms, boolean causal, List<Counterexample> out) {
-        int n = ms.messages.size();
-        BitSet[] before = new BitSet[n];
-        // Walk the processes' events in history order so that a delivery's message has its past already.
+        Map<String, Integer> senderIndex = new HashMap<>();
+        List<List<Messages.Message>> bySender = new ArrayList<>();
+        int[] seq = new int[ms.messages.size()];
+        for (Messages.Message m : ms.messages) {
+            Integer si = senderIndex.get(m.sender());
+            if (si == null) {
+                si = bySender.size();
+                senderIndex.put(m.sender(), si);
+                bySender.add(new ArrayList<>());
+            }
+            seq[m.id()] = bySender.get(si).size();
+            bySender.get(si).add(m);
+        }
+        int senders = bySender.size();
+        int[][] past = new int[ms.messages.size()][];
         List<Object[]> all = new ArrayList<>();
         for (Map.Entry<String, List<Object>> e : ms.events.entrySet()) for (Object x : e.getValue()) all.add(new Object[] {e.getKey(), x});
-        all.sort((a, b) -> Integer.compare(position(a[1]), position(b[1])));
-        Map<String, BitSet> past = new HashMap<>();
+        all.sort((x, y) -> Integer.compare(position(x[1]), position(y[1])));
+        Map<String, int[]> clock = new HashMap<>();
+        Map<String, int[]> prefix = new HashMap<>();
+        Map<String, BitSet> delivered = new HashMap<>();
         for (Object[] pe : all) {
-            BitSet p = past.computeIfAbsent((String) pe[0], k -> new BitSet());
+            String p = (String) pe[0];
+            int[] c = clock.computeIfAbsent(p, k -> new int[senders]);
             if (pe[1] instanceof Messages.Message m) {
-                before[m.id()] = (BitSet) p.clone();
-                p.set(m.id());
-            } else if (causal) {
-                Messages.Message m = ((Messages.Delivery) pe[1]).message();
-                if (m != null && before[m.id()] != null) {
-                    p.or(before[m.id()]);
-                    p.set(m.id());
+                int si = senderIndex.get(m.sender());
+                past[m.id()] = causal ? c.clone() : null;
+                c[si] = Math.max(c[si], seq[m.id()] + 1);
+                continue;
+            }
+            Messages.Delivery d = (Messages.Delivery) pe[1];
+            Messages.Message b = d.message();
+            if (b == null) continue;
+            int sb = senderIndex.get(b.sender());
+            BitSet got = delivered.computeIfAbsent(p, k -> new BitSet());
+            int[] pre = prefix.computeIfAbsent(p, k -> new int[senders]);
+            if (!b.sender().equals(p)) {
+                for (int s = causal ? 0 : sb; s < (causal ? senders : sb + 1); s++) {
+                    int need = s == sb ? seq[b.id()] : past[b.id()] == null ? 0 : past[b.id()][s];
+                    if (causal && s == sb && past[b.id()] != null) need = Math.max(need, past[b.id()][s]);
+                    List<Messages.Message> of = bySender.get(s);
+                    while (pre[s] < need) {
+                        Messages.Message a = of.get(pre[s]);
+                        if (!got.get(a.id()) && a.send().isOk() && Messages.destined(a, p) && !a.sender().equals(p)) break;
+                        pre[s]++;
+                    }
+                    if (pre[s] < need) {
+                        out.add(violation(ms, causal, p, of.get(pre[s]), b, d, ms.events.get(p)));
+                        break;
+                    }
                 }
             }
-        }
-        for (Map.Entry<String, List<Object>> e : ms.events.entrySet()) {
-            String r = e.getKey();
-            BitSet delivered = new BitSet();
-            for (Object x : e.getValue()) {
-                if (!(x instanceof Messages.Delivery d) || d.message() == null) continue;
-                Messages.Message b = d.message();
-                BitSet need = before[b.id()] == null ? new BitSet() : (BitSet) before[b.id()].clone();
-                need.andNot(delivered);
-                for (int a = need.nextSetBit(0); a >= 0; a = need.nextSetBit(a + 1)) {
-                    Messages.Message ma = ms.messages.get(a);
-                    if (!ma.send().isOk() || !Messages.destined(ma, r) || ma.sender().equals(r)) continue;
-                    if (!causal && !ma.sender().equals(b.sender())) continue;
-                    out.add(violation(ms, causal, r, ma, b, d, e.getValue()));
-                    break;
-                }
-                delivered.set(b.id());
-            }
+            got.set(b.id());
+            if (causal && past[b.id()] != null) for (int s = 0; s < senders; s++) c[s] = Math.max(c[s], past[b.id()][s]);
+            c[sb] = Math.max(c[sb], seq[b.id()] + 1);
         }
     }
 

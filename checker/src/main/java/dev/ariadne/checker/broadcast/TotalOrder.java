@@ -38,33 +38,7 @@ final class TotalOrder {
             seqs.add(seq.stream().mapToInt(Integer::intValue).toArray());
             opOf.add(ops);
         }
-        int before = out.size();
-        for (int p = 0; p < seqs.size() && out.size() - before < BroadcastChecker.SHOWN; p++) {
-            for (int q = p + 1; q < seqs.size() && out.size() - before < BroadcastChecker.SHOWN; q++) {
-                Map<Integer, Operation> atQ = opOf.get(q);
-                Map<Integer, Integer> posQ = new HashMap<>();
-                int[] sq = seqs.get(q);
-                for (int i = 0; i < sq.length; i++) posQ.put(sq[i], i);
-                // Among the messages both delivered, in p's order, a descent in q's positions is an inversion.
-                int prev = -1;
-                for (int m : seqs.get(p)) {
-                    Integer at = posQ.get(m);
-                    if (at == null) continue;
-                    if (prev >= 0 && at < posQ.get(prev)) {
-                        Messages.Message x = ms.messages.get(prev);
-                        Messages.Message y = ms.messages.get(m);
-                        out.add(BroadcastChecker.cex(ms, BroadcastAnomaly.TOTAL_ORDER,
-                                List.of(opOf.get(p).get(prev), opOf.get(p).get(m), atQ.get(m), atQ.get(prev)),
-                                "process " + procs.get(p) + " delivered " + Values.show(x.value()) + " before " + Values.show(y.value()) + ", process "
-                                        + procs.get(q) + " delivered them the other way round", x.value(), y.value()));
-                        break;
-                    }
-                    prev = m;
-                }
-            }
-        }
-        if (out.size() > before) return;
-        // No two processes disagree on a pair: look for a longer cycle of "delivered before".
+        // "Delivered before" between consecutive deliveries: acyclic exactly when some total order agrees with all.
         int n = ms.messages.size();
         List<List<int[]>> succ = new ArrayList<>();
         for (int i = 0; i < n; i++) succ.add(new ArrayList<>());
@@ -74,6 +48,33 @@ final class TotalOrder {
         }
         int[] order = topological(n, succ);
         if (order == null) {
+            // The smallest witness first: two processes that delivered two messages in opposite orders.
+            int before = out.size();
+            for (int p = 0; p < seqs.size() && out.size() - before < BroadcastChecker.SHOWN; p++) {
+                for (int q = p + 1; q < seqs.size() && out.size() - before < BroadcastChecker.SHOWN; q++) {
+                    Map<Integer, Operation> atQ = opOf.get(q);
+                    Map<Integer, Integer> posQ = new HashMap<>();
+                    int[] sq = seqs.get(q);
+                    for (int i = 0; i < sq.length; i++) posQ.put(sq[i], i);
+                    // Among the messages both delivered, in p's order, a descent in q's positions is an inversion.
+                    int prev = -1;
+                    for (int m : seqs.get(p)) {
+                        Integer at = posQ.get(m);
+                        if (at == null) continue;
+                        if (prev >= 0 && at < posQ.get(prev)) {
+                            Messages.Message x = ms.messages.get(prev);
+                            Messages.Message y = ms.messages.get(m);
+                            out.add(BroadcastChecker.cex(ms, BroadcastAnomaly.TOTAL_ORDER,
+                                    List.of(opOf.get(p).get(prev), opOf.get(p).get(m), atQ.get(m), atQ.get(prev)),
+                                    "process " + procs.get(p) + " delivered " + Values.show(x.value()) + " before " + Values.show(y.value()) + ", process "
+                                            + procs.get(q) + " delivered them the other way round", x.value(), y.value()));
+                            break;
+                        }
+                        prev = m;
+                    }
+                }
+            }
+            if (out.size() > before) return;
             List<int[]> cycle = cycle(n, succ);
             List<Operation> ops = new ArrayList<>();
             StringBuilder why = new StringBuilder("every order of the messages breaks some process's deliveries:");
