@@ -43,13 +43,11 @@ public final class Reports {
                 continue;
             }
             if (c instanceof LogCounterexample lc) {
-                sb.append(indent(wrap(lc.explanation(), 96), "  ")).append('\n');
-                for (OpView o : lc.operations()) sb.append("    ").append(o).append('\n');
+                explainedBy(lc.explanation(), lc.operations(), sb);
                 continue;
             }
             if (c instanceof BroadcastCounterexample bc) {
-                sb.append(indent(wrap(bc.explanation(), 96), "  ")).append('\n');
-                for (OpView o : bc.operations()) sb.append("    ").append(o).append('\n');
+                explainedBy(bc.explanation(), bc.operations(), sb);
                 continue;
             }
             sb.append(indent(wrap(c.explanation(), 96), "  ")).append('\n');
@@ -78,6 +76,12 @@ public final class Reports {
                 s.operations(), s.partitions(), s.partitions() == 1 ? "" : "s", s.explored(), duration(s.checkNanos()), duration(s.counterexampleNanos())));
         for (String n : r.notes()) sb.append("note: ").append(n).append('\n');
         return sb.toString();
+    }
+
+    /** A paragraph, then the operations that show it. */
+    private static void explainedBy(String explanation, List<OpView> operations, StringBuilder sb) {
+        sb.append(indent(wrap(explanation, 96), "  ")).append('\n');
+        for (OpView o : operations) sb.append("    ").append(o).append('\n');
     }
 
     private static void transactional(TransactionalCounterexample c, StringBuilder sb) {

@@ -29,7 +29,11 @@ public final class SubsumingMemo {
 
     public SubsumingMemo(int words) {
         this.words = words;
-        int cap = 1024;
+        allocate(1024);
+    }
+
+    /** Empty slots for {@code cap} configurations (a power of two). */
+    private void allocate(int cap) {
         hashes = new long[cap];
         sets = new long[cap][];
         states = new Object[cap];
@@ -112,13 +116,7 @@ public final class SubsumingMemo {
         Object[] ost = states;
         long[][][] oo = opts;
         int[] oc = optCount;
-        int cap = oh.length * 2;
-        hashes = new long[cap];
-        sets = new long[cap][];
-        states = new Object[cap];
-        opts = new long[cap][][];
-        optCount = new int[cap];
-        mask = cap - 1;
+        allocate(oh.length * 2);
         for (int j = 0; j < oh.length; j++) {
             if (oh[j] == 0) continue;
             int i = (int) oh[j] & mask;
