@@ -234,6 +234,10 @@ class CliTest {
         assertThat(malformed.code()).isEqualTo(3);
         assertThat(malformed.err()).contains("bad.edn:6").contains("[offset v] pairs");
         assertThat(run("check", temp("ok2.edn", ok).toString(), "-m", "linearizable").code()).isEqualTo(64);
+        // Sends alone are still Kafka's micro-ops, not a mailbox's [to message].
+        Run sends = run("check", temp("sends.edn", "{:index 0 :type :invoke :process 1 :f :send :value [[:send 1 10]]}\n"
+                + "{:index 1 :type :info :process 1 :f :send :value [[:send 1 10]]}\n").toString());
+        assertThat(sends.out()).contains("datatype: log (inferred)");
     }
 
     private static Path temp(String name, String text) throws java.io.IOException {

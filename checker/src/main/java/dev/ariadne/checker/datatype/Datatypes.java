@@ -50,7 +50,7 @@ public final class Datatypes {
             return inferTxn(h);
         }
         if (fs.contains("broadcast") && subset(fs, "broadcast", "receive", "deliver")) return Optional.of(BuiltinDatatype.BROADCAST);
-        if (fs.contains("send") && subset(fs, "send", "receive")) return Optional.of(BuiltinDatatype.MAILBOX);
+        if (fs.contains("send") && subset(fs, "send", "receive") && !logMicroOps(h)) return Optional.of(BuiltinDatatype.MAILBOX);
         if (!fs.isEmpty() && subset(fs, "send", "poll", "txn", "assign", "subscribe", "crash", "debug-topic-partitions")
                 && (fs.contains("send") || fs.contains("poll") || logMicroOps(h))) {
             return Optional.of(BuiltinDatatype.LOG);
@@ -86,10 +86,10 @@ public final class Datatypes {
         return Optional.empty();
     }
 
-    /** Whether some txn holds Jepsen's Kafka micro-ops ([:send k v] or [:poll]). */
+    /** Whether some send, poll or txn holds Jepsen's Kafka micro-ops ([:send k v] or [:poll]). */
     private static boolean logMicroOps(History h) {
         for (Operation o : h.operations()) {
-            if (!"txn".equals(o.f()) || !o.value().isArray()) continue;
+            if (!o.value().isArray()) continue;
             for (JsonNode m : o.value()) {
                 if (m.isArray() && !m.isEmpty() && m.get(0).isTextual() && (m.get(0).textValue().equals("poll") || m.get(0).textValue().equals("send"))) return true;
             }
