@@ -32,6 +32,7 @@ final class LogAnalysis {
     private final Map<VersionOrders.Id, LogOp> writer = new HashMap<>();
     private final Map<VersionOrders.Id, LogOp> placer = new HashMap<>();
     private final Set<VersionOrders.Id> polledOk = new HashSet<>();
+    private final Map<LogAnomaly, Integer> counts = new java.util.EnumMap<>(LogAnomaly.class);
 
     LogAnalysis(History h) {
         boolean sub = false;
@@ -62,6 +63,7 @@ final class LogAnalysis {
         for (LogOp o : ops) if (o != null && !distinct.contains(o)) distinct.add(o);
         distinct.sort((x, y) -> Integer.compare(x.op().invokePosition(), y.op().invokePosition()));
         findings.add(new Finding(a, key, values, distinct, why));
+        counts.merge(a, 1, Integer::sum);
     }
 
     /** The operation that showed the message at its offset (a poll, or a send that took effect). */
@@ -79,19 +81,24 @@ final class LogAnalysis {
                 if (o.getValue().size() < 2) continue;
                 List<JsonNode> vs = new ArrayList<>(o.getValue());
                 List<LogOp> shown = new ArrayList<>();
-                for (JsonNode v : vs) shown.add(showing(k, o.getKey(), v));
+                if (detailed(LogAnomaly.INCONSISTENT_OFFSETS)) for (JsonNode v : vs) shown.add(showing(k, o.getKey(), v));
                 add(LogAnomaly.INCONSISTENT_OFFSETS, k, vs, shown, "offset " + o.getKey() + " of key " + k + " holds " + vs.size() + " different messages");
             }
             for (Map.Entry<JsonNode, List<Long>> v : at.entrySet()) {
                 if (v.getValue().size() < 2) continue;
                 List<LogOp> shown = new ArrayList<>();
-                for (long off : v.getValue()) shown.add(showing(k, off, v.getKey()));
+                if (detailed(LogAnomaly.DUPLICATE)) for (long off : v.getValue()) shown.add(showing(k, off, v.getKey()));
                 add(LogAnomaly.DUPLICATE, k, List.of(v.getKey()), shown, "message " + v.getKey() + " of key " + k + " is at offsets " + v.getValue());
             }
         }
     }
 
-    /** An operation that shows the message at that offset of the key. */
+    /** Whether findings of this kind are still among those shown: beyond them, the operations that prove one are not looked up (a scan of the history each). */
+    private boolean detailed(LogAnomaly a) {
+        return counts.getOrDefault(a, 0) < LogChecker.SHOWN;
+    }
+
+    /** An operation that shows the message at that offset of the key (a scan of the history). */
     private LogOp showing(String k, long offset, JsonNode v) {
         for (LogOp o : ops) {
             List<LogOp.Polled> got = o.polls().get(k);
