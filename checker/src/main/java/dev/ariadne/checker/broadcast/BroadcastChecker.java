@@ -140,6 +140,7 @@ public final class BroadcastChecker {
         Map<String, int[]> clock = new HashMap<>();
         Map<String, int[]> prefix = new HashMap<>();
         Map<String, BitSet> delivered = new HashMap<>();
+        int reported = 0;
         for (Object[] pe : all) {
             String p = (String) pe[0];
             int[] c = clock.computeIfAbsent(p, k -> new int[senders]);
@@ -166,7 +167,7 @@ public final class BroadcastChecker {
                         pre[s]++;
                     }
                     if (pre[s] < need) {
-                        out.add(violation(ms, causal, p, of.get(pre[s]), b, d, ms.events.get(p)));
+                        out.add(violation(ms, causal, p, of.get(pre[s]), b, d, ms.events.get(p), reported++ < SHOWN));
                         break;
                     }
                 }
@@ -177,18 +178,18 @@ public final class BroadcastChecker {
         }
     }
 
+    /** One violation; only the ones shown ({@code detailed}) get the causal chain and the later delivery, each a scan of the events. */
     private static Counterexample violation(Messages ms, boolean causal, String r, Messages.Message a, Messages.Message b, Messages.Delivery db,
-                                            List<Object> atR) {
+                                            List<Object> atR, boolean detailed) {
         Operation later = null;
-        for (Object x : atR) if (x instanceof Messages.Delivery d && d.message() == a) later = d.op();
+        if (detailed) for (Object x : atR) if (x instanceof Messages.Delivery d && d.message() == a) later = d.op();
         List<Operation> ops = new ArrayList<>(List.of(a.send(), b.send(), db.op()));
         if (later != null) ops.add(later);
         String how;
         if (a.sender().equals(b.sender())) {
             how = "process " + a.sender() + " sent " + Values.show(a.value()) + " before " + Values.show(b.value());
         } else {
-            List<Operation> chain = CausalChain.between(ms, a, b);
-            ops.addAll(chain);
+            if (detailed) ops.addAll(CausalChain.between(ms, a, b));
             how = Values.show(a.value()) + " causally precedes " + Values.show(b.value()) + " (process " + a.sender() + " sent it, and process "
                     + b.sender() + " had delivered it, directly or through others, before sending " + Values.show(b.value()) + ")";
         }
