@@ -147,15 +147,17 @@ public final class Hierarchy {
         List<HierarchyResult.ModelVerdict> models = new ArrayList<>();
         List<ConsistencyModel> valid = new ArrayList<>();
         List<ConsistencyModel> invalid = new ArrayList<>();
-        List<CheckResult> checks = new ArrayList<>();
+        Map<ConsistencyModel, CheckResult> results = new EnumMap<>(ConsistencyModel.class);
         for (ConsistencyModel m : List.of(ConsistencyModel.TOTAL_ORDER, ConsistencyModel.CAUSAL_ORDER, ConsistencyModel.FIFO_ORDER)) {
             if (mailbox && m == ConsistencyModel.TOTAL_ORDER) continue;
             CheckResult r = ModelChecker.check(history, request.withModel(m).withDatatype(dt.cliName()));
+            results.put(m, r);
             models.add(new HierarchyResult.ModelVerdict(m.cliName(), r.verdict(), "checked"));
             if (r.verdict() == Verdict.VALID) valid.add(m);
             if (r.verdict() == Verdict.INVALID) invalid.add(m);
         }
-        for (ConsistencyModel m : ModelLattice.weakest(invalid)) checks.add(ModelChecker.check(history, request.withModel(m).withDatatype(dt.cliName())));
+        List<CheckResult> checks = new ArrayList<>();
+        for (ConsistencyModel m : ModelLattice.weakest(invalid)) checks.add(results.get(m));
         return new HierarchyResult(dt.cliName(), models, sorted(ModelLattice.strongest(valid)), sorted(ModelLattice.weakest(invalid)), checks, List.of());
     }
 
