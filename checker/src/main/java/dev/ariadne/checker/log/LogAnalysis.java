@@ -56,6 +56,7 @@ final class LogAnalysis {
         withinOperations();
         perProcess();
         unseen();
+        for (LogCycles.Cycle c : LogCycles.find(ops, writer, polledOk, LogChecker.SHOWN)) add(c.anomaly(), "", List.of(), c.ops(), c.why());
     }
 
     private void add(LogAnomaly a, String key, List<JsonNode> values, List<LogOp> ops, String why) {

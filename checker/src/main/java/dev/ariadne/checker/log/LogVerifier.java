@@ -5,6 +5,7 @@ import dev.ariadne.checker.report.LogAnomaly;
 import dev.ariadne.history.History;
 import dev.ariadne.history.Operation;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -161,7 +162,71 @@ final class LogVerifier {
                 }
             }
         }
+        if (cyclic(h, polled)) result.fail(LogAnomaly.G1C, "the sends and polls, with each process's order and real time, form a cycle");
         return result;
+    }
+
+    /**
+     * Whether "sent a message another polled", each process's order and real time (returned before the
+     * other was invoked) leave the operations that took effect in a cycle: Kahn's algorithm on those edges.
+     */
+    private static boolean cyclic(History h, Set<M> polled) {
+        List<Operation> nodes = new ArrayList<>();
+        Map<M, Integer> sender = new HashMap<>();
+        for (Operation o : h.operations()) {
+            String f = o.f() == null ? "" : o.f();
+            if (!f.equals("send") && !f.equals("poll") && !f.equals("txn")) continue;
+            boolean sendsPolled = false;
+            for (JsonNode m : micro(o)) if (text(m, 0).equals("send") && polled.contains(new M(k(m.get(1)), payload(m.get(2), o.completion() != null)))) sendsPolled = true;
+            if (!o.isOk() && !(o.isInfo() && sendsPolled)) continue;
+            for (JsonNode m : micro(o)) if (text(m, 0).equals("send")) sender.putIfAbsent(new M(k(m.get(1)), payload(m.get(2), o.completion() != null)), nodes.size());
+            nodes.add(o);
+        }
+        int n = nodes.size();
+        List<List<Integer>> next = new ArrayList<>();
+        for (int i = 0; i < n; i++) next.add(new ArrayList<>());
+        Map<Integer, Integer> lastOfProcess = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Operation o = nodes.get(i);
+            Integer before = lastOfProcess.put(o.process(), i);
+            if (before != null) next.get(before).add(i);
+            if (!o.isOk()) continue;
+            for (JsonNode m : micro(o)) {
+                if (!text(m, 0).equals("poll") || m.size() != 2) continue;
+                for (var e : iterable(m.get(1))) for (JsonNode p : e.getValue()) {
+                    Integer w = sender.get(new M(e.getKey(), p.get(1)));
+                    if (w != null && w != i) next.get(w).add(i);
+                }
+            }
+        }
+        // Real time: by position, every operation returned and not yet followed by another returned one precedes each invocation.
+        Integer[] byInvoke = new Integer[n];
+        Integer[] byReturn = new Integer[n];
+        for (int i = 0; i < n; i++) byInvoke[i] = byReturn[i] = i;
+        java.util.Arrays.sort(byInvoke, (a, b) -> Integer.compare(nodes.get(a).invokePosition(), nodes.get(b).invokePosition()));
+        java.util.Arrays.sort(byReturn, (a, b) -> Integer.compare(nodes.get(a).returnPosition(), nodes.get(b).returnPosition()));
+        List<Integer> returned = new ArrayList<>();
+        int r = 0;
+        for (int b : byInvoke) {
+            int at = nodes.get(b).invokePosition();
+            while (r < n && nodes.get(byReturn[r]).returnPosition() < at) {
+                int c = byReturn[r++];
+                returned.removeIf(a -> nodes.get(a).returnPosition() < nodes.get(c).invokePosition());
+                returned.add(c);
+            }
+            for (int a : returned) next.get(a).add(b);
+        }
+        int[] in = new int[n];
+        for (List<Integer> es : next) for (int t : es) in[t]++;
+        ArrayDeque<Integer> q = new ArrayDeque<>();
+        for (int i = 0; i < n; i++) if (in[i] == 0) q.add(i);
+        int removed = 0;
+        while (!q.isEmpty()) {
+            int x = q.poll();
+            removed++;
+            for (int t : next.get(x)) if (--in[t] == 0) q.add(t);
+        }
+        return removed < n;
     }
 
     /** A message of a key, compared by the key and the message's JSON value. */

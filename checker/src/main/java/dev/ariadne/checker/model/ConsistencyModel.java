@@ -57,7 +57,7 @@ public enum ConsistencyModel {
     FIFO_ORDER("fifo-order", Family.MESSAGES, "a process delivers a sender's messages in the order it sent them (Hadzilacos and Toueg 1994)"),
     // Logs.
     LOG("log", Family.LOG, "Kafka-like logs: one message per offset and one offset per message, no lost, unseen or aborted message, "
-            + "consumers and producers moving forward (Jepsen's Kafka checker; poll skips allowed with subscribe)");
+            + "consumers and producers moving forward, no G1c cycle (Jepsen's Kafka checker; poll skips allowed with subscribe)");
 
     /** Whether a model constrains single-object operations or transactions. */
     public enum Family { SINGLE_OBJECT, TRANSACTIONAL, MESSAGES, LOG }

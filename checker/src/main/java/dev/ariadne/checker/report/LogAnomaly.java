@@ -18,7 +18,10 @@ public enum LogAnomaly {
     NONMONOTONIC_SEND("nonmonotonic-send", "a producer's later send to a key landed at or before its earlier one"),
     INT_NONMONOTONIC_SEND("int-nonmonotonic-send", "within one operation, a later send to a key landed at or before an earlier one"),
     INT_SEND_SKIP("int-send-skip", "within one operation, consecutive sends to a key are not adjacent in the log (normal: producers interleave)"),
-    UNSEEN("unseen", "an acknowledged message that no poll returned by the end of the history");
+    UNSEEN("unseen", "an acknowledged message that no poll returned by the end of the history"),
+    G1C("G1c", "a cycle of operations each polling a message the next one sent (Adya's circular information flow)"),
+    G1C_PROCESS("G1c-process", "such a cycle that also follows a process's order: a poll saw a message its process's or a peer's later operation sent"),
+    G1C_REALTIME("G1c-realtime", "such a cycle that also follows real time: a poll saw a message sent by an operation invoked after the poll returned");
 
     private final String jepsenName;
     private final String definition;

@@ -184,4 +184,46 @@ class LogClassicsTest {
         assertThat(errors(r, LogAnomaly.UNSEEN).get(0).values()).containsExactly("12");
         assertThat(errors(r, LogAnomaly.LOST_WRITE)).isEmpty();
     }
+
+    @Test
+    void transactionsThatPolledEachOthersSendsFormG1c() throws Exception {
+        CheckResult r = LogChecker.check(history(ASSIGN,
+                "1 | txn | [[:send 1 10] [:poll]] | [[:send 1 [0 10]] [:poll {2 [[0 20]]}]]",
+                "2 | txn | [[:send 2 20] [:poll]] | [[:send 2 [0 20]] [:poll {1 [[0 10]]}]]"), "log");
+        assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+        LogCounterexample c = errors(r, LogAnomaly.G1C).get(0);
+        assertThat(ops(c)).containsExactly(2L, 4L);
+        assertThat(c.explanation()).contains("op 2 sent 10 to key 1, which op 4 polled").contains("op 4 sent 20 to key 2, which op 2 polled");
+        assertThat(verifierSeesACycle(ASSIGN, "1 | txn | [[:send 1 10] [:poll]] | [[:send 1 [0 10]] [:poll {2 [[0 20]]}]]",
+                "2 | txn | [[:send 2 20] [:poll]] | [[:send 2 [0 20]] [:poll {1 [[0 10]]}]]")).isTrue();
+    }
+
+    /** The independent verifier's own cycle check on the same history. */
+    static boolean verifierSeesACycle(String... ops) throws Exception {
+        History h = history(ops);
+        LogAnalysis a = new LogAnalysis(h);
+        return LogVerifier.check(h, a.orders, a.subscribe).broken.contains(LogAnomaly.G1C);
+    }
+
+    @Test
+    void aPollOfAMessageItsPeerSentLaterIsG1cProcessOrRealtime() throws Exception {
+        // Each consumer polls what the other sends only afterwards, in its own process order.
+        CheckResult process = LogChecker.check(history(ASSIGN,
+                "1 | poll | [[:poll]] | [[:poll {1 [[1 21]]}]]",
+                "2 | poll | [[:poll]] | [[:poll {1 [[0 11]]}]]",
+                "1 | send | [[:send 1 11]] | [[:send 1 [0 11]]]",
+                "2 | send | [[:send 1 21]] | [[:send 1 [1 21]]]"), "log");
+        assertThat(errors(process, LogAnomaly.G1C_PROCESS)).hasSize(1);
+        assertThat(ops(errors(process, LogAnomaly.G1C_PROCESS).get(0))).containsExactly(2L, 4L, 6L, 8L);
+        // A poll that returned before the send was invoked saw its message.
+        CheckResult realtime = LogChecker.check(history(ASSIGN,
+                "1 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]",
+                "2 | send | [[:send 1 10]] | [[:send 1 [0 10]]]"), "log");
+        assertThat(errors(realtime, LogAnomaly.G1C_REALTIME)).hasSize(1);
+        assertThat(realtime.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(verifierSeesACycle(ASSIGN, "1 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]", "2 | send | [[:send 1 10]] | [[:send 1 [0 10]]]")).isTrue();
+        assertThat(verifierSeesACycle(ASSIGN, "2 | send | [[:send 1 10]] | [[:send 1 [0 10]]]", "1 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]")).isFalse();
+        assertThat(verifierSeesACycle(ASSIGN, "1 | poll | [[:poll]] | [[:poll {1 [[1 21]]}]]", "2 | poll | [[:poll]] | [[:poll {1 [[0 11]]}]]",
+                "1 | send | [[:send 1 11]] | [[:send 1 [0 11]]]", "2 | send | [[:send 1 21]] | [[:send 1 [1 21]]]")).isTrue();
+    }
 }
