@@ -31,7 +31,7 @@ final class LogCycles {
 
     static List<Cycle> find(List<LogOp> all, Map<VersionOrders.Id, LogOp> writer, java.util.Set<VersionOrders.Id> polledOk, int limit) {
         List<LogOp> nodes = new ArrayList<>();
-        Map<LogOp, Integer> index = new HashMap<>();
+        Map<LogOp, Integer> index = new java.util.IdentityHashMap<>(); // by identity: a record hashes its whole content
         for (LogOp o : all) {
             if (o.assigned() != null || o.sends().isEmpty() && o.polls().isEmpty()) continue;
             if (!o.op().isOk() && !(o.op().isInfo() && VersionOrders.mustHaveCommitted(o, polledOk))) continue;
