@@ -46,7 +46,7 @@ final class TotalOrder {
             int[] s = seqs.get(p);
             for (int i = 1; i < s.length; i++) succ.get(s[i - 1]).add(new int[] {s[i], p});
         }
-        int[] order = topological(n, succ);
+        int[] order = dev.ariadne.checker.search.Digraphs.topological(succ);
         if (order == null) {
             // The smallest witness first: two processes that delivered two messages in opposite orders.
             int before = out.size();
@@ -96,21 +96,6 @@ final class TotalOrder {
                 if (rank[s[i - 1]] >= rank[s[i]]) throw new IllegalStateException("internal error: the total order found disagrees with a process's deliveries");
             }
         }
-    }
-
-    /** Kahn's algorithm; null when there is a cycle. */
-    private static int[] topological(int n, List<List<int[]>> succ) {
-        int[] in = new int[n];
-        for (List<int[]> es : succ) for (int[] e : es) in[e[0]]++;
-        int[] q = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int i = 0; i < n; i++) if (in[i] == 0) q[tail++] = i;
-        while (head < tail) {
-            int x = q[head++];
-            for (int[] e : succ.get(x)) if (--in[e[0]] == 0) q[tail++] = e[0];
-        }
-        return tail == n ? q : null;
     }
 
     /** A shortest cycle: from each message, breadth-first back to itself; edges as {from, to, process}. */

@@ -40,7 +40,13 @@ final class LogAnalysis {
             LogOp lo = LogOp.read(o);
             ops.add(lo);
             if ("subscribe".equals(o.f()) && !o.isFail()) sub = true;
-            for (LogOp.Send s : lo.sends()) writer.putIfAbsent(VersionOrders.id(s.key(), s.value()), lo);
+            for (LogOp.Send s : lo.sends()) {
+                // Jepsen's analyses name a message by its value: a value sent twice to one key would be two messages in one.
+                if (writer.putIfAbsent(VersionOrders.id(s.key(), s.value()), lo) != null) {
+                    throw new dev.ariadne.checker.datatype.DatatypeMismatch(o, "message " + s.value() + " is sent to key " + s.key()
+                            + " twice: each message must be unique per key");
+                }
+            }
             if (o.isOk()) for (var e : lo.polls().entrySet()) for (LogOp.Polled p : e.getValue()) polledOk.add(VersionOrders.id(e.getKey(), p.value()));
         }
         subscribe = sub;

@@ -154,56 +154,14 @@ final class LogCycles {
         return best;
     }
 
-    /** Tarjan's strongly connected components, iteratively (histories are too long for recursion). */
+    /** The components of the graph, whatever the edges' kinds. */
     private static int[] components(int n, List<List<Edge>> out) {
-        int[] idx = new int[n];
-        int[] low = new int[n];
-        int[] comp = new int[n];
-        boolean[] on = new boolean[n];
-        java.util.Arrays.fill(idx, -1);
-        int[] stack = new int[n];
-        int sp = 0;
-        int[] callNode = new int[n];
-        int[] callEdge = new int[n];
-        int counter = 0;
-        int comps = 0;
-        for (int s = 0; s < n; s++) {
-            if (idx[s] >= 0) continue;
-            int depth = 0;
-            callNode[0] = s;
-            callEdge[0] = 0;
-            idx[s] = low[s] = counter++;
-            stack[sp++] = s;
-            on[s] = true;
-            while (depth >= 0) {
-                int v = callNode[depth];
-                if (callEdge[depth] < out.get(v).size()) {
-                    int w = out.get(v).get(callEdge[depth]++).to();
-                    if (idx[w] < 0) {
-                        idx[w] = low[w] = counter++;
-                        stack[sp++] = w;
-                        on[w] = true;
-                        depth++;
-                        callNode[depth] = w;
-                        callEdge[depth] = 0;
-                    } else if (on[w]) {
-                        low[v] = Math.min(low[v], idx[w]);
-                    }
-                } else {
-                    if (low[v] == idx[v]) {
-                        int w;
-                        do {
-                            w = stack[--sp];
-                            on[w] = false;
-                            comp[w] = comps;
-                        } while (w != v);
-                        comps++;
-                    }
-                    depth--;
-                    if (depth >= 0) low[callNode[depth]] = Math.min(low[callNode[depth]], low[v]);
-                }
-            }
+        List<List<int[]>> targets = new ArrayList<>(n);
+        for (List<Edge> es : out) {
+            List<int[]> ts = new ArrayList<>(es.size());
+            for (Edge e : es) ts.add(new int[] {e.to()});
+            targets.add(ts);
         }
-        return comp;
+        return dev.ariadne.checker.search.Digraphs.components(targets);
     }
 }

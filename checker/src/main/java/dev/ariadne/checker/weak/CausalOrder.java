@@ -94,27 +94,11 @@ final class CausalOrder {
     }
 
     static int[] topological(List<List<int[]>> out) {
-        return topological(out, null, null);
+        return dev.ariadne.checker.search.Digraphs.topological(out);
     }
 
-    /**
-     * A topological order (Kahn) of the graph {@code out} together with extra edges given in CSR form
-     * ({@code extraStart} per node into {@code extraTarget}; both null for none), or null on a cycle.
-     */
+    /** See {@link dev.ariadne.checker.search.Digraphs#topological(List, int[], int[])}. */
     static int[] topological(List<List<int[]>> out, int[] extraStart, int[] extraTarget) {
-        int n = out.size();
-        int[] indeg = new int[n];
-        for (List<int[]> es : out) for (int[] e : es) indeg[e[0]]++;
-        if (extraTarget != null) for (int t : extraTarget) indeg[t]++;
-        int[] order = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int i = 0; i < n; i++) if (indeg[i] == 0) order[tail++] = i;
-        while (head < tail) {
-            int u = order[head++];
-            for (int[] e : out.get(u)) if (--indeg[e[0]] == 0) order[tail++] = e[0];
-            if (extraStart != null) for (int k = extraStart[u]; k < extraStart[u + 1]; k++) if (--indeg[extraTarget[k]] == 0) order[tail++] = extraTarget[k];
-        }
-        return tail == n ? order : null;
+        return dev.ariadne.checker.search.Digraphs.topological(out, extraStart, extraTarget);
     }
 }

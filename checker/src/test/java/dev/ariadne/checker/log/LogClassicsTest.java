@@ -226,4 +226,11 @@ class LogClassicsTest {
         assertThat(verifierSeesACycle(ASSIGN, "1 | poll | [[:poll]] | [[:poll {1 [[1 21]]}]]", "2 | poll | [[:poll]] | [[:poll {1 [[0 11]]}]]",
                 "1 | send | [[:send 1 11]] | [[:send 1 [0 11]]]", "2 | send | [[:send 1 21]] | [[:send 1 [1 21]]]")).isTrue();
     }
+
+    @Test
+    void aMessageSentTwiceIsUnusableInput() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogChecker.check(history(ASSIGN,
+                        "1 | send | [[:send 1 10]] | [[:send 1 [0 10]]]", "2 | send | [[:send 1 10]] | [[:send 1 [1 10]]]"), "log"))
+                .isInstanceOf(dev.ariadne.checker.datatype.DatatypeMismatch.class).hasMessageContaining("unique per key");
+    }
 }
