@@ -146,10 +146,25 @@ final class DevTools implements AutoCloseable {
         } catch (Exception ignored) {
             // the browser is stopped below either way
         }
+        // Chromium's helpers (renderers, the crash handler) may outlive the browser and still write to the profile: stop them all first.
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        for (ProcessHandle helper : helpers) {
+            helper.destroy();
+            try {
+                helper.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                helper.destroyForcibly();
+            }
+        }
+        // A file that vanishes while the profile is walked is no failure of the report under test.
+        for (int attempt = 0; attempt < 5 && Files.exists(profile); attempt++) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                Thread.sleep(200);
+            }
         }
     }
 
