@@ -35,6 +35,8 @@ public final class LogObject implements SimObject {
     /** Per process and key: how many of the key's messages its consumer has polled. */
     private final Map<Long, int[]> position = new HashMap<>();
     private long counter;
+    /** Whether each poll reads every key to the end of its log (a serializable log) rather than a few messages. */
+    private boolean toTheEnd;
 
     public LogObject(int keys, Anomaly anomaly, double rate, long seed) {
         if (anomaly != null && !anomaly.datatypes().contains("log")) {
@@ -46,6 +48,15 @@ public final class LogObject implements SimObject {
         this.faults = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.nextOffset = new long[this.keys];
         for (int k = 0; k < this.keys; k++) logs.add(new ArrayList<>());
+    }
+
+    /**
+     * Polls read every key to the end of the log, as a serializable log's reads do: with each call
+     * applied at once, the history is then serializable in the order the calls were applied.
+     */
+    public LogObject readingToTheEnd() {
+        toTheEnd = true;
+        return this;
     }
 
     @Override
@@ -97,7 +108,7 @@ public final class LogObject implements SimObject {
             boolean fault = process >= 0 && anomaly != null && faults.nextDouble() < rate;
             // Skipping: the consumer jumps over the message after the last one it polled.
             if (fault && anomaly == Anomaly.SKIPPED_POLL && pos[k] > 0 && pos[k] + 1 < log.size()) pos[k]++;
-            int take = Math.min(log.size() - pos[k], process < 0 ? Integer.MAX_VALUE : 1 + faults.nextInt(4));
+            int take = Math.min(log.size() - pos[k], process < 0 || toTheEnd ? Integer.MAX_VALUE : 1 + faults.nextInt(4));
             if (take <= 0) continue;
             List<long[]> msgs = new ArrayList<>(log.subList(pos[k], pos[k] + take));
             pos[k] += take;

@@ -2,59 +2,52 @@ package dev.ariadne.checker.log;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ariadne.checker.report.LogAnomaly;
+import dev.ariadne.checker.search.LongIntMap;
 import dev.ariadne.history.History;
 import dev.ariadne.history.Operation;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The analyses of Jepsen's Kafka checker ({@code jepsen.tests.kafka}: version orders, aborted and
  * precommitted reads, lost writes, skips and reversals within an operation and between a consumer's
  * or producer's operations, duplicates, unseen messages), each error with the few operations that
  * prove it: the operations showing each message at its offset, and the ones that read or sent it.
+ * Works on the interned columns of {@link LogTable}: linear in the polled messages.
  */
 final class LogAnalysis {
 
     /** One error found: what, on which key, which messages, and the operations that show it. */
-    record Finding(LogAnomaly anomaly, String key, List<JsonNode> values, List<LogOp> ops, String why) {}
+    record Finding(LogAnomaly anomaly, String key, List<JsonNode> values, List<Operation> ops, String why) {}
 
-    final List<LogOp> ops = new ArrayList<>();
+    final LogTable t;
     final VersionOrders orders;
     final boolean subscribe;
     final List<Finding> findings = new ArrayList<>();
-    /** Per message (VersionOrders.id): the operation that sent it, and the first operation that showed it at an offset. */
-    private final Map<VersionOrders.Id, LogOp> writer = new HashMap<>();
-    private final Map<VersionOrders.Id, LogOp> placer = new HashMap<>();
-    private final Set<VersionOrders.Id> polledOk = new HashSet<>();
-    private final Map<LogAnomaly, Integer> counts = new java.util.EnumMap<>(LogAnomaly.class);
+    /** Per message: the first operation that showed it at an offset (a poll, or a send that took effect), -1 when none. */
+    private final int[] placer;
+    private final Map<LogAnomaly, Integer> counts = new EnumMap<>(LogAnomaly.class);
 
     LogAnalysis(History h) {
-        boolean sub = false;
-        for (Operation o : h.operations()) {
-            LogOp lo = LogOp.read(o);
-            ops.add(lo);
-            if ("subscribe".equals(o.f()) && !o.isFail()) sub = true;
-            for (LogOp.Send s : lo.sends()) {
-                // Jepsen's analyses name a message by its value: a value sent twice to one key would be two messages in one.
-                if (writer.putIfAbsent(VersionOrders.id(s.key(), s.value()), lo) != null) {
-                    throw new dev.ariadne.checker.datatype.DatatypeMismatch(o, "message " + s.value() + " is sent to key " + s.key()
-                            + " twice: each message must be unique per key");
-                }
-            }
-            if (o.isOk()) for (var e : lo.polls().entrySet()) for (LogOp.Polled p : e.getValue()) polledOk.add(VersionOrders.id(e.getKey(), p.value()));
-        }
-        subscribe = sub;
-        orders = VersionOrders.of(ops, polledOk);
-        for (LogOp o : ops) {
-            for (var e : o.polls().entrySet()) for (LogOp.Polled p : e.getValue()) placer.putIfAbsent(VersionOrders.id(e.getKey(), p.value()), o);
-            if (!VersionOrders.mustHaveCommitted(o, polledOk)) continue;
-            for (LogOp.Send s : o.sends()) if (s.offset() != null) placer.putIfAbsent(VersionOrders.id(s.key(), s.value()), o);
+        this(new LogTable(h), LogPromise.KAFKA);
+    }
+
+    /** The analyses, with the cycles the promise forbids. */
+    LogAnalysis(LogTable t, LogPromise promise) {
+        this.t = t;
+        subscribe = t.subscribe;
+        orders = new VersionOrders(t);
+        placer = new int[t.messages];
+        Arrays.fill(placer, -1);
+        for (int i = 0; i < t.n; i++) {
+            for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) for (int p = t.pollStart[g]; p < t.pollStart[g + 1]; p++) if (placer[t.pollMsg[p]] < 0) placer[t.pollMsg[p]] = i;
+            if (!t.effective[i]) continue;
+            for (int s = t.sendStart[i]; s < t.sendStart[i + 1]; s++) if (t.sendOffset[s] != LogTable.NO_OFFSET && placer[t.sendMsg[s]] < 0) placer[t.sendMsg[s]] = i;
         }
         offsets();
         readsOfFailedAndOwnSends();
@@ -62,42 +55,27 @@ final class LogAnalysis {
         withinOperations();
         perProcess();
         unseen();
-        for (LogCycles.Cycle c : LogCycles.find(ops, writer, polledOk, LogChecker.SHOWN)) add(c.anomaly(), "", List.of(), c.ops(), c.why());
+        for (LogCycles.Cycle c : LogCycles.find(t, orders, LogCycles.Edges.of(promise), LogChecker.SHOWN)) {
+            add(c.anomaly(), "", List.of(), c.ops(), c.why());
+        }
     }
 
-    private void add(LogAnomaly a, String key, List<JsonNode> values, List<LogOp> ops, String why) {
-        List<LogOp> distinct = new ArrayList<>();
-        for (LogOp o : ops) if (o != null && !distinct.contains(o)) distinct.add(o);
-        distinct.sort((x, y) -> Integer.compare(x.op().invokePosition(), y.op().invokePosition()));
+    private void add(LogAnomaly a, String key, List<JsonNode> values, int[] opIndices, String why) {
+        List<Integer> ops = new ArrayList<>();
+        for (int o : opIndices) if (o >= 0 && !ops.contains(o)) ops.add(o);
+        List<Operation> distinct = new ArrayList<>();
+        for (int o : ops) distinct.add(t.ops.get(o));
+        distinct.sort((x, y) -> Integer.compare(x.invokePosition(), y.invokePosition()));
         findings.add(new Finding(a, key, values, distinct, why));
         counts.merge(a, 1, Integer::sum);
     }
 
-    /** The operation that showed the message at its offset (a poll, or a send that took effect). */
-    private LogOp placer(String key, JsonNode v) {
-        return placer.get(VersionOrders.id(key, v));
+    private JsonNode value(int m) {
+        return t.msgValue[m];
     }
 
-    private void offsets() {
-        for (Map.Entry<String, VersionOrders.Log> e : orders.logs.entrySet()) {
-            String k = e.getKey();
-            VersionOrders.Log log = e.getValue();
-            Map<JsonNode, List<Long>> at = new LinkedHashMap<>();
-            for (Map.Entry<Long, Set<JsonNode>> o : log.byOffset.entrySet()) {
-                for (JsonNode v : o.getValue()) at.computeIfAbsent(v, x -> new ArrayList<>()).add(o.getKey());
-                if (o.getValue().size() < 2) continue;
-                List<JsonNode> vs = new ArrayList<>(o.getValue());
-                List<LogOp> shown = new ArrayList<>();
-                if (detailed(LogAnomaly.INCONSISTENT_OFFSETS)) for (JsonNode v : vs) shown.add(showing(k, o.getKey(), v));
-                add(LogAnomaly.INCONSISTENT_OFFSETS, k, vs, shown, "offset " + o.getKey() + " of key " + k + " holds " + vs.size() + " different messages");
-            }
-            for (Map.Entry<JsonNode, List<Long>> v : at.entrySet()) {
-                if (v.getValue().size() < 2) continue;
-                List<LogOp> shown = new ArrayList<>();
-                if (detailed(LogAnomaly.DUPLICATE)) for (long off : v.getValue()) shown.add(showing(k, off, v.getKey()));
-                add(LogAnomaly.DUPLICATE, k, List.of(v.getKey()), shown, "message " + v.getKey() + " of key " + k + " is at offsets " + v.getValue());
-            }
-        }
+    private String keyName(int k) {
+        return t.keyNames.get(k);
     }
 
     /** Whether findings of this kind are still among those shown: beyond them, the operations that prove one are not looked up (a scan of the history each). */
@@ -105,30 +83,61 @@ final class LogAnalysis {
         return counts.getOrDefault(a, 0) < LogChecker.SHOWN;
     }
 
-    /** An operation that shows the message at that offset of the key (a scan of the history). */
-    private LogOp showing(String k, long offset, JsonNode v) {
-        for (LogOp o : ops) {
-            List<LogOp.Polled> got = o.polls().get(k);
-            if (got != null) for (LogOp.Polled p : got) if (p.offset() == offset && p.value().equals(v)) return o;
-            if (!VersionOrders.mustHaveCommitted(o, polledOk)) continue;
-            for (LogOp.Send s : o.sends()) if (s.key().equals(k) && s.offset() != null && s.offset() == offset && s.value().equals(v)) return o;
+    private void offsets() {
+        for (int k = 0; k < t.keys(); k++) {
+            Map<Integer, List<Long>> at = new LinkedHashMap<>();
+            for (int i = 0; i < orders.size(k); i++) {
+                int c = orders.messagesAt(k, i);
+                for (int j = 0; j < c; j++) {
+                    int m = orders.messageAt(k, i, j);
+                    if (orders.firstIndex[m] != orders.lastIndex[m]) at.computeIfAbsent(m, x -> new ArrayList<>()).add(orders.offset(k, i));
+                }
+                if (c < 2) continue;
+                List<JsonNode> vs = new ArrayList<>();
+                int[] shown = new int[c];
+                for (int j = 0; j < c; j++) {
+                    int m = orders.messageAt(k, i, j);
+                    vs.add(value(m));
+                    shown[j] = detailed(LogAnomaly.INCONSISTENT_OFFSETS) ? showing(k, orders.offset(k, i), m) : -1;
+                }
+                add(LogAnomaly.INCONSISTENT_OFFSETS, keyName(k), vs, shown, "offset " + orders.offset(k, i) + " of key " + keyName(k) + " holds " + c + " different messages");
+            }
+            for (Map.Entry<Integer, List<Long>> v : at.entrySet()) {
+                int m = v.getKey();
+                int[] shown = new int[v.getValue().size()];
+                Arrays.fill(shown, -1);
+                if (detailed(LogAnomaly.DUPLICATE)) for (int j = 0; j < shown.length; j++) shown[j] = showing(k, v.getValue().get(j), m);
+                add(LogAnomaly.DUPLICATE, keyName(k), List.of(value(m)), shown, "message " + value(m) + " of key " + keyName(k) + " is at offsets " + v.getValue());
+            }
         }
-        return null;
+    }
+
+    /** An operation that shows message m at that offset of key k (a scan of the history). */
+    private int showing(int k, long offset, int m) {
+        for (int i = 0; i < t.n; i++) {
+            for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) {
+                if (t.groupKey[g] != k) continue;
+                for (int p = t.pollStart[g]; p < t.pollStart[g + 1]; p++) if (t.pollOffset[p] == offset && t.pollMsg[p] == m) return i;
+            }
+            if (!t.effective[i]) continue;
+            for (int s = t.sendStart[i]; s < t.sendStart[i + 1]; s++) if (t.sendMsg[s] == m && t.sendOffset[s] == offset) return i;
+        }
+        return -1;
     }
 
     private void readsOfFailedAndOwnSends() {
-        for (LogOp o : ops) {
-            if (!o.op().isOk()) continue;
-            for (var e : o.polls().entrySet()) {
-                for (LogOp.Polled p : e.getValue()) {
-                    LogOp w = writer.get(VersionOrders.id(e.getKey(), p.value()));
-                    if (w != null && w.op().isFail()) {
-                        add(LogAnomaly.G1A, e.getKey(), List.of(p.value()), List.of(w, o), "message " + p.value() + " of key " + e.getKey()
-                                + " was polled though its send failed");
+        for (int i = 0; i < t.n; i++) {
+            if (!t.ops.get(i).isOk()) continue;
+            for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) {
+                for (int p = t.pollStart[g]; p < t.pollStart[g + 1]; p++) {
+                    int m = t.pollMsg[p];
+                    int w = t.writer[m];
+                    String k = keyName(t.groupKey[g]);
+                    if (w >= 0 && t.ops.get(w).isFail()) {
+                        add(LogAnomaly.G1A, k, List.of(value(m)), new int[] {w, i}, "message " + value(m) + " of key " + k + " was polled though its send failed");
                     }
-                    if (w == o) {
-                        add(LogAnomaly.PRECOMMITTED_READ, e.getKey(), List.of(p.value()), List.of(o), "the operation polled message " + p.value()
-                                + " of key " + e.getKey() + ", which it sent itself");
+                    if (w == i) {
+                        add(LogAnomaly.PRECOMMITTED_READ, k, List.of(value(m)), new int[] {i}, "the operation polled message " + value(m) + " of key " + k + ", which it sent itself");
                     }
                 }
             }
@@ -136,137 +145,173 @@ final class LogAnalysis {
     }
 
     private void lostWrites() {
-        // Per key: the values ok operations polled, and the highest index among them.
-        Map<String, Set<JsonNode>> read = new HashMap<>();
-        for (LogOp o : ops) {
-            if (!o.op().isOk()) continue;
-            for (var e : o.polls().entrySet()) for (LogOp.Polled p : e.getValue()) read.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(p.value());
+        // Per key: the highest index among the messages ok operations polled, the message there, and the first ok operation that polled it.
+        int keys = t.keys();
+        int[] bound = new int[keys];
+        int[] top = new int[keys];
+        int[] reader = new int[keys];
+        Arrays.fill(bound, -1);
+        Arrays.fill(reader, -1);
+        for (int m = 0; m < t.messages; m++) {
+            int k = t.msgKey[m];
+            if (t.polledOk[m] && orders.firstIndex[m] > bound[k]) {
+                bound[k] = orders.firstIndex[m];
+                top[k] = m;
+            }
         }
-        for (Map.Entry<String, Set<JsonNode>> e : read.entrySet()) {
-            String k = e.getKey();
-            VersionOrders.Log log = orders.log(k);
-            int bound = -1;
-            JsonNode top = null;
-            for (JsonNode v : e.getValue()) {
-                int i = log.indexOf(v);
-                if (i > bound) {
-                    bound = i;
-                    top = v;
-                }
+        for (int i = 0; i < t.n; i++) {
+            if (!t.ops.get(i).isOk()) continue;
+            for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) {
+                int k = t.groupKey[g];
+                if (reader[k] >= 0 || bound[k] < 0) continue;
+                for (int p = t.pollStart[g]; p < t.pollStart[g + 1]; p++) if (t.pollMsg[p] == top[k]) reader[k] = i;
             }
-            if (bound < 0) continue;
-            LogOp reader = null;
-            for (LogOp o : ops) {
-                if (!o.op().isOk() || !o.polls().containsKey(k)) continue;
-                for (LogOp.Polled p : o.polls().get(k)) if (p.value().equals(top)) reader = o;
-                if (reader != null) break;
-            }
-            for (Map.Entry<JsonNode, Integer> last : log.lastIndex.entrySet()) {
-                JsonNode v = last.getKey();
-                if (last.getValue() > bound || e.getValue().contains(v)) continue;
-                LogOp w = writer.get(VersionOrders.id(k, v));
-                if (w == null || !VersionOrders.mustHaveCommitted(w, polledOk)) continue;
-                add(LogAnomaly.LOST_WRITE, k, List.of(v, top), List.of(w, placer(k, v), reader), "message " + v + " of key " + k + " is at index "
-                        + log.indexOf(v) + ", below index " + bound + " (message " + top + ") that an ok poll reached, yet no ok poll returned it");
-            }
+        }
+        for (int m = 0; m < t.messages; m++) {
+            int k = t.msgKey[m];
+            if (bound[k] < 0 || orders.lastIndex[m] < 0 || orders.lastIndex[m] > bound[k] || t.polledOk[m]) continue;
+            int w = t.writer[m];
+            if (w < 0 || !t.effective[w]) continue;
+            add(LogAnomaly.LOST_WRITE, keyName(k), List.of(value(m), value(top[k])), new int[] {w, placer[m], reader[k]}, "message " + value(m) + " of key "
+                    + keyName(k) + " is at index " + orders.firstIndex[m] + ", below index " + bound[k] + " (message " + value(top[k])
+                    + ") that an ok poll reached, yet no ok poll returned it");
         }
     }
 
     private void withinOperations() {
-        for (LogOp o : ops) {
-            if (o.op().isInfo() && o.op().completion() == null) continue;
-            for (var e : o.polls().entrySet()) {
-                if (o.rebalanced().contains(e.getKey())) continue;
-                List<JsonNode> vs = new ArrayList<>();
-                for (LogOp.Polled p : e.getValue()) vs.add(p.value());
-                pairs(o, e.getKey(), vs, LogAnomaly.INT_POLL_SKIP, LogAnomaly.INT_NONMONOTONIC_POLL, "polled");
+        int[] lastSendOfKey = new int[t.keys()];
+        int[] stamp = new int[t.keys()];
+        for (int i = 0; i < t.n; i++) {
+            Operation o = t.ops.get(i);
+            if (o.isInfo() && o.completion() == null) continue;
+            for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) {
+                int k = t.groupKey[g];
+                if (t.rebalanced(i, k)) continue;
+                for (int p = t.pollStart[g] + 1; p < t.pollStart[g + 1]; p++) {
+                    judge(k, t.pollMsg[p - 1], t.pollMsg[p], LogAnomaly.INT_POLL_SKIP, LogAnomaly.INT_NONMONOTONIC_POLL, "polled", new int[] {i}, "within one operation");
+                }
             }
-            Map<String, List<JsonNode>> sent = new LinkedHashMap<>();
-            for (LogOp.Send s : o.sends()) sent.computeIfAbsent(s.key(), x -> new ArrayList<>()).add(s.value());
-            for (var e : sent.entrySet()) pairs(o, e.getKey(), e.getValue(), LogAnomaly.INT_SEND_SKIP, LogAnomaly.INT_NONMONOTONIC_SEND, "sent");
+            for (int s = t.sendStart[i]; s < t.sendStart[i + 1]; s++) {
+                int k = t.msgKey[t.sendMsg[s]];
+                if (stamp[k] == i + 1) {
+                    judge(k, t.sendMsg[lastSendOfKey[k]], t.sendMsg[s], LogAnomaly.INT_SEND_SKIP, LogAnomaly.INT_NONMONOTONIC_SEND, "sent", new int[] {i}, "within one operation");
+                }
+                stamp[k] = i + 1;
+                lastSendOfKey[k] = s;
+            }
         }
-    }
-
-    /** Consecutive values of one key within one operation. */
-    private void pairs(LogOp o, String k, List<JsonNode> vs, LogAnomaly skip, LogAnomaly back, String verb) {
-        VersionOrders.Log log = orders.log(k);
-        if (log == null) return;
-        for (int j = 1; j < vs.size(); j++) judge(log, k, vs.get(j - 1), vs.get(j), skip, back, verb, List.of(o), "within one operation");
     }
 
     /** Two messages one after the other: a skip when more than one index apart, a reversal when not after. */
-    private void judge(VersionOrders.Log log, String k, JsonNode v1, JsonNode v2, LogAnomaly skip, LogAnomaly back, String verb, List<LogOp> by, String where) {
-        if (log == null) return;
-        int i1 = log.indexOf(v1);
-        int i2 = log.indexOf(v2);
+    private void judge(int k, int m1, int m2, LogAnomaly skip, LogAnomaly back, String verb, int[] by, String where) {
+        int i1 = orders.firstIndex[m1];
+        int i2 = orders.firstIndex[m2];
         if (i1 < 0 || i2 < 0) return;
         int delta = i2 - i1;
         if (delta == 1 || delta > 1 && skip == null) return;
-        String pair = " of key " + k + ": " + verb + " " + v1 + " (index " + i1 + ") then " + v2 + " (index " + i2 + ") " + where;
+        String pair = " of key " + keyName(k) + ": " + verb + " " + value(m1) + " (index " + i1 + ") then " + value(m2) + " (index " + i2 + ") " + where;
+        int[] shown = Arrays.copyOf(by, by.length + 3);
         if (delta > 1) {
-            List<JsonNode> values = new ArrayList<>(List.of(v1, v2));
-            List<LogOp> shown = new ArrayList<>(by);
-            JsonNode skipped = log.byIndex.get(i1 + 1);
-            values.add(skipped);
-            shown.add(placer(k, v1));
-            shown.add(placer(k, skipped));
-            shown.add(placer(k, v2));
-            add(skip, k, values, shown, "skipped " + (delta - 1) + " message" + (delta == 2 ? "" : "s") + pair + ": " + skipped + " is at index " + (i1 + 1));
-        } else if (delta < 1) {
-            List<LogOp> shown = new ArrayList<>(by);
-            shown.add(placer(k, v1));
-            shown.add(placer(k, v2));
-            add(back, k, List.of(v1, v2), shown, "went back " + (1 - delta) + (delta == 0 ? " (the same message again)" : "") + pair);
+            int skipped = orders.messageAt(k, i1 + 1);
+            shown[by.length] = placer[m1];
+            shown[by.length + 1] = placer[skipped];
+            shown[by.length + 2] = placer[m2];
+            add(skip, keyName(k), List.of(value(m1), value(m2), value(skipped)), shown, "skipped " + (delta - 1) + " message" + (delta == 2 ? "" : "s") + pair
+                    + ": " + value(skipped) + " is at index " + (i1 + 1));
+        } else {
+            shown[by.length] = placer[m1];
+            shown[by.length + 1] = placer[m2];
+            shown[by.length + 2] = -1;
+            add(back, keyName(k), List.of(value(m1), value(m2)), shown, "went back " + (1 - delta) + (delta == 0 ? " (the same message again)" : "") + pair);
         }
     }
 
-    /** Each consumer's successive polls and each producer's successive sends, per key. */
+    /**
+     * Each consumer's successive polls and each producer's successive sends, per key. A consumer's
+     * place is kept per (process, key) as the last operation that polled or sent there; an
+     * {@code assign} or {@code subscribe} forgets the keys it does not name.
+     */
     private void perProcess() {
-        Map<Integer, Map<String, LogOp>> lastRead = new HashMap<>();
-        Map<Integer, Map<String, LogOp>> lastSent = new HashMap<>();
-        for (LogOp o : ops) {
-            Operation op = o.op();
-            Map<String, LogOp> reads = lastRead.computeIfAbsent(op.process(), p -> new HashMap<>());
-            Map<String, LogOp> sends = lastSent.computeIfAbsent(op.process(), p -> new HashMap<>());
-            if (o.assigned() != null) {
-                if (!op.isFail()) {
-                    reads.keySet().retainAll(o.assigned());
-                    sends.keySet().retainAll(o.assigned());
+        LongIntMap lastRead = new LongIntMap(1024);
+        LongIntMap lastSent = new LongIntMap(1024);
+        Map<Integer, List<Integer>> touched = new java.util.HashMap<>();
+        int[] stamp = new int[t.keys()];
+        for (int i = 0; i < t.n; i++) {
+            Operation op = t.ops.get(i);
+            long proc = (long) op.process() << 32;
+            if (t.assigned[i] != null) {
+                if (op.isFail()) continue;
+                List<Integer> keys = touched.get(op.process());
+                if (keys == null) continue;
+                for (int k : keys) {
+                    boolean keep = false;
+                    for (int a : t.assigned[i]) keep |= a == k;
+                    if (!keep) {
+                        lastRead.put(proc | k, 0);
+                        lastSent.put(proc | k, 0);
+                    }
                 }
                 continue;
             }
-            for (var e : o.polls().entrySet()) {
-                LogOp last = reads.get(e.getKey());
-                if (last == null || e.getValue().isEmpty()) continue;
-                List<LogOp.Polled> prev = last.polls().get(e.getKey());
-                judge(orders.log(e.getKey()), e.getKey(), prev.get(prev.size() - 1).value(), e.getValue().get(0).value(),
-                        LogAnomaly.POLL_SKIP, LogAnomaly.NONMONOTONIC_POLL, "polled", List.of(last, o), "in two successive polls of one consumer");
+            for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) {
+                int last = lastRead.get(proc | t.groupKey[g]) - 1;
+                if (last < 0 || t.pollStart[g] == t.pollStart[g + 1]) continue;
+                int prev = lastPolled(last, t.groupKey[g]);
+                judge(t.groupKey[g], prev, t.pollMsg[t.pollStart[g]], LogAnomaly.POLL_SKIP, LogAnomaly.NONMONOTONIC_POLL, "polled", new int[] {last, i},
+                        "in two successive polls of one consumer");
             }
-            if (op.isOk()) for (var e : o.polls().entrySet()) if (!e.getValue().isEmpty()) reads.put(e.getKey(), o);
-            if (op.isFail()) continue;
-            Map<String, List<JsonNode>> sent = new LinkedHashMap<>();
-            for (LogOp.Send s : o.sends()) sent.computeIfAbsent(s.key(), x -> new ArrayList<>()).add(s.value());
-            for (var e : sent.entrySet()) {
-                LogOp last = sends.get(e.getKey());
-                VersionOrders.Log log = orders.log(e.getKey());
-                if (last != null && log != null) {
-                    List<JsonNode> prev = last.sent(e.getKey());
-                    judge(log, e.getKey(), prev.get(prev.size() - 1), e.getValue().get(0), null, LogAnomaly.NONMONOTONIC_SEND, "sent",
-                            List.of(last, o), "in two successive sends of one producer");
+            if (op.isOk()) {
+                for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) {
+                    if (t.pollStart[g] == t.pollStart[g + 1]) continue;
+                    touch(touched, op.process(), t.groupKey[g], lastRead.get(proc | t.groupKey[g]) < 0 && lastSent.get(proc | t.groupKey[g]) < 0);
+                    lastRead.put(proc | t.groupKey[g], i + 1);
                 }
-                sends.put(e.getKey(), o);
+            }
+            if (op.isFail()) continue;
+            for (int s = t.sendStart[i]; s < t.sendStart[i + 1]; s++) {
+                int k = t.msgKey[t.sendMsg[s]];
+                if (stamp[k] == i + 1) continue; // only the first send of each key is judged against the last operation
+                stamp[k] = i + 1;
+                int last = lastSent.get(proc | k) - 1;
+                if (last >= 0) {
+                    judge(k, lastSentTo(last, k), t.sendMsg[s], null, LogAnomaly.NONMONOTONIC_SEND, "sent", new int[] {last, i}, "in two successive sends of one producer");
+                }
+            }
+            for (int s = t.sendStart[i]; s < t.sendStart[i + 1]; s++) {
+                int k = t.msgKey[t.sendMsg[s]];
+                touch(touched, op.process(), k, lastRead.get(proc | k) < 0 && lastSent.get(proc | k) < 0);
+                lastSent.put(proc | k, i + 1);
             }
         }
     }
 
+    private static void touch(Map<Integer, List<Integer>> touched, int process, int k, boolean first) {
+        if (first) touched.computeIfAbsent(process, x -> new ArrayList<>()).add(k);
+    }
+
+    /** The last message operation i polled of key k. */
+    private int lastPolled(int i, int k) {
+        int found = -1;
+        for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) if (t.groupKey[g] == k && t.pollStart[g + 1] > t.pollStart[g]) found = t.pollMsg[t.pollStart[g + 1] - 1];
+        return found;
+    }
+
+    /** The last message operation i sent to key k. */
+    private int lastSentTo(int i, int k) {
+        int found = -1;
+        for (int s = t.sendStart[i]; s < t.sendStart[i + 1]; s++) if (t.msgKey[t.sendMsg[s]] == k) found = t.sendMsg[s];
+        return found;
+    }
+
     private void unseen() {
-        for (LogOp o : ops) {
-            if (!o.op().isOk()) continue;
-            for (LogOp.Send s : o.sends()) {
-                if (!polledOk.contains(VersionOrders.id(s.key(), s.value()))) {
-                    add(LogAnomaly.UNSEEN, s.key(), List.of(s.value()), List.of(o), "message " + s.value() + " of key " + s.key()
-                            + " was acknowledged" + (s.offset() == null ? "" : " at offset " + s.offset()) + ", and no ok poll returned it");
-                }
+        for (int i = 0; i < t.n; i++) {
+            if (!t.ops.get(i).isOk()) continue;
+            for (int s = t.sendStart[i]; s < t.sendStart[i + 1]; s++) {
+                int m = t.sendMsg[s];
+                if (t.polledOk[m]) continue;
+                String k = keyName(t.msgKey[m]);
+                add(LogAnomaly.UNSEEN, k, List.of(value(m)), new int[] {i}, "message " + value(m) + " of key " + k + " was acknowledged"
+                        + (t.sendOffset[s] == LogTable.NO_OFFSET ? "" : " at offset " + t.sendOffset[s]) + ", and no ok poll returned it");
             }
         }
     }

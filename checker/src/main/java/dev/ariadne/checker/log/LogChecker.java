@@ -8,6 +8,7 @@ import dev.ariadne.checker.report.LogCounterexample;
 import dev.ariadne.checker.report.OpView;
 import dev.ariadne.checker.report.Verdict;
 import dev.ariadne.history.History;
+import dev.ariadne.history.Operation;
 import dev.ariadne.history.Values;
 
 import java.util.ArrayList;
@@ -16,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a Kafka-like log history for the errors of Jepsen's Kafka checker ({@link LogAnalysis}).
- * The verdict is INVALID when an error the log's promise does not allow occurs (with {@code subscribe},
- * consumers may skip or repeat after a rebalance; interleaved sends are always allowed). VALID only
- * with a witness: each key's log, by offset, which {@link LogVerifier} checks against the raw
- * operations on its own.
+ * Checks a Kafka-like log history for the errors of Jepsen's Kafka checker ({@link LogAnalysis}) and
+ * the dependency cycles its promise forbids ({@link LogPromise}). The verdict is INVALID when an
+ * error the log's promise does not allow occurs (with {@code subscribe}, consumers may skip or repeat
+ * after a rebalance; interleaved sends are always allowed). VALID only with a witness: each key's
+ * log, by offset, which {@link LogVerifier} checks against the raw operations on its own.
  */
 public final class LogChecker {
     /** Errors shown per kind; the summary counts them all. */
@@ -28,9 +29,10 @@ public final class LogChecker {
 
     private LogChecker() {}
 
-    public static CheckResult check(History h, String model) {
+    public static CheckResult check(History h, LogPromise promise) {
         long t0 = System.nanoTime();
-        LogAnalysis a = new LogAnalysis(h);
+        String model = promise.model();
+        LogAnalysis a = new LogAnalysis(new LogTable(h), promise);
         Map<LogAnomaly, Integer> count = new EnumMap<>(LogAnomaly.class);
         List<Counterexample> cex = new ArrayList<>();
         int bad = 0;
@@ -40,7 +42,7 @@ public final class LogChecker {
             if (!allowed) bad++;
             if (n > SHOWN) continue;
             List<OpView> views = new ArrayList<>();
-            for (LogOp o : f.ops()) views.add(OpView.of(h, o.op(), describe(o)));
+            for (Operation o : f.ops()) views.add(OpView.of(h, o, describe(o)));
             List<String> values = new ArrayList<>();
             for (JsonNode v : f.values()) values.add(Values.show(v));
             String text = f.anomaly().jepsenName() + (allowed ? " (allowed" + (a.subscribe ? " with subscribe" : "") + ")" : "") + ": " + f.why() + ".";
@@ -54,14 +56,18 @@ public final class LogChecker {
             kinds.append(kinds.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey().jepsenName());
             if (e.getKey().allowed(a.subscribe)) kinds.append(" (allowed)");
         }
-        int keys = a.orders.logs.size();
+        if (promise.transactional()) {
+            notes.add("transactions are judged serializable over the logs: each poll reads its key to the end of the log, so a poll that stopped "
+                    + "before a message did not see it (rw); with fetch limits (max.poll.records) that assumption fails");
+        }
+        int keys = a.orders.keysWithMessages();
         Verdict verdict;
         String summary;
         if (bad > 0) {
             verdict = Verdict.INVALID;
             summary = "The log breaks its promise: " + kinds + ".";
         } else {
-            String why = LogVerifier.verify(h, a.orders, a.subscribe);
+            String why = LogVerifier.verify(h, a.orders.witness(), a.subscribe, promise);
             if (why == null) {
                 verdict = Verdict.VALID;
                 summary = "The log keeps its promise on " + keys + " key" + (keys == 1 ? "" : "s") + (kinds.length() == 0 ? "" : " (" + kinds + ")")
@@ -78,11 +84,11 @@ public final class LogChecker {
 
     /** Reads every operation as a log operation, checking nothing; a malformed one is a {@link dev.ariadne.checker.datatype.DatatypeMismatch}. */
     public static void read(History h) {
-        for (dev.ariadne.history.Operation o : h.operations()) LogOp.read(o);
+        new LogTable(h);
     }
 
-    static String describe(LogOp o) {
-        JsonNode v = o.op().completion() != null ? o.op().completion().value() : o.op().invoke().value();
-        return o.op().f() + " " + Values.show(v);
+    static String describe(Operation o) {
+        JsonNode v = o.completion() != null ? o.completion().value() : o.invoke().value();
+        return o.f() + " " + Values.show(v);
     }
 }

@@ -1,167 +1,331 @@
 package dev.ariadne.checker.log;
 
 import dev.ariadne.checker.report.LogAnomaly;
+import dev.ariadne.checker.search.Digraphs;
 import dev.ariadne.history.Operation;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Jepsen's Kafka cycles without write-write inference (its default): an operation that sent a
- * message precedes every operation that polled it (wr); with each process's order the cycles are
- * G1c-process, and with real time (an operation that returned before another was invoked precedes
- * it) G1c-realtime. Operations are the sends, polls and transactions that took effect. A cycle is
- * reported with its shortest form, wr-only first. Strongly connected components are found first, so
- * a history without a cycle costs one linear pass.
+ * Dependency cycles between the sends, polls and transactions that took effect. Jepsen's Kafka
+ * checker by default draws only wr edges (an operation that sent a message precedes every operation
+ * that polled it), with each process's order (G1c-process) and real time (G1c-realtime: an operation
+ * that returned before another was invoked precedes it). For a log that promises serializable
+ * transactions we also draw, as Jepsen's documentation defines them, ww (the sender of a message
+ * precedes the sender of the next message in the key's version order) and the rw edges Jepsen leaves
+ * out (an operation whose highest poll of a key reached index i precedes the sender of the message at
+ * i + 1: under serializability a poll reads its key to the end), and name each cycle as Adya does:
+ * G0 (ww only), G1c (ww and wr), G-single (one rw), G2 (more), with real time for strict
+ * serializability. Strongly connected components come first, so a history without a cycle costs one
+ * linear pass; then per component the shortest cycle of the weakest kind, each edge explained.
  */
 final class LogCycles {
     private LogCycles() {}
 
-    /** Breadth-first searches per component and kind of cycle: enough for the shortest in practice, bounded in a huge component. */
+    static final int WR = 0;
+    static final int WW = 1;
+    static final int RW = 2;
+    static final int PROCESS = 3;
+    static final int REALTIME = 4;
+
+    /** Breadth-first searches per component and level: enough for the shortest in practice, bounded in a huge component. */
     static final int MAX_TRIES = 64;
 
-    /** An edge: from and to (node indices), its kind (0 wr, 1 process, 2 real time), and for wr the message it rests on. */
-    record Edge(int from, int to, int kind, String key, com.fasterxml.jackson.databind.JsonNode value) {}
+    /** One level of the search: cycles through an edge of kind {@code seed} whose way back uses only the kinds in {@code mask}. */
+    record Level(int seed, int mask, LogAnomaly anomaly) {}
 
-    /** The shortest cycles found, one per component, as the operations and the sentence that explains each step. */
-    record Cycle(LogAnomaly anomaly, List<LogOp> ops, String why) {}
+    /** Which edges a promise draws, and the levels that name its cycles, weakest first. */
+    enum Edges {
+        JEPSEN(bits(WR, PROCESS, REALTIME), new Level(WR, bits(WR), LogAnomaly.G1C), new Level(WR, bits(WR, PROCESS), LogAnomaly.G1C_PROCESS),
+                new Level(WR, bits(WR, PROCESS, REALTIME), LogAnomaly.G1C_REALTIME)),
+        SERIALIZABLE(bits(WW, WR, RW), new Level(WW, bits(WW), LogAnomaly.G0), new Level(WR, bits(WW, WR), LogAnomaly.G1C),
+                new Level(RW, bits(WW, WR), LogAnomaly.G_SINGLE), new Level(RW, bits(WW, WR, RW), LogAnomaly.G2)),
+        STRICT_SERIALIZABLE(bits(WW, WR, RW, REALTIME), new Level(WW, bits(WW), LogAnomaly.G0), new Level(WR, bits(WW, WR), LogAnomaly.G1C),
+                new Level(RW, bits(WW, WR), LogAnomaly.G_SINGLE), new Level(RW, bits(WW, WR, RW), LogAnomaly.G2),
+                new Level(WW, bits(WW, REALTIME), LogAnomaly.G0_REALTIME), new Level(WR, bits(WW, WR, REALTIME), LogAnomaly.G1C_REALTIME),
+                new Level(RW, bits(WW, WR, REALTIME), LogAnomaly.G_SINGLE_REALTIME), new Level(RW, bits(WW, WR, RW, REALTIME), LogAnomaly.G2_REALTIME));
 
-    static List<Cycle> find(List<LogOp> all, Map<VersionOrders.Id, LogOp> writer, java.util.Set<VersionOrders.Id> polledOk, int limit) {
-        List<LogOp> nodes = new ArrayList<>();
-        Map<LogOp, Integer> index = new java.util.IdentityHashMap<>(); // by identity: a record hashes its whole content
-        for (LogOp o : all) {
-            if (o.assigned() != null || o.sends().isEmpty() && o.polls().isEmpty()) continue;
-            if (!o.op().isOk() && !(o.op().isInfo() && VersionOrders.mustHaveCommitted(o, polledOk))) continue;
-            index.put(o, nodes.size());
-            nodes.add(o);
+        final int mask;
+        final List<Level> levels;
+
+        Edges(int mask, Level... levels) {
+            this.mask = mask;
+            this.levels = List.of(levels);
         }
-        int n = nodes.size();
-        List<List<Edge>> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) out.add(new ArrayList<>());
-        // wr: the sender of each polled message precedes the poller.
+
+        static Edges of(LogPromise p) {
+            return switch (p) {
+                case KAFKA -> JEPSEN;
+                case SERIALIZABLE -> SERIALIZABLE;
+                case STRICT_SERIALIZABLE -> STRICT_SERIALIZABLE;
+            };
+        }
+
+        boolean draws(int kind) {
+            return (mask & 1 << kind) != 0;
+        }
+    }
+
+    static int bits(int... kinds) {
+        int m = 0;
+        for (int k : kinds) m |= 1 << k;
+        return m;
+    }
+
+    /** A cycle found: its anomaly, the operations on it (history indices into the table) and the sentence that explains each step. */
+    record Cycle(LogAnomaly anomaly, int[] ops, String why) {}
+
+    /** The graph: nodes are operations that took effect; edges in CSR form with their kind and the message each rests on (-1 for order edges). */
+    static final class Graph {
+        final int[] node;     // node -> table operation
+        final int[] start;
+        final int[] target;
+        final int[] kind;
+        final int[] message;
+
+        Graph(int[] node, int[] start, int[] target, int[] kind, int[] message) {
+            this.node = node;
+            this.start = start;
+            this.target = target;
+            this.kind = kind;
+            this.message = message;
+        }
+
+        int size() {
+            return node.length;
+        }
+    }
+
+    static Graph graph(LogTable t, VersionOrders orders, Edges edges) {
+        int[] nodeOf = new int[t.n];
+        Arrays.fill(nodeOf, -1);
+        int n = 0;
+        int[] node = new int[t.n];
+        for (int i = 0; i < t.n; i++) {
+            if (t.assigned[i] != null || t.sendStart[i] == t.sendStart[i + 1] && t.groupStart[i] == t.groupStart[i + 1]) continue;
+            if (!t.effective[i]) continue;
+            nodeOf[i] = n;
+            node[n++] = i;
+        }
+        node = Arrays.copyOf(node, n);
+        EdgeList es = new EdgeList();
         int[] linkedTo = new int[n];
-        java.util.Arrays.fill(linkedTo, -1);
+        Arrays.fill(linkedTo, -1);
         for (int r = 0; r < n; r++) {
-            LogOp reader = nodes.get(r);
-            if (!reader.op().isOk()) continue;
-            for (var e : reader.polls().entrySet()) {
-                for (LogOp.Polled p : e.getValue()) {
-                    LogOp w = writer.get(VersionOrders.id(e.getKey(), p.value()));
-                    Integer wi = w == null ? null : index.get(w);
-                    if (wi == null || wi == r || linkedTo[wi] == r) continue;
-                    linkedTo[wi] = r;
-                    out.get(wi).add(new Edge(wi, r, 0, e.getKey(), p.value()));
+            int i = node[r];
+            if (!t.ops.get(i).isOk()) continue;
+            for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) {
+                int top = -1;
+                for (int p = t.pollStart[g]; p < t.pollStart[g + 1]; p++) {
+                    int m = t.pollMsg[p];
+                    if (orders.firstIndex[m] > top) top = orders.firstIndex[m];
+                    // wr: the sender of each polled message precedes the poller.
+                    int w = t.writer[m] < 0 ? -1 : nodeOf[t.writer[m]];
+                    if (w < 0 || w == r || linkedTo[w] == r) continue;
+                    linkedTo[w] = r;
+                    es.add(w, r, WR, m);
+                }
+                // rw: the poll read its key up to index top, so it precedes the sender of the message at top + 1.
+                if (edges.draws(RW) && top >= 0 && top + 1 < orders.size(t.groupKey[g])) {
+                    int next = orders.messageAt(t.groupKey[g], top + 1);
+                    int w = t.writer[next] < 0 ? -1 : nodeOf[t.writer[next]];
+                    if (w >= 0 && w != r) es.add(r, w, RW, next);
                 }
             }
         }
-        // Process order: each process's operations one after another.
-        Map<Integer, Integer> lastOf = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            Integer prev = lastOf.put(nodes.get(i).op().process(), i);
-            if (prev != null) out.get(prev).add(new Edge(prev, i, 1, null, null));
+        if (edges.draws(WW)) {
+            // ww: the sender of each message precedes the sender of the next one in its key's log.
+            for (int k = 0; k < t.keys(); k++) {
+                for (int i = 1; i < orders.size(k); i++) {
+                    int a = orders.messageAt(k, i - 1);
+                    int b = orders.messageAt(k, i);
+                    int wa = t.writer[a] < 0 ? -1 : nodeOf[t.writer[a]];
+                    int wb = t.writer[b] < 0 ? -1 : nodeOf[t.writer[b]];
+                    if (wa >= 0 && wb >= 0 && wa != wb) es.add(wa, wb, WW, b);
+                }
+            }
         }
-        // Real time, reduced: at each invocation, an edge from every operation returned before it and not yet followed by another such.
-        List<long[]> events = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Operation o = nodes.get(i).op();
-            events.add(new long[] {o.invokePosition(), 1, i});
-            if (o.isOk()) events.add(new long[] {o.completePosition(), 0, i});
+        if (edges.draws(PROCESS)) {
+            // Each process's operations one after another.
+            int[] lastOf = new int[t.history.processCount()];
+            Arrays.fill(lastOf, -1);
+            for (int x = 0; x < n; x++) {
+                int p = t.ops.get(node[x]).process();
+                if (lastOf[p] >= 0) es.add(lastOf[p], x, PROCESS, -1);
+                lastOf[p] = x;
+            }
         }
-        events.sort((a, b) -> Long.compare(a[0], b[0]));
-        List<Integer> frontier = new ArrayList<>();
-        for (long[] ev : events) {
-            int i = (int) ev[2];
-            if (ev[1] == 1) {
-                for (int f : frontier) out.get(f).add(new Edge(f, i, 2, null, null));
+        if (edges.draws(REALTIME)) realTime(t, node, es);
+        return es.csr(node);
+    }
+
+    /** Real time, reduced: at each invocation, an edge from every operation returned before it and not yet followed by another such. */
+    private static void realTime(LogTable t, int[] node, EdgeList es) {
+        int n = node.length;
+        long[] events = new long[2 * n];
+        int e = 0;
+        for (int x = 0; x < n; x++) {
+            Operation o = t.ops.get(node[x]);
+            events[e++] = (long) o.invokePosition() << 32 | (long) x << 1 | 1;
+            if (o.isOk()) events[e++] = (long) o.completePosition() << 32 | (long) x << 1;
+        }
+        events = Arrays.copyOf(events, e);
+        Arrays.sort(events);
+        int[] frontier = new int[n];
+        int size = 0;
+        for (long ev : events) {
+            int x = (int) (ev >>> 1 & 0x7fffffff);
+            if ((ev & 1) == 1) {
+                for (int f = 0; f < size; f++) es.add(frontier[f], x, REALTIME, -1);
             } else {
-                int invoked = nodes.get(i).op().invokePosition();
-                frontier.removeIf(f -> nodes.get(f).op().completePosition() < invoked);
-                frontier.add(i);
+                int invoked = t.ops.get(node[x]).invokePosition();
+                int kept = 0;
+                for (int f = 0; f < size; f++) if (t.ops.get(node[frontier[f]]).completePosition() >= invoked) frontier[kept++] = frontier[f];
+                size = kept;
+                frontier[size++] = x;
             }
         }
-        int[] comp = components(n, out);
+    }
+
+    static List<Cycle> find(LogTable t, VersionOrders orders, Edges edges, int limit) {
+        Graph g = graph(t, orders, edges);
+        int n = g.size();
+        int[] comp = Digraphs.components(n, g.start, g.target);
+        int[] compSize = new int[n];
+        for (int c : comp) compSize[c]++;
         List<Cycle> cycles = new ArrayList<>();
-        Map<Integer, Boolean> done = new HashMap<>();
+        boolean[] done = new boolean[n];
         for (int u = 0; u < n && cycles.size() < limit; u++) {
-            for (Edge e : out.get(u)) {
-                if (e.kind() != 0 || comp[e.from()] != comp[e.to()] || done.containsKey(comp[u])) continue;
-                // The shortest cycle through this component's wr edges, with as few kinds of edge as will do.
-                List<Edge> best = null;
-                int kinds = 0;
-                for (int allowed = 0; allowed <= 2 && best == null; allowed++) {
-                    best = shortest(comp, out, u, allowed);
-                    kinds = allowed;
-                }
-                done.put(comp[u], true);
+            if (compSize[comp[u]] < 2 || done[comp[u]]) continue;
+            done[comp[u]] = true;
+            for (Level level : edges.levels) {
+                int[] best = shortest(g, comp, u, level);
                 if (best == null) continue;
-                List<LogOp> ops = new ArrayList<>();
+                int[] ops = new int[best.length];
                 StringBuilder why = new StringBuilder();
-                for (Edge x : best) {
-                    ops.add(nodes.get(x.from()));
-                    why.append(why.length() == 0 ? "" : "; ").append(explain(x, nodes));
+                for (int j = 0; j < best.length; j++) {
+                    ops[j] = g.node[from(g, best[j])];
+                    why.append(j == 0 ? "" : "; ").append(explain(t, orders, g, best[j]));
                 }
-                cycles.add(new Cycle(kinds == 0 ? LogAnomaly.G1C : kinds == 1 ? LogAnomaly.G1C_PROCESS : LogAnomaly.G1C_REALTIME, ops, why.toString()));
+                cycles.add(new Cycle(level.anomaly(), ops, why.toString()));
                 break;
             }
         }
         return cycles;
     }
 
+    /** The node an edge leaves (a binary search of the CSR starts). */
+    private static int from(Graph g, int edge) {
+        int lo = 0;
+        int hi = g.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (g.start[mid] <= edge) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
     /** The sentence an edge of a reported cycle rests on. */
-    private static String explain(Edge e, List<LogOp> nodes) {
-        long a = nodes.get(e.from()).op().index();
-        long b = nodes.get(e.to()).op().index();
-        return switch (e.kind()) {
-            case 0 -> "op " + a + " sent " + e.value() + " to key " + e.key() + ", which op " + b + " polled";
-            case 1 -> "op " + a + " came before op " + b + " in their process";
+    private static String explain(LogTable t, VersionOrders orders, Graph g, int edge) {
+        long a = t.ops.get(g.node[from(g, edge)]).index();
+        long b = t.ops.get(g.node[g.target[edge]]).index();
+        int m = g.message[edge];
+        return switch (g.kind[edge]) {
+            case WR -> "op " + a + " sent " + t.msgValue[m] + " to key " + t.keyNames.get(t.msgKey[m]) + ", which op " + b + " polled";
+            case WW -> "op " + a + " sent to key " + t.keyNames.get(t.msgKey[m]) + " the message before " + t.msgValue[m] + ", which op " + b + " sent";
+            case RW -> "op " + a + " polled key " + t.keyNames.get(t.msgKey[m]) + " only up to the message before " + t.msgValue[m] + ", which op " + b + " sent";
+            case PROCESS -> "op " + a + " came before op " + b + " in their process";
             default -> "op " + a + " returned before op " + b + " was invoked";
         };
     }
 
-    /** The shortest cycle in u's component that uses a wr edge and edges of kind at most {@code allowed}, or null. */
-    private static List<Edge> shortest(int[] comp, List<List<Edge>> out, int start, int allowed) {
-        List<Edge> best = null;
+    /** The shortest cycle in u's component through a seed edge, the way back within the level's kinds (edge indices), or null. */
+    private static int[] shortest(Graph g, int[] comp, int start, Level level) {
+        int[] best = null;
         int c = comp[start];
         int tries = 0;
-        for (int u = 0; u < out.size() && tries < MAX_TRIES; u++) {
+        int n = g.size();
+        int[] via = new int[n];
+        Arrays.fill(via, -2);
+        List<Integer> visited = new ArrayList<>();
+        ArrayDeque<Integer> q = new ArrayDeque<>();
+        for (int u = start; u < n && tries < MAX_TRIES; u++) {
             if (comp[u] != c) continue;
-            for (Edge wr : out.get(u)) {
-                if (wr.kind() != 0 || comp[wr.to()] != c || tries++ >= MAX_TRIES) continue;
-                // Back from wr.to to wr.from, breadth first.
-                Map<Integer, Edge> via = new HashMap<>();
-                ArrayDeque<Integer> q = new ArrayDeque<>();
-                q.add(wr.to());
-                via.put(wr.to(), null);
-                while (!q.isEmpty() && !via.containsKey(wr.from())) {
+            for (int seed = g.start[u]; seed < g.start[u + 1] && tries < MAX_TRIES; seed++) {
+                if (g.kind[seed] != level.seed() || comp[g.target[seed]] != c) continue;
+                tries++;
+                // Back from the seed's target to u, breadth first.
+                for (int x : visited) via[x] = -2;
+                visited.clear();
+                q.clear();
+                int s = g.target[seed];
+                q.add(s);
+                via[s] = -1;
+                visited.add(s);
+                while (!q.isEmpty() && via[u] == -2) {
                     int x = q.poll();
-                    for (Edge e : out.get(x)) {
-                        if (e.kind() > allowed || comp[e.to()] != c || via.containsKey(e.to())) continue;
-                        via.put(e.to(), e);
-                        q.add(e.to());
+                    for (int e = g.start[x]; e < g.start[x + 1]; e++) {
+                        int y = g.target[e];
+                        if ((level.mask() & 1 << g.kind[e]) == 0 || comp[y] != c || via[y] != -2) continue;
+                        via[y] = e;
+                        visited.add(y);
+                        q.add(y);
                     }
                 }
-                if (!via.containsKey(wr.from())) continue;
-                List<Edge> cycle = new ArrayList<>();
-                for (int x = wr.from(); via.get(x) != null; x = via.get(x).from()) cycle.add(0, via.get(x));
-                cycle.add(0, wr);
-                if (best == null || cycle.size() < best.size()) best = cycle;
-                if (best.size() == 2) return best;
+                if (via[u] == -2) continue;
+                List<Integer> path = new ArrayList<>();
+                for (int x = u; via[x] >= 0; x = from(g, via[x])) path.add(0, via[x]);
+                int[] cycle = new int[path.size() + 1];
+                cycle[0] = seed;
+                for (int j = 0; j < path.size(); j++) cycle[j + 1] = path.get(j);
+                if (best == null || cycle.length < best.length) best = cycle;
+                if (best.length == 2) return best;
             }
         }
         return best;
     }
 
-    /** The components of the graph, whatever the edges' kinds. */
-    private static int[] components(int n, List<List<Edge>> out) {
-        List<List<int[]>> targets = new ArrayList<>(n);
-        for (List<Edge> es : out) {
-            List<int[]> ts = new ArrayList<>(es.size());
-            for (Edge e : es) ts.add(new int[] {e.to()});
-            targets.add(ts);
+    /** Edges as they are drawn, then sorted into CSR by their source. */
+    private static final class EdgeList {
+        int size;
+        int[] from = new int[1024];
+        int[] to = new int[1024];
+        int[] kind = new int[1024];
+        int[] message = new int[1024];
+
+        void add(int a, int b, int k, int m) {
+            if (size == from.length) {
+                from = Arrays.copyOf(from, size * 2);
+                to = Arrays.copyOf(to, size * 2);
+                kind = Arrays.copyOf(kind, size * 2);
+                message = Arrays.copyOf(message, size * 2);
+            }
+            from[size] = a;
+            to[size] = b;
+            kind[size] = k;
+            message[size++] = m;
         }
-        return dev.ariadne.checker.search.Digraphs.components(targets);
+
+        Graph csr(int[] node) {
+            int n = node.length;
+            int[] start = new int[n + 1];
+            for (int e = 0; e < size; e++) start[from[e] + 1]++;
+            for (int i = 0; i < n; i++) start[i + 1] += start[i];
+            int[] fill = Arrays.copyOf(start, n);
+            int[] target = new int[size];
+            int[] kinds = new int[size];
+            int[] messages = new int[size];
+            for (int e = 0; e < size; e++) {
+                int at = fill[from[e]]++;
+                target[at] = to[e];
+                kinds[at] = kind[e];
+                messages[at] = message[e];
+            }
+            return new Graph(node, start, target, kinds, messages);
+        }
     }
 }

@@ -44,12 +44,8 @@ public final class Hierarchy {
         if (dt != null && dt.has(dev.ariadne.checker.datatype.Capability.TRANSACTIONAL)) return transactional(history, dt.cliName(), request);
         if (dt != null && dt.has(dev.ariadne.checker.datatype.Capability.MESSAGES)) return messages(history, dt, request);
         if (dt != null && dt.has(dev.ariadne.checker.datatype.Capability.LOG)) {
-            // A log has one model.
-            CheckResult r = dev.ariadne.checker.log.LogChecker.check(history, ConsistencyModel.LOG.cliName());
-            String name = ConsistencyModel.LOG.cliName();
-            return new HierarchyResult(dt.cliName(), List.of(new HierarchyResult.ModelVerdict(name, r.verdict(), "checked")),
-                    r.verdict() == Verdict.VALID ? List.of(name) : List.of(), r.verdict() == Verdict.INVALID ? List.of(name) : List.of(),
-                    r.verdict() == Verdict.VALID ? List.of() : List.of(r), List.of());
+            // Kafka's promise, and the transactional promises a log may make beyond it.
+            return each(history, dt, request, List.of(ConsistencyModel.LOG, ConsistencyModel.STRICT_SERIALIZABLE, ConsistencyModel.SERIALIZABLE));
         }
         Map<ConsistencyModel, Verdict> verdicts = new EnumMap<>(ConsistencyModel.class);
         Map<ConsistencyModel, String> how = new EnumMap<>(ConsistencyModel.class);
@@ -144,12 +140,17 @@ public final class Hierarchy {
     /** Every message order that applies: each checked, the strongest kept and the weakest broken named. */
     private static HierarchyResult messages(History history, dev.ariadne.checker.datatype.BuiltinDatatype dt, CheckRequest request) {
         boolean mailbox = dt == dev.ariadne.checker.datatype.BuiltinDatatype.MAILBOX;
+        return each(history, dt, request, mailbox ? List.of(ConsistencyModel.CAUSAL_ORDER, ConsistencyModel.FIFO_ORDER)
+                : List.of(ConsistencyModel.TOTAL_ORDER, ConsistencyModel.CAUSAL_ORDER, ConsistencyModel.FIFO_ORDER));
+    }
+
+    /** Each of a few models checked on its own, the weakest violated ones shown. */
+    private static HierarchyResult each(History history, dev.ariadne.checker.datatype.BuiltinDatatype dt, CheckRequest request, List<ConsistencyModel> each) {
         List<HierarchyResult.ModelVerdict> models = new ArrayList<>();
         List<ConsistencyModel> valid = new ArrayList<>();
         List<ConsistencyModel> invalid = new ArrayList<>();
         Map<ConsistencyModel, CheckResult> results = new EnumMap<>(ConsistencyModel.class);
-        for (ConsistencyModel m : List.of(ConsistencyModel.TOTAL_ORDER, ConsistencyModel.CAUSAL_ORDER, ConsistencyModel.FIFO_ORDER)) {
-            if (mailbox && m == ConsistencyModel.TOTAL_ORDER) continue;
+        for (ConsistencyModel m : each) {
             CheckResult r = ModelChecker.check(history, request.withModel(m).withDatatype(dt.cliName()));
             results.put(m, r);
             models.add(new HierarchyResult.ModelVerdict(m.cliName(), r.verdict(), "checked"));

@@ -21,7 +21,14 @@ public enum LogAnomaly {
     UNSEEN("unseen", "an acknowledged message that no poll returned by the end of the history"),
     G1C("G1c", "a cycle of operations each polling a message the next one sent (Adya's circular information flow)"),
     G1C_PROCESS("G1c-process", "such a cycle that also follows a process's order: a poll saw a message its process's or a peer's later operation sent"),
-    G1C_REALTIME("G1c-realtime", "such a cycle that also follows real time: a poll saw a message sent by an operation invoked after the poll returned");
+    G1C_REALTIME("G1c-realtime", "such a cycle that also follows real time: a poll saw a message sent by an operation invoked after the poll returned"),
+    // Beyond Jepsen's default: with write-write (ww) and anti-dependency (rw) edges, for logs that promise serializable transactions.
+    G0("G0", "a cycle of operations each sending a message just before the next one's in some key's log (Adya's write cycle)"),
+    G0_REALTIME("G0-realtime", "a write cycle that also follows real time"),
+    G_SINGLE("G-single", "a cycle with exactly one rw edge: a transaction polled a key only up to just before a message of a transaction whose effects it saw (read skew)"),
+    G_SINGLE_REALTIME("G-single-realtime", "such a cycle that also follows real time"),
+    G2("G2-item", "a cycle with two or more rw edges (write skew over logs)"),
+    G2_REALTIME("G2-item-realtime", "such a cycle that also follows real time");
 
     private final String jepsenName;
     private final String definition;

@@ -41,6 +41,15 @@ public final class Digraphs {
     /** Each node's strongly connected component, numbered from 0. */
     public static int[] components(List<List<int[]>> out) {
         int n = out.size();
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) start[i + 1] = start[i] + out.get(i).size();
+        int[] target = new int[start[n]];
+        for (int i = 0, k = 0; i < n; i++) for (int[] e : out.get(i)) target[k++] = e[0];
+        return components(n, start, target);
+    }
+
+    /** Each node's strongly connected component, for a graph in CSR form: node u's successors are {@code target[start[u] .. start[u+1])}. */
+    public static int[] components(int n, int[] start, int[] target) {
         int[] idx = new int[n];
         int[] low = new int[n];
         int[] comp = new int[n];
@@ -56,21 +65,21 @@ public final class Digraphs {
             if (idx[s] >= 0) continue;
             int depth = 0;
             callNode[0] = s;
-            callEdge[0] = 0;
+            callEdge[0] = start[s];
             idx[s] = low[s] = counter++;
             stack[sp++] = s;
             on[s] = true;
             while (depth >= 0) {
                 int v = callNode[depth];
-                if (callEdge[depth] < out.get(v).size()) {
-                    int w = out.get(v).get(callEdge[depth]++)[0];
+                if (callEdge[depth] < start[v + 1]) {
+                    int w = target[callEdge[depth]++];
                     if (idx[w] < 0) {
                         idx[w] = low[w] = counter++;
                         stack[sp++] = w;
                         on[w] = true;
                         depth++;
                         callNode[depth] = w;
-                        callEdge[depth] = 0;
+                        callEdge[depth] = start[w];
                     } else if (on[w]) {
                         low[v] = Math.min(low[v], idx[w]);
                     }

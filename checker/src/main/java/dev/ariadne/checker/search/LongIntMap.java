@@ -1,15 +1,15 @@
-package dev.ariadne.checker.txn;
+package dev.ariadne.checker.search;
 
 import java.util.Arrays;
 
-/** An open-addressing hash map from long to non-negative int, without boxing: the element index of a list-append history. */
-final class LongIntMap {
+/** An open-addressing hash map from long to non-negative int, without boxing: the element index of a list-append history, a log consumer's place. */
+public final class LongIntMap {
     private long[] keys;
     private int[] values;
     private int size;
     private int mask;
 
-    LongIntMap(int expected) {
+    public LongIntMap(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
         keys = new long[cap];
         values = new int[cap];
@@ -18,7 +18,7 @@ final class LongIntMap {
     }
 
     /** The value of {@code key}, or -1. */
-    int get(long key) {
+    public int get(long key) {
         for (int i = slot(key); ; i = (i + 1) & mask) {
             if (values[i] < 0) return -1;
             if (keys[i] == key) return values[i];
@@ -26,7 +26,7 @@ final class LongIntMap {
     }
 
     /** Puts {@code value} unless the key is present; returns the present value, or -1 when it was absent. */
-    int putIfAbsent(long key, int value) {
+    public int putIfAbsent(long key, int value) {
         for (int i = slot(key); ; i = (i + 1) & mask) {
             if (values[i] < 0) {
                 keys[i] = key;
@@ -35,6 +35,22 @@ final class LongIntMap {
                 return -1;
             }
             if (keys[i] == key) return values[i];
+        }
+    }
+
+    /** Sets {@code key} to {@code value} (non-negative). */
+    public void put(long key, int value) {
+        for (int i = slot(key); ; i = (i + 1) & mask) {
+            if (values[i] < 0) {
+                keys[i] = key;
+                values[i] = value;
+                if (++size * 2 > keys.length) grow();
+                return;
+            }
+            if (keys[i] == key) {
+                values[i] = value;
+                return;
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.ariadne.checker.txn;
 
+import dev.ariadne.checker.search.LongIntMap;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ariadne.history.MicroOp;
 import dev.ariadne.history.Operation;

@@ -52,7 +52,7 @@ class LogClassicsTest {
                 "1 | send | [[:send 1 10]] | [[:send 1 [0 10]]]",
                 "1 | send | [[:send 1 11]] | [[:send 1 [2 11]]]",  // offset 1 is a transaction marker: a gap, not a skip
                 "0 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]",
-                "0 | poll | [[:poll]] | [[:poll {1 [[2 11]]}]]"), "log");
+                "0 | poll | [[:poll]] | [[:poll {1 [[2 11]]}]]"), LogPromise.KAFKA);
         assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.VALID);
         assertThat(r.summary()).contains("independent verifier");
         assertThat(r.counterexamples()).isEmpty();
@@ -63,7 +63,7 @@ class LogClassicsTest {
         CheckResult r = LogChecker.check(history(ASSIGN,
                 "1 | send | [[:send 1 10]] | [[:send 1 [0 10]]]",
                 "2 | send | [[:send 1 11]] | [[:send 1 [0 11]]]",
-                "0 | poll | [[:poll]] | [[:poll {1 [[0 10] [1 11]]}]]"), "log");
+                "0 | poll | [[:poll]] | [[:poll {1 [[0 10] [1 11]]}]]"), LogPromise.KAFKA);
         assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
         LogCounterexample io = errors(r, LogAnomaly.INCONSISTENT_OFFSETS).get(0);
         assertThat(ops(io)).containsExactly(2L, 4L);
@@ -78,7 +78,7 @@ class LogClassicsTest {
         CheckResult r = LogChecker.check(history(ASSIGN,
                 "1 | send | [[:send 1 10] [:send 1 11] [:send 1 12]] | [[:send 1 [0 10]] [:send 1 [1 11]] [:send 1 [2 12]]]",
                 "2 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]",
-                "0 | poll | [[:poll]] | [[:poll {1 [[2 12]]}]]"), "log");
+                "0 | poll | [[:poll]] | [[:poll {1 [[2 12]]}]]"), LogPromise.KAFKA);
         LogCounterexample lost = errors(r, LogAnomaly.LOST_WRITE).get(0);
         assertThat(lost.values()).containsExactly("11", "12");
         assertThat(ops(lost)).containsExactly(2L, 6L);
@@ -90,7 +90,7 @@ class LogClassicsTest {
     void abortedAndPrecommittedReads() throws Exception {
         CheckResult r = LogChecker.check(history(ASSIGN,
                 "1 | send | [[:send 1 10]] | [[:send 1 10]] | fail",
-                "2 | txn | [[:send 1 11] [:poll]] | [[:send 1 [1 11]] [:poll {1 [[0 10] [1 11]]}]]"), "log");
+                "2 | txn | [[:send 1 11] [:poll]] | [[:send 1 [1 11]] [:poll {1 [[0 10] [1 11]]}]]"), LogPromise.KAFKA);
         assertThat(ops(errors(r, LogAnomaly.G1A).get(0))).containsExactly(2L, 4L);
         assertThat(ops(errors(r, LogAnomaly.PRECOMMITTED_READ).get(0))).containsExactly(4L);
         assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
@@ -104,7 +104,7 @@ class LogClassicsTest {
                 "0 | poll | [[:poll]] | [[:poll {1 [[2 12]]}]]"};
         List<String> assign = new ArrayList<>(List.of(ASSIGN));
         assign.addAll(List.of(ops));
-        CheckResult a = LogChecker.check(history(assign.toArray(String[]::new)), "log");
+        CheckResult a = LogChecker.check(history(assign.toArray(String[]::new)), LogPromise.KAFKA);
         assertThat(a.verdict()).isEqualTo(Verdict.INVALID);
         LogCounterexample skip = errors(a, LogAnomaly.POLL_SKIP).get(0);
         // The send shows 11 at offset 1; the other consumer's poll of it is not needed.
@@ -112,7 +112,7 @@ class LogClassicsTest {
         assertThat(skip.explanation()).contains("11 is at index 1");
         List<String> subscribe = new ArrayList<>(List.of("0 | subscribe | [1] | [1]"));
         subscribe.addAll(List.of(ops));
-        CheckResult s = LogChecker.check(history(subscribe.toArray(String[]::new)), "log");
+        CheckResult s = LogChecker.check(history(subscribe.toArray(String[]::new)), LogPromise.KAFKA);
         assertThat(s.verdict()).as(s.summary()).isEqualTo(Verdict.VALID);
         assertThat(errors(s, LogAnomaly.POLL_SKIP).get(0).allowed()).isTrue();
     }
@@ -122,7 +122,7 @@ class LogClassicsTest {
         CheckResult r = LogChecker.check(history(ASSIGN,
                 "1 | send | [[:send 1 10] [:send 1 11]] | [[:send 1 [0 10]] [:send 1 [1 11]]]",
                 "0 | poll | [[:poll]] | [[:poll {1 [[0 10] [1 11]]}]]",
-                "0 | poll | [[:poll]] | [[:poll {1 [[1 11]]}]]"), "log");
+                "0 | poll | [[:poll]] | [[:poll {1 [[1 11]]}]]"), LogPromise.KAFKA);
         LogCounterexample back = errors(r, LogAnomaly.NONMONOTONIC_POLL).get(0);
         assertThat(back.explanation()).contains("the same message again");
         assertThat(ops(back)).contains(4L, 6L);
@@ -132,7 +132,7 @@ class LogClassicsTest {
                 "0 | poll | [[:poll]] | [[:poll {1 [[0 10] [1 11]]}]]",
                 "0 | assign | [2] | [2]",
                 "0 | assign | [1] | [1]",
-                "0 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]"), "log");
+                "0 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]"), LogPromise.KAFKA);
         assertThat(again.verdict()).as(again.summary()).isEqualTo(Verdict.VALID);
     }
 
@@ -142,14 +142,14 @@ class LogClassicsTest {
                 "1 | send | [[:send 1 10] [:send 1 11] [:send 1 12]] | [[:send 1 [0 10]] [:send 1 [1 11]] [:send 1 [2 12]]]",
                 "2 | poll | [[:poll]] | [[:poll {1 [[1 11]]}]]",
                 "3 | poll | [[:poll]] | [[:poll {1 [[0 10] [2 12]]}]]",
-                "4 | poll | [[:poll]] | [[:poll {1 [[2 12] [1 11]]}]]"), "log");
+                "4 | poll | [[:poll]] | [[:poll {1 [[2 12] [1 11]]}]]"), LogPromise.KAFKA);
         assertThat(ops(errors(r, LogAnomaly.INT_POLL_SKIP).get(0))).contains(6L);
         assertThat(ops(errors(r, LogAnomaly.INT_NONMONOTONIC_POLL).get(0))).contains(8L);
         // A rebalance during the poll excuses the key.
         CheckResult rebalanced = LogChecker.check(history(ASSIGN,
                 "1 | send | [[:send 1 10] [:send 1 11] [:send 1 12]] | [[:send 1 [0 10]] [:send 1 [1 11]] [:send 1 [2 12]]]",
                 "2 | poll | [[:poll]] | [[:poll {1 [[1 11]]}]]",
-                "3 | poll | [[:poll]] | [[:poll {1 [[0 10] [2 12]]}]] | ok | :rebalance-log [{:keys [1]}]"), "log");
+                "3 | poll | [[:poll]] | [[:poll {1 [[0 10] [2 12]]}]] | ok | :rebalance-log [{:keys [1]}]"), LogPromise.KAFKA);
         assertThat(errors(rebalanced, LogAnomaly.INT_POLL_SKIP)).isEmpty();
         assertThat(rebalanced.verdict()).as(rebalanced.summary()).isEqualTo(Verdict.VALID);
     }
@@ -159,14 +159,14 @@ class LogClassicsTest {
         CheckResult r = LogChecker.check(history(ASSIGN,
                 "1 | send | [[:send 1 10]] | [[:send 1 [5 10]]]",
                 "1 | send | [[:send 1 11] [:send 1 12]] | [[:send 1 [3 11]] [:send 1 [1 12]]]",
-                "0 | poll | [[:poll]] | [[:poll {1 [[1 12] [3 11] [5 10]]}]]"), "log");
+                "0 | poll | [[:poll]] | [[:poll {1 [[1 12] [3 11] [5 10]]}]]"), LogPromise.KAFKA);
         assertThat(ops(errors(r, LogAnomaly.NONMONOTONIC_SEND).get(0))).containsExactly(2L, 4L);
         assertThat(ops(errors(r, LogAnomaly.INT_NONMONOTONIC_SEND).get(0))).contains(4L);
         // Another producer's message between two of one operation's sends is normal (int-send-skip, allowed).
         CheckResult interleaved = LogChecker.check(history(ASSIGN,
                 "1 | send | [[:send 1 10] [:send 1 12]] | [[:send 1 [0 10]] [:send 1 [2 12]]]",
                 "2 | send | [[:send 1 11]] | [[:send 1 [1 11]]]",
-                "0 | poll | [[:poll]] | [[:poll {1 [[0 10] [1 11] [2 12]]}]]"), "log");
+                "0 | poll | [[:poll]] | [[:poll {1 [[0 10] [1 11] [2 12]]}]]"), LogPromise.KAFKA);
         assertThat(interleaved.verdict()).as(interleaved.summary()).isEqualTo(Verdict.VALID);
         assertThat(errors(interleaved, LogAnomaly.INT_SEND_SKIP).get(0).allowed()).isTrue();
     }
@@ -177,7 +177,7 @@ class LogClassicsTest {
                 "1 | send | [[:send 1 10]] | [[:send 1 [0 10]]]",
                 "2 | send | [[:send 1 11]] | [[:send 1 11]] | info",
                 "0 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]",
-                "1 | send | [[:send 1 12]] | [[:send 1 [2 12]]]"), "log");
+                "1 | send | [[:send 1 12]] | [[:send 1 [2 12]]]"), LogPromise.KAFKA);
         // The crashed send may never have happened; the last one was acknowledged and never polled.
         assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(errors(r, LogAnomaly.UNSEEN)).hasSize(1);
@@ -189,7 +189,7 @@ class LogClassicsTest {
     void transactionsThatPolledEachOthersSendsFormG1c() throws Exception {
         CheckResult r = LogChecker.check(history(ASSIGN,
                 "1 | txn | [[:send 1 10] [:poll]] | [[:send 1 [0 10]] [:poll {2 [[0 20]]}]]",
-                "2 | txn | [[:send 2 20] [:poll]] | [[:send 2 [0 20]] [:poll {1 [[0 10]]}]]"), "log");
+                "2 | txn | [[:send 2 20] [:poll]] | [[:send 2 [0 20]] [:poll {1 [[0 10]]}]]"), LogPromise.KAFKA);
         assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
         LogCounterexample c = errors(r, LogAnomaly.G1C).get(0);
         assertThat(ops(c)).containsExactly(2L, 4L);
@@ -202,7 +202,7 @@ class LogClassicsTest {
     static boolean verifierSeesACycle(String... ops) throws Exception {
         History h = history(ops);
         LogAnalysis a = new LogAnalysis(h);
-        return LogVerifier.check(h, a.orders, a.subscribe).broken.contains(LogAnomaly.G1C);
+        return LogVerifier.check(h, a.orders.witness(), a.subscribe, LogPromise.KAFKA).broken.contains(LogAnomaly.G1C);
     }
 
     @Test
@@ -212,13 +212,13 @@ class LogClassicsTest {
                 "1 | poll | [[:poll]] | [[:poll {1 [[1 21]]}]]",
                 "2 | poll | [[:poll]] | [[:poll {1 [[0 11]]}]]",
                 "1 | send | [[:send 1 11]] | [[:send 1 [0 11]]]",
-                "2 | send | [[:send 1 21]] | [[:send 1 [1 21]]]"), "log");
+                "2 | send | [[:send 1 21]] | [[:send 1 [1 21]]]"), LogPromise.KAFKA);
         assertThat(errors(process, LogAnomaly.G1C_PROCESS)).hasSize(1);
         assertThat(ops(errors(process, LogAnomaly.G1C_PROCESS).get(0))).containsExactly(2L, 4L, 6L, 8L);
         // A poll that returned before the send was invoked saw its message.
         CheckResult realtime = LogChecker.check(history(ASSIGN,
                 "1 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]",
-                "2 | send | [[:send 1 10]] | [[:send 1 [0 10]]]"), "log");
+                "2 | send | [[:send 1 10]] | [[:send 1 [0 10]]]"), LogPromise.KAFKA);
         assertThat(errors(realtime, LogAnomaly.G1C_REALTIME)).hasSize(1);
         assertThat(realtime.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(verifierSeesACycle(ASSIGN, "1 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]", "2 | send | [[:send 1 10]] | [[:send 1 [0 10]]]")).isTrue();
@@ -230,7 +230,7 @@ class LogClassicsTest {
     @Test
     void aMessageSentTwiceIsUnusableInput() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogChecker.check(history(ASSIGN,
-                        "1 | send | [[:send 1 10]] | [[:send 1 [0 10]]]", "2 | send | [[:send 1 10]] | [[:send 1 [1 10]]]"), "log"))
+                        "1 | send | [[:send 1 10]] | [[:send 1 [0 10]]]", "2 | send | [[:send 1 10]] | [[:send 1 [1 10]]]"), LogPromise.KAFKA))
                 .isInstanceOf(dev.ariadne.checker.datatype.DatatypeMismatch.class).hasMessageContaining("unique per key");
     }
 }
