@@ -28,7 +28,9 @@ import java.util.Map;
  *   <li>{@code total-order} (broadcast only): one order of all messages agrees with every process's
  *       deliveries.</li>
  * </ul>
- * A message whose send crashed ({@code info}) may not have been sent: nothing is required of it.
+ * Where processes read what they have seen (Maelstrom's {@code read}), those reads keep integrity,
+ * and final reads decide validity and agreement ({@link FinalReads}). A message whose send crashed
+ * ({@code info}) may not have been sent: nothing is required of it unless some process delivered it.
  * Every violation comes with the few operations that show it; a VALID total order comes with the
  * order, checked against each process's deliveries.
  */
@@ -45,6 +47,7 @@ public final class BroadcastChecker {
         Messages ms = new Messages(h, mailbox);
         List<Counterexample> found = new ArrayList<>();
         integrity(ms, found);
+        FinalReads.check(ms, found);
         if (order == Order.TOTAL) {
             TotalOrder.check(ms, found);
         } else {
@@ -63,6 +66,7 @@ public final class BroadcastChecker {
                 : "The " + what + " break " + model + ": " + kinds + ".";
         List<String> notes = new ArrayList<>();
         if (v == Verdict.VALID && order == Order.TOTAL) notes.add("a total order of every delivered message agrees with each process's deliveries (checked)");
+        FinalReads.notes(ms, notes);
         return new CheckResult(model, mailbox ? "mailbox" : "broadcast", false, v, summary, List.of(), shown,
                 new CheckResult.Statistics(h.size(), ms.events.size(), found.size(), System.nanoTime() - t0, 0), notes, null);
     }
@@ -84,7 +88,7 @@ public final class BroadcastChecker {
     }
 
     static String describe(Operation o) {
-        return o.isOk() ? o.f() + " " + Values.show(o.f().equals("receive") || o.f().equals("deliver") ? o.value() : o.invoke().value())
+        return o.isOk() ? o.f() + " " + Values.show(o.f().equals("receive") || o.f().equals("deliver") || o.f().equals("read") ? o.value() : o.invoke().value())
                 : o.f() + " " + Values.show(o.invoke().value());
     }
 

@@ -15,8 +15,10 @@ import java.util.Map;
 /**
  * The messages of a broadcast or mailbox history and who delivered them, in each process's order.
  * Broadcast: {@code broadcast m} by the sender, {@code receive} (or {@code deliver}) completing with
- * the message delivered (nil: none). Mailbox: {@code send [to m]}, {@code receive} completing with
- * {@code [from m]}. Messages must be unique. Processes are named as the history names them.
+ * the message delivered (nil: none), and Maelstrom's {@code read}, completing with every message the
+ * process has seen (a set: no order), final when marked {@code :final? true}. Mailbox:
+ * {@code send [to m]}, {@code receive} completing with {@code [from m]}. Messages must be unique.
+ * Processes are named as the history names them.
  */
 final class Messages {
 
@@ -26,6 +28,9 @@ final class Messages {
     /** A delivery: the operation, the receiving process and the message (null when nobody sent it). */
     record Delivery(Operation op, String receiver, JsonNode value, Message message) {}
 
+    /** An ok read: the operation, the reading process, the messages it returned, whether it is a final read. */
+    record Read(Operation op, String reader, List<JsonNode> values, boolean fin) {}
+
     final History history;
     final boolean mailbox;
     final List<Message> messages = new ArrayList<>();
@@ -33,6 +38,7 @@ final class Messages {
     /** Per process, in its order: its sends (as Message) and deliveries (as Delivery). */
     final Map<String, List<Object>> events = new LinkedHashMap<>();
     final List<Delivery> deliveries = new ArrayList<>();
+    final List<Read> reads = new ArrayList<>();
 
     Messages(History h, boolean mailbox) {
         this.history = h;
@@ -65,8 +71,14 @@ final class Messages {
                 Delivery d = new Delivery(o, p, v, null);
                 deliveries.add(d);
                 mine.add(d);
+            } else if (!mailbox && f.equals("read")) {
+                if (!o.isOk()) continue;
+                if (!o.value().isArray()) throw new DatatypeMismatch(o, "a broadcast read returns the list of messages the process has seen, not " + Values.show(o.value()));
+                List<JsonNode> vs = new ArrayList<>();
+                for (JsonNode v : o.value()) vs.add(v);
+                reads.add(new Read(o, p, vs, isFinal(o)));
             } else {
-                throw new DatatypeMismatch(o, (mailbox ? "a mailbox has send and receive" : "a broadcast has broadcast and receive") + ", not " + f);
+                throw new DatatypeMismatch(o, (mailbox ? "a mailbox has send and receive" : "a broadcast has broadcast, receive and read") + ", not " + f);
             }
         }
         // Resolve deliveries to messages now that every send is known (a message may be delivered before its send completes).
@@ -80,6 +92,13 @@ final class Messages {
                 }
             }
         }
+    }
+
+    /** Whether the operation is marked final ({@code :final? true}, as Maelstrom and Jepsen mark the reads after the faults heal). */
+    static boolean isFinal(Operation o) {
+        JsonNode a = o.invoke().extra().get("final?");
+        JsonNode b = o.completion() == null ? null : o.completion().extra().get("final?");
+        return a != null && a.asBoolean() || b != null && b.asBoolean();
     }
 
     String process(Operation o) {

@@ -49,7 +49,7 @@ public final class Datatypes {
             }
             return inferTxn(h);
         }
-        if (fs.contains("broadcast") && subset(fs, "broadcast", "receive", "deliver")) return Optional.of(BuiltinDatatype.BROADCAST);
+        if (fs.contains("broadcast") && subset(fs, "broadcast", "receive", "deliver", "read")) return Optional.of(BuiltinDatatype.BROADCAST);
         if (fs.contains("send") && subset(fs, "send", "receive") && !logMicroOps(h)) return Optional.of(BuiltinDatatype.MAILBOX);
         if (!fs.isEmpty() && subset(fs, "send", "poll", "txn", "assign", "subscribe", "crash", "debug-topic-partitions")
                 && (fs.contains("send") || fs.contains("poll") || logMicroOps(h))) {

@@ -98,4 +98,51 @@ class BroadcastClassicsTest {
         CheckResult misdelivered = check(history("0 send [1,10] [1,10]", "2 receive nil [0,10]"), "fifo-order");
         assertThat(((BroadcastCounterexample) misdelivered.counterexamples().get(0)).anomaly()).isEqualTo(BroadcastAnomaly.PHANTOM_DELIVERY);
     }
+
+    /** Maelstrom's broadcast workload as it records it: broadcasts, reads of the set seen so far, final reads marked :final? true. */
+    static final String MAELSTROM = """
+            {:type :invoke, :f :broadcast, :value 1, :process 0, :index 0}
+            {:type :ok, :f :broadcast, :value 1, :process 0, :index 1}
+            {:type :invoke, :f :broadcast, :value 2, :process 1, :index 2}
+            {:type :ok, :f :broadcast, :value 2, :process 1, :index 3}
+            {:type :invoke, :f :broadcast, :value 3, :process 2, :index 4}
+            {:type :info, :f :broadcast, :value 3, :process 2, :index 5}
+            {:type :invoke, :f :read, :value nil, :process 0, :index 6}
+            {:type :ok, :f :read, :value [1 3], :process 0, :index 7}
+            {:type :invoke, :f :read, :value nil, :final? true, :process 0, :index 8}
+            {:type :ok, :f :read, :value [1 2 3], :final? true, :process 0, :index 9}
+            {:type :invoke, :f :read, :value nil, :final? true, :process 1, :index 10}
+            {:type :ok, :f :read, :value %s, :final? true, :process 1, :index 11}
+            """;
+
+    @Test
+    void finalReadsDecideValidityAndAgreement() throws Exception {
+        History good = HistoryReader.readString(MAELSTROM.formatted("[3 2 1]"), ReadOptions.DEFAULT);
+        HierarchyResult all = Ariadne.checkAll(good, CheckRequest.all());
+        assertThat(all.datatype()).isEqualTo("broadcast");
+        CheckResult fifo = check(good, "fifo-order");
+        assertThat(fifo.verdict()).as(fifo.summary()).isEqualTo(Verdict.VALID);
+        assertThat(fifo.notes()).anyMatch(n -> n.contains("2 final")).anyMatch(n -> n.contains("hold vacuously"));
+        // Process 1's final read lacks 1 (acknowledged: lost) and 3 (crashed, but process 0 read it: agreement).
+        CheckResult bad = check(HistoryReader.readString(MAELSTROM.formatted("[2]"), ReadOptions.DEFAULT), "fifo-order");
+        assertThat(bad.verdict()).isEqualTo(Verdict.INVALID);
+        BroadcastCounterexample lost = (BroadcastCounterexample) bad.counterexamples().get(0);
+        assertThat(lost.anomaly()).isEqualTo(BroadcastAnomaly.LOST);
+        assertThat(lost.operations().stream().map(OpView::index).toList()).containsExactly(0L, 10L);
+        assertThat(lost.explanation()).contains("1 was acknowledged").contains("final read of process 1 lacks it");
+        BroadcastCounterexample agreement = (BroadcastCounterexample) bad.counterexamples().get(1);
+        assertThat(agreement.anomaly()).isEqualTo(BroadcastAnomaly.AGREEMENT);
+        assertThat(agreement.operations().stream().map(OpView::index).toList()).containsExactly(6L, 10L);
+        // A crashed broadcast nobody delivered need not be anywhere.
+        assertThat(check(HistoryReader.readString(MAELSTROM.formatted("[1 2]").replace("[1 3]", "[1]").replace("[1 2 3]", "[1 2]"), ReadOptions.DEFAULT),
+                "fifo-order").verdict()).isEqualTo(Verdict.VALID);
+        // A read of a message never broadcast, or of one twice.
+        CheckResult phantom = check(HistoryReader.readString(MAELSTROM.formatted("[1 2 3 9 2]"), ReadOptions.DEFAULT), "causal-order");
+        assertThat(phantom.counterexamples()).extracting(c -> ((BroadcastCounterexample) c).anomaly())
+                .contains(BroadcastAnomaly.PHANTOM_DELIVERY, BroadcastAnomaly.DUPLICATE_DELIVERY);
+        // Without final reads, validity is not decided, and the report says so.
+        CheckResult open = check(HistoryReader.readString(MAELSTROM.formatted("[2]").replace(", :final? true", ""), ReadOptions.DEFAULT), "fifo-order");
+        assertThat(open.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(open.notes()).anyMatch(n -> n.contains("none is final"));
+    }
 }

@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The message orders against their definitions, computed by brute force on thousands of seeded
  * random small histories: happens-before as the transitive closure of program order and
- * send-before-delivery over every event, and total order as a search over every permutation.
+ * send-before-delivery over every event, total order as a search over every permutation, and, on a
+ * third of them, final reads (Maelstrom's {@code :final? true}) against validity and agreement
+ * stated message by message.
  */
 class BroadcastDifferentialTest {
     static final int SEEDS = Integer.getInteger("ariadne.histories", 3000);
@@ -55,7 +57,31 @@ class BroadcastDifferentialTest {
         return evs;
     }
 
-    static History history(List<Ev> evs) throws Exception {
+    /**
+     * Final reads, on a third of the seeds: per process alive at the end, the set it returns, mostly
+     * every message sent or delivered by anyone, sometimes without one of them (each list: process,
+     * then messages).
+     */
+    static List<List<Integer>> finalReads(long seed, List<Ev> evs) {
+        if (seed % 3 != 0) return List.of();
+        SplittableRandom r = new SplittableRandom(seed * 31 + 7);
+        int procs = 0;
+        int msgs = 0;
+        for (Ev e : evs) {
+            procs = Math.max(procs, e.p() + 1);
+            msgs = Math.max(msgs, e.m() + 1);
+        }
+        List<List<Integer>> out = new ArrayList<>();
+        for (int p = 0; p < procs; p++) {
+            List<Integer> read = new ArrayList<>(List.of(p));
+            for (int m = 0; m < msgs; m++) read.add(m);
+            if (r.nextInt(3) == 0) read.remove(1 + r.nextInt(msgs));
+            out.add(read);
+        }
+        return out;
+    }
+
+    static History history(List<Ev> evs, List<List<Integer>> finals) throws Exception {
         List<Op> ops = new ArrayList<>();
         int[] crashed = new int[8];
         for (Ev e : evs) {
@@ -64,7 +90,26 @@ class BroadcastDifferentialTest {
             ops.add(Op.of(ops.size(), proc, e.outcome(), e.deliver() ? "receive" : "broadcast", e.m()));
             if (e.outcome() == OpType.INFO) crashed[e.p()]++;
         }
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fin = java.util.Map.of("final?", com.fasterxml.jackson.databind.node.BooleanNode.TRUE);
+        for (List<Integer> read : finals) {
+            var proc = dev.ariadne.history.Values.of(read.get(0) + 10L * crashed[read.get(0)]);
+            ops.add(new Op(ops.size(), Op.NO_TIME, proc, OpType.INVOKE, "read", com.fasterxml.jackson.databind.node.NullNode.getInstance(), null, null, fin));
+            ops.add(new Op(ops.size(), Op.NO_TIME, proc, OpType.OK, "read", dev.ariadne.history.Values.of(read.subList(1, read.size())), null, null, fin));
+        }
         return History.of(ops);
+    }
+
+    /** Validity and agreement by their statements: each final read holds every acknowledged broadcast, and every message delivered or read anywhere. */
+    static boolean reliable(List<Ev> evs, List<List<Integer>> finals) {
+        for (List<Integer> read : finals) {
+            List<Integer> has = read.subList(1, read.size());
+            for (Ev e : evs) {
+                boolean acknowledged = !e.deliver() && e.outcome() == OpType.OK;
+                if ((acknowledged || e.deliver()) && !has.contains(e.m())) return false;
+            }
+            for (List<Integer> other : finals) for (int m : other.subList(1, other.size())) if (!has.contains(m)) return false;
+        }
+        return true;
     }
 
     /** Brute force over the events as planned (processes renamed after a crash as the history does). */
@@ -137,10 +182,15 @@ class BroadcastDifferentialTest {
     @Test
     void ordersAgreeWithTheirDefinitions() throws Exception {
         int[] invalid = new int[3];
+        int unreliable = 0;
         for (long seed = 0; seed < SEEDS; seed++) {
             List<Ev> evs = plan(seed);
-            History h = history(evs);
+            List<List<Integer>> finals = finalReads(seed, evs);
+            History h = history(evs, finals);
             boolean[] expected = definitions(evs);
+            boolean reliable = reliable(evs, finals);
+            if (!reliable) unreliable++;
+            for (int k = 0; k < 3; k++) expected[k] &= reliable;
             BroadcastChecker.Order[] orders = BroadcastChecker.Order.values();
             for (int k = 0; k < 3; k++) {
                 CheckResult r = BroadcastChecker.check(h, false, orders[k], orders[k].name());
@@ -151,5 +201,6 @@ class BroadcastDifferentialTest {
             }
         }
         for (int k = 0; k < 3; k++) assertThat(invalid[k]).as("violations of " + BroadcastChecker.Order.values()[k]).isBetween(SEEDS / 20, SEEDS * 19 / 20);
+        assertThat(unreliable).as("final reads that break validity or agreement").isBetween(SEEDS / 30, SEEDS / 3);
     }
 }
