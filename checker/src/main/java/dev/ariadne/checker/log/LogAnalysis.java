@@ -39,6 +39,12 @@ final class LogAnalysis {
 
     /** The analyses, with the cycles the promise forbids. */
     LogAnalysis(LogTable t, LogPromise promise) {
+        this(t);
+        cycles(promise);
+    }
+
+    /** The analyses without the cycles ({@link #cycles} adds them). */
+    LogAnalysis(LogTable t) {
         this.t = t;
         subscribe = t.subscribe;
         orders = new VersionOrders(t);
@@ -55,9 +61,19 @@ final class LogAnalysis {
         withinOperations();
         perProcess();
         unseen();
+    }
+
+    /** Adds the cycles the promise forbids. */
+    void cycles(LogPromise promise) {
         for (LogCycles.Cycle c : LogCycles.find(t, orders, LogCycles.Edges.of(promise), LogChecker.SHOWN)) {
             add(c.anomaly(), "", List.of(), c.ops(), c.why());
         }
+    }
+
+    /** Whether an error the promise does not allow was found. */
+    boolean forbidden() {
+        for (Finding f : findings) if (!f.anomaly().allowed(subscribe)) return true;
+        return false;
     }
 
     private void add(LogAnomaly a, String key, List<JsonNode> values, int[] opIndices, String why) {

@@ -30,9 +30,27 @@ public final class LogChecker {
     private LogChecker() {}
 
     public static CheckResult check(History h, LogPromise promise) {
+        return check(h, promise, 1);
+    }
+
+    /**
+     * With {@code threads} other than 1 on a machine with more than one core, the independent
+     * verifier starts on a thread of its own once the analyses other than the cycles have found no
+     * error (a VALID verdict will then need it), and runs while the cycles are searched.
+     */
+    public static CheckResult check(History h, LogPromise promise, int threads) {
         long t0 = System.nanoTime();
         String model = promise.model();
-        LogAnalysis a = new LogAnalysis(new LogTable(h), promise);
+        LogAnalysis a = new LogAnalysis(new LogTable(h));
+        boolean parallel = threads != 1 && Runtime.getRuntime().availableProcessors() > 1;
+        java.util.concurrent.FutureTask<String> early = null;
+        if (parallel && !a.forbidden()) {
+            early = new java.util.concurrent.FutureTask<>(() -> LogVerifier.verify(h, a.orders.witness(), a.subscribe, promise));
+            Thread worker = new Thread(early, "ariadne-log-verifier");
+            worker.setDaemon(true);
+            worker.start();
+        }
+        a.cycles(promise);
         Map<LogAnomaly, Integer> count = new EnumMap<>(LogAnomaly.class);
         List<Counterexample> cex = new ArrayList<>();
         int bad = 0;
@@ -67,7 +85,7 @@ public final class LogChecker {
             verdict = Verdict.INVALID;
             summary = "The log breaks its promise: " + kinds + ".";
         } else {
-            String why = LogVerifier.verify(h, a.orders.witness(), a.subscribe, promise);
+            String why = early != null ? await(early) : LogVerifier.verify(h, a.orders.witness(), a.subscribe, promise);
             if (why == null) {
                 verdict = Verdict.VALID;
                 summary = "The log keeps its promise on " + keys + " key" + (keys == 1 ? "" : "s") + (kinds.length() == 0 ? "" : " (" + kinds + ")")
@@ -77,9 +95,25 @@ public final class LogChecker {
                 summary = "Undecided: no error was found, but the logs read from the history fail the independent check: " + why + ".";
             }
         }
+        if (early != null && !early.isDone()) early.cancel(true);
         long nanos = System.nanoTime() - t0;
         return new CheckResult(model, "log", false, verdict, summary, List.of(), cex,
                 new CheckResult.Statistics(h.size(), keys, a.findings.size(), nanos, 0), notes, null);
+    }
+
+    /** The verifier's answer from its thread; what it threw is thrown here (an OutOfMemoryError stays one). */
+    private static String await(java.util.concurrent.FutureTask<String> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while the log verifier ran");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error err) throw err;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Reads every operation as a log operation, checking nothing; a malformed one is a {@link dev.ariadne.checker.datatype.DatatypeMismatch}. */

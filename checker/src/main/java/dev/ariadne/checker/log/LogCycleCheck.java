@@ -33,6 +33,7 @@ final class LogCycleCheck {
             sender.put(e.getKey(), s);
         }
         for (int i = 0; i < all.size(); i++) {
+            LogVerifier.stopIfCancelled(i);
             Operation o = all.get(i);
             String f = o.f() == null ? "" : o.f();
             if (!f.equals("send") && !f.equals("poll") && !f.equals("txn")) continue;

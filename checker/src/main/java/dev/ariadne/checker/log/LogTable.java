@@ -105,12 +105,6 @@ final class LogTable {
         return keyNames.size();
     }
 
-    /** Whether the operation is a send, poll or transaction (not assign, subscribe or anything else). */
-    boolean isData(int i) {
-        String f = ops.get(i).f();
-        return assigned[i] == null && (sendStart[i + 1] > sendStart[i] || groupStart[i + 1] > groupStart[i] || "poll".equals(f) || "send".equals(f) || "txn".equals(f));
-    }
-
     boolean rebalanced(int op, int key) {
         int[] r = rebalanced[op];
         if (r != null) for (int k : r) if (k == key) return true;

@@ -53,20 +53,19 @@ final class LogVerifier {
                 List<JsonNode> vs = new ArrayList<>();
                 long[] os = new long[e.getValue().size()];
                 Map<JsonNode, Integer> pos = new HashMap<>();
+                Set<JsonNode> seen = new HashSet<>();
                 dev.ariadne.checker.search.LongIntMap ints = new dev.ariadne.checker.search.LongIntMap(os.length);
                 long previous = Long.MIN_VALUE;
                 for (Map.Entry<Long, List<JsonNode>> o : e.getValue()) {
                     if (o.getKey() <= previous) result.fail(LogAnomaly.INCONSISTENT_OFFSETS, "the log of key " + key + " is not in offset order at " + o.getKey());
                     previous = o.getKey();
+                    for (JsonNode v : o.getValue()) if (!seen.add(v)) result.fail(LogAnomaly.DUPLICATE, "message " + v + " of key " + key + " is at two offsets");
                     if (o.getValue().size() != 1) {
                         result.fail(LogAnomaly.INCONSISTENT_OFFSETS, "offset " + o.getKey() + " of key " + key + " holds " + o.getValue().size() + " messages");
                         continue;
                     }
                     JsonNode v = o.getValue().get(0);
-                    if (pos.putIfAbsent(v, vs.size()) != null) {
-                        result.fail(LogAnomaly.DUPLICATE, "message " + v + " of key " + key + " is at two offsets");
-                        continue;
-                    }
+                    if (pos.putIfAbsent(v, vs.size()) != null) continue;
                     if (v.isIntegralNumber() && v.canConvertToLong()) ints.put(v.longValue(), vs.size());
                     os[vs.size()] = o.getKey();
                     vs.add(v);
@@ -111,6 +110,7 @@ final class LogVerifier {
             int groups = 0;
             int n = 0;
             for (int i = 0; i < ops.size(); i++) {
+                stopIfCancelled(i);
                 Operation o = ops.get(i);
                 p.opStart[i] = groups;
                 List<String> ownKeys = new ArrayList<>();
@@ -184,6 +184,7 @@ final class LogVerifier {
         Map<Integer, Map<String, Integer>> lastSent = new HashMap<>();
         Map<String, Integer> highest = new HashMap<>();
         for (int i = 0; i < ops.size(); i++) {
+            stopIfCancelled(i);
             Operation o = ops.get(i);
             String f = o.f() == null ? "" : o.f();
             Map<String, Integer> myPolls = lastPolled.computeIfAbsent(o.process(), x -> new HashMap<>());
@@ -263,6 +264,11 @@ final class LogVerifier {
         String cycle = LogCycleCheck.cycle(h, logs, polls, promise);
         if (cycle != null) result.fail(LogAnomaly.G1C, cycle);
         return result;
+    }
+
+    /** A verifier run on a thread of its own stops when its answer is no longer wanted. */
+    static void stopIfCancelled(int i) {
+        if ((i & 4095) == 0 && Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("the log verifier's answer is no longer needed");
     }
 
     /** Per key, the messages sent by an operation that took effect: ok, or info with one of its sends polled. */

@@ -29,7 +29,7 @@ final class LogFamily {
 
             @Override
             public CheckResult run(Target t) {
-                return LogChecker.check(t.history(), promise);
+                return LogChecker.check(t.history(), promise, t.request().threads());
             }
         });
     }

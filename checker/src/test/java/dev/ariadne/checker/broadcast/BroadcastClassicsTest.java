@@ -133,6 +133,7 @@ class BroadcastClassicsTest {
         BroadcastCounterexample agreement = (BroadcastCounterexample) bad.counterexamples().get(1);
         assertThat(agreement.anomaly()).isEqualTo(BroadcastAnomaly.AGREEMENT);
         assertThat(agreement.operations().stream().map(OpView::index).toList()).containsExactly(6L, 10L);
+        assertThat(agreement.messages()).containsExactly("3");
         // A crashed broadcast nobody delivered need not be anywhere.
         assertThat(check(HistoryReader.readString(MAELSTROM.formatted("[1 2]").replace("[1 3]", "[1]").replace("[1 2 3]", "[1 2]"), ReadOptions.DEFAULT),
                 "fifo-order").verdict()).isEqualTo(Verdict.VALID);
@@ -140,6 +141,18 @@ class BroadcastClassicsTest {
         CheckResult phantom = check(HistoryReader.readString(MAELSTROM.formatted("[1 2 3 9 2]"), ReadOptions.DEFAULT), "causal-order");
         assertThat(phantom.counterexamples()).extracting(c -> ((BroadcastCounterexample) c).anomaly())
                 .contains(BroadcastAnomaly.PHANTOM_DELIVERY, BroadcastAnomaly.DUPLICATE_DELIVERY);
+        // A crashed broadcast that one process received must be in every final read, its own included.
+        History received = HistoryReader.readString("""
+                {:type :invoke, :f :broadcast, :value 5, :process 0}
+                {:type :info, :f :broadcast, :value 5, :process 0}
+                {:type :invoke, :f :receive, :value nil, :process 1}
+                {:type :ok, :f :receive, :value 5, :process 1}
+                {:type :invoke, :f :read, :value nil, :final? true, :process 1}
+                {:type :ok, :f :read, :value [], :final? true, :process 1}
+                """, ReadOptions.DEFAULT);
+        CheckResult unagreed = check(received, "fifo-order");
+        assertThat(unagreed.counterexamples()).extracting(c -> ((BroadcastCounterexample) c).anomaly()).containsExactly(BroadcastAnomaly.AGREEMENT);
+        assertThat(unagreed.counterexamples().get(0).explanation()).contains("5 was delivered to process 1");
         // Without final reads, validity is not decided, and the report says so.
         CheckResult open = check(HistoryReader.readString(MAELSTROM.formatted("[2]").replace(", :final? true", ""), ReadOptions.DEFAULT), "fifo-order");
         assertThat(open.verdict()).isEqualTo(Verdict.VALID);

@@ -34,6 +34,13 @@ class LogClassicsTest {
         return HistoryReader.readString(edn.toString(), ReadOptions.DEFAULT);
     }
 
+    /** The check, after asserting that the independent verifier, on the analysis's logs, finds the same kinds of error on its own. */
+    static CheckResult checked(History h, LogPromise p) {
+        String disagreement = LogDifferentialTest.disagreement(h, new LogAnalysis(new LogTable(h), p), p);
+        assertThat(disagreement).as("the verifier on its own").isNull();
+        return LogChecker.check(h, p);
+    }
+
     static List<LogCounterexample> errors(CheckResult r, LogAnomaly a) {
         List<LogCounterexample> out = new ArrayList<>();
         for (Counterexample c : r.counterexamples()) if (((LogCounterexample) c).anomaly() == a) out.add((LogCounterexample) c);
@@ -48,7 +55,7 @@ class LogClassicsTest {
 
     @Test
     void aLogReadInOrderIsValidWithItsWitness() throws Exception {
-        CheckResult r = LogChecker.check(history(ASSIGN,
+        CheckResult r = checked(history(ASSIGN,
                 "1 | send | [[:send 1 10]] | [[:send 1 [0 10]]]",
                 "1 | send | [[:send 1 11]] | [[:send 1 [2 11]]]",  // offset 1 is a transaction marker: a gap, not a skip
                 "0 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]",
@@ -60,7 +67,7 @@ class LogClassicsTest {
 
     @Test
     void inconsistentOffsetsAndDuplicates() throws Exception {
-        CheckResult r = LogChecker.check(history(ASSIGN,
+        CheckResult r = checked(history(ASSIGN,
                 "1 | send | [[:send 1 10]] | [[:send 1 [0 10]]]",
                 "2 | send | [[:send 1 11]] | [[:send 1 [0 11]]]",
                 "0 | poll | [[:poll]] | [[:poll {1 [[0 10] [1 11]]}]]"), LogPromise.KAFKA);
@@ -75,7 +82,7 @@ class LogClassicsTest {
 
     @Test
     void lostWriteBelowAPolledMessage() throws Exception {
-        CheckResult r = LogChecker.check(history(ASSIGN,
+        CheckResult r = checked(history(ASSIGN,
                 "1 | send | [[:send 1 10] [:send 1 11] [:send 1 12]] | [[:send 1 [0 10]] [:send 1 [1 11]] [:send 1 [2 12]]]",
                 "2 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]",
                 "0 | poll | [[:poll]] | [[:poll {1 [[2 12]]}]]"), LogPromise.KAFKA);
@@ -88,7 +95,7 @@ class LogClassicsTest {
 
     @Test
     void abortedAndPrecommittedReads() throws Exception {
-        CheckResult r = LogChecker.check(history(ASSIGN,
+        CheckResult r = checked(history(ASSIGN,
                 "1 | send | [[:send 1 10]] | [[:send 1 10]] | fail",
                 "2 | txn | [[:send 1 11] [:poll]] | [[:send 1 [1 11]] [:poll {1 [[0 10] [1 11]]}]]"), LogPromise.KAFKA);
         assertThat(ops(errors(r, LogAnomaly.G1A).get(0))).containsExactly(2L, 4L);
@@ -104,7 +111,7 @@ class LogClassicsTest {
                 "0 | poll | [[:poll]] | [[:poll {1 [[2 12]]}]]"};
         List<String> assign = new ArrayList<>(List.of(ASSIGN));
         assign.addAll(List.of(ops));
-        CheckResult a = LogChecker.check(history(assign.toArray(String[]::new)), LogPromise.KAFKA);
+        CheckResult a = checked(history(assign.toArray(String[]::new)), LogPromise.KAFKA);
         assertThat(a.verdict()).isEqualTo(Verdict.INVALID);
         LogCounterexample skip = errors(a, LogAnomaly.POLL_SKIP).get(0);
         // The send shows 11 at offset 1; the other consumer's poll of it is not needed.
@@ -112,14 +119,14 @@ class LogClassicsTest {
         assertThat(skip.explanation()).contains("11 is at index 1");
         List<String> subscribe = new ArrayList<>(List.of("0 | subscribe | [1] | [1]"));
         subscribe.addAll(List.of(ops));
-        CheckResult s = LogChecker.check(history(subscribe.toArray(String[]::new)), LogPromise.KAFKA);
+        CheckResult s = checked(history(subscribe.toArray(String[]::new)), LogPromise.KAFKA);
         assertThat(s.verdict()).as(s.summary()).isEqualTo(Verdict.VALID);
         assertThat(errors(s, LogAnomaly.POLL_SKIP).get(0).allowed()).isTrue();
     }
 
     @Test
     void nonmonotonicPollAndReassignment() throws Exception {
-        CheckResult r = LogChecker.check(history(ASSIGN,
+        CheckResult r = checked(history(ASSIGN,
                 "1 | send | [[:send 1 10] [:send 1 11]] | [[:send 1 [0 10]] [:send 1 [1 11]]]",
                 "0 | poll | [[:poll]] | [[:poll {1 [[0 10] [1 11]]}]]",
                 "0 | poll | [[:poll]] | [[:poll {1 [[1 11]]}]]"), LogPromise.KAFKA);
@@ -127,7 +134,7 @@ class LogClassicsTest {
         assertThat(back.explanation()).contains("the same message again");
         assertThat(ops(back)).contains(4L, 6L);
         // Assigning the key anew forgets where the consumer was: reading from the start again is fine.
-        CheckResult again = LogChecker.check(history(ASSIGN,
+        CheckResult again = checked(history(ASSIGN,
                 "1 | send | [[:send 1 10] [:send 1 11]] | [[:send 1 [0 10]] [:send 1 [1 11]]]",
                 "0 | poll | [[:poll]] | [[:poll {1 [[0 10] [1 11]]}]]",
                 "0 | assign | [2] | [2]",
@@ -137,8 +144,29 @@ class LogClassicsTest {
     }
 
     @Test
+    void reassigningForgetsOnlyTheKeysItDropsForConsumersAndProducers() throws Exception {
+        // Key 1 stays assigned: polling 11 again is still a step back.
+        CheckResult kept = checked(history(ASSIGN,
+                "1 | send | [[:send 1 10] [:send 1 11]] | [[:send 1 [0 10]] [:send 1 [1 11]]]",
+                "0 | poll | [[:poll]] | [[:poll {1 [[0 10] [1 11]]}]]",
+                "0 | assign | [1 2] | [1 2]",
+                "0 | poll | [[:poll]] | [[:poll {1 [[1 11]]}]]"), LogPromise.KAFKA);
+        assertThat(errors(kept, LogAnomaly.NONMONOTONIC_POLL)).hasSize(1);
+        // A producer whose key was dropped and assigned again starts afresh; one whose key stayed does not.
+        String[] sends = {ASSIGN,
+                "0 | send | [[:send 1 11]] | [[:send 1 [1 11]]]",
+                "0 | assign | [2] | [2]",
+                "0 | assign | [1] | [1]",
+                "0 | send | [[:send 1 10]] | [[:send 1 [0 10]]]",
+                "2 | poll | [[:poll]] | [[:poll {1 [[0 10] [1 11]]}]]"};
+        assertThat(errors(checked(history(sends), LogPromise.KAFKA), LogAnomaly.NONMONOTONIC_SEND)).isEmpty();
+        sends[2] = "0 | assign | [1 2] | [1 2]";
+        assertThat(errors(checked(history(sends), LogPromise.KAFKA), LogAnomaly.NONMONOTONIC_SEND)).hasSize(1);
+    }
+
+    @Test
     void skipsAndReversalsWithinOneOperation() throws Exception {
-        CheckResult r = LogChecker.check(history(ASSIGN,
+        CheckResult r = checked(history(ASSIGN,
                 "1 | send | [[:send 1 10] [:send 1 11] [:send 1 12]] | [[:send 1 [0 10]] [:send 1 [1 11]] [:send 1 [2 12]]]",
                 "2 | poll | [[:poll]] | [[:poll {1 [[1 11]]}]]",
                 "3 | poll | [[:poll]] | [[:poll {1 [[0 10] [2 12]]}]]",
@@ -146,7 +174,7 @@ class LogClassicsTest {
         assertThat(ops(errors(r, LogAnomaly.INT_POLL_SKIP).get(0))).contains(6L);
         assertThat(ops(errors(r, LogAnomaly.INT_NONMONOTONIC_POLL).get(0))).contains(8L);
         // A rebalance during the poll excuses the key.
-        CheckResult rebalanced = LogChecker.check(history(ASSIGN,
+        CheckResult rebalanced = checked(history(ASSIGN,
                 "1 | send | [[:send 1 10] [:send 1 11] [:send 1 12]] | [[:send 1 [0 10]] [:send 1 [1 11]] [:send 1 [2 12]]]",
                 "2 | poll | [[:poll]] | [[:poll {1 [[1 11]]}]]",
                 "3 | poll | [[:poll]] | [[:poll {1 [[0 10] [2 12]]}]] | ok | :rebalance-log [{:keys [1]}]"), LogPromise.KAFKA);
@@ -156,14 +184,14 @@ class LogClassicsTest {
 
     @Test
     void sendsGoingBackAndInterleavedSends() throws Exception {
-        CheckResult r = LogChecker.check(history(ASSIGN,
+        CheckResult r = checked(history(ASSIGN,
                 "1 | send | [[:send 1 10]] | [[:send 1 [5 10]]]",
                 "1 | send | [[:send 1 11] [:send 1 12]] | [[:send 1 [3 11]] [:send 1 [1 12]]]",
                 "0 | poll | [[:poll]] | [[:poll {1 [[1 12] [3 11] [5 10]]}]]"), LogPromise.KAFKA);
         assertThat(ops(errors(r, LogAnomaly.NONMONOTONIC_SEND).get(0))).containsExactly(2L, 4L);
         assertThat(ops(errors(r, LogAnomaly.INT_NONMONOTONIC_SEND).get(0))).contains(4L);
         // Another producer's message between two of one operation's sends is normal (int-send-skip, allowed).
-        CheckResult interleaved = LogChecker.check(history(ASSIGN,
+        CheckResult interleaved = checked(history(ASSIGN,
                 "1 | send | [[:send 1 10] [:send 1 12]] | [[:send 1 [0 10]] [:send 1 [2 12]]]",
                 "2 | send | [[:send 1 11]] | [[:send 1 [1 11]]]",
                 "0 | poll | [[:poll]] | [[:poll {1 [[0 10] [1 11] [2 12]]}]]"), LogPromise.KAFKA);
@@ -173,7 +201,7 @@ class LogClassicsTest {
 
     @Test
     void unseenAndCrashedSends() throws Exception {
-        CheckResult r = LogChecker.check(history(ASSIGN,
+        CheckResult r = checked(history(ASSIGN,
                 "1 | send | [[:send 1 10]] | [[:send 1 [0 10]]]",
                 "2 | send | [[:send 1 11]] | [[:send 1 11]] | info",
                 "0 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]",
@@ -187,7 +215,7 @@ class LogClassicsTest {
 
     @Test
     void transactionsThatPolledEachOthersSendsFormG1c() throws Exception {
-        CheckResult r = LogChecker.check(history(ASSIGN,
+        CheckResult r = checked(history(ASSIGN,
                 "1 | txn | [[:send 1 10] [:poll]] | [[:send 1 [0 10]] [:poll {2 [[0 20]]}]]",
                 "2 | txn | [[:send 2 20] [:poll]] | [[:send 2 [0 20]] [:poll {1 [[0 10]]}]]"), LogPromise.KAFKA);
         assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
@@ -208,7 +236,7 @@ class LogClassicsTest {
     @Test
     void aPollOfAMessageItsPeerSentLaterIsG1cProcessOrRealtime() throws Exception {
         // Each consumer polls what the other sends only afterwards, in its own process order.
-        CheckResult process = LogChecker.check(history(ASSIGN,
+        CheckResult process = checked(history(ASSIGN,
                 "1 | poll | [[:poll]] | [[:poll {1 [[1 21]]}]]",
                 "2 | poll | [[:poll]] | [[:poll {1 [[0 11]]}]]",
                 "1 | send | [[:send 1 11]] | [[:send 1 [0 11]]]",
@@ -216,7 +244,7 @@ class LogClassicsTest {
         assertThat(errors(process, LogAnomaly.G1C_PROCESS)).hasSize(1);
         assertThat(ops(errors(process, LogAnomaly.G1C_PROCESS).get(0))).containsExactly(2L, 4L, 6L, 8L);
         // A poll that returned before the send was invoked saw its message.
-        CheckResult realtime = LogChecker.check(history(ASSIGN,
+        CheckResult realtime = checked(history(ASSIGN,
                 "1 | poll | [[:poll]] | [[:poll {1 [[0 10]]}]]",
                 "2 | send | [[:send 1 10]] | [[:send 1 [0 10]]]"), LogPromise.KAFKA);
         assertThat(errors(realtime, LogAnomaly.G1C_REALTIME)).hasSize(1);
@@ -229,7 +257,7 @@ class LogClassicsTest {
 
     @Test
     void aMessageSentTwiceIsUnusableInput() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogChecker.check(history(ASSIGN,
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> checked(history(ASSIGN,
                         "1 | send | [[:send 1 10]] | [[:send 1 [0 10]]]", "2 | send | [[:send 1 10]] | [[:send 1 [1 10]]]"), LogPromise.KAFKA))
                 .isInstanceOf(dev.ariadne.checker.datatype.DatatypeMismatch.class).hasMessageContaining("unique per key");
     }
