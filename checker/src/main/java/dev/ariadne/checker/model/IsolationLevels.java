@@ -51,7 +51,7 @@ final class IsolationLevels {
         m.put(CONSISTENT_VIEW, Set.of(of(G_SINGLE)));
         m.put(REPEATABLE_READ, Set.of(of(G2_ITEM), of(LOST_UPDATE)));
         m.put(SNAPSHOT_ISOLATION, Set.of(of(G_SINGLE), of(G_NONADJACENT), of(INTERNAL), of(G_SIB)));
-        m.put(SERIALIZABLE, Set.of(of(G2_ITEM), of(INTERNAL)));
+        m.put(SERIALIZABLE, Set.of(of(G2_ITEM), of(INTERNAL), of(NONSERIALIZABLE)));
         m.put(READ_ATOMIC, Set.of(of(FRACTURED_READ), of(INTERNAL), of(FUTURE_READ), of(G1A), of(G1B), of(G1C)));
         m.put(CAUSAL_TRANSACTIONAL, Set.of(of(CAUSAL_READ)));
         // Cerone, Bernardi and Gotsman: PSI's NOCONFLICT, which also rules out lost updates; and Cerone
@@ -62,7 +62,8 @@ final class IsolationLevels {
         m.put(STRONG_SESSION_SNAPSHOT_ISOLATION, Set.of(of(G0, PROCESS), of(G1C, PROCESS), of(G_SINGLE, PROCESS), of(G_NONADJACENT, PROCESS), of(G_SIB, PROCESS)));
         m.put(STRONG_SNAPSHOT_ISOLATION, Set.of(of(G0, REALTIME), of(G1C, REALTIME), of(G_SINGLE, REALTIME), of(G_NONADJACENT, REALTIME), of(G_SIB, REALTIME)));
         m.put(STRONG_SESSION_SERIALIZABLE, Set.of(of(G0, PROCESS), of(G1C, PROCESS), of(G2_ITEM, PROCESS)));
-        // nonlinearizable: no real-time serial order (the linearizability search on rw-register).
+        // nonlinearizable: no real-time serial order (the linearizability search on rw-register); nonserializable: no
+        // serial order at all (the same search with every transaction concurrent with every other).
         m.put(STRICT_SERIALIZABLE, Set.of(of(G0, REALTIME), of(G1C, REALTIME), of(G2_ITEM, REALTIME), of(NONLINEARIZABLE)));
         return m;
     }
