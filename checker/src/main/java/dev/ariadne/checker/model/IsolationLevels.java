@@ -61,7 +61,7 @@ final class IsolationLevels {
         m.put(UPDATE_SERIALIZABLE, Set.of(of(G_UPDATE)));
         m.put(STRONG_SESSION_SNAPSHOT_ISOLATION, Set.of(of(G0, PROCESS), of(G1C, PROCESS), of(G_SINGLE, PROCESS), of(G_NONADJACENT, PROCESS), of(G_SIB, PROCESS)));
         m.put(STRONG_SNAPSHOT_ISOLATION, Set.of(of(G0, REALTIME), of(G1C, REALTIME), of(G_SINGLE, REALTIME), of(G_NONADJACENT, REALTIME), of(G_SIB, REALTIME)));
-        m.put(STRONG_SESSION_SERIALIZABLE, Set.of(of(G0, PROCESS), of(G1C, PROCESS), of(G2_ITEM, PROCESS)));
+        m.put(STRONG_SESSION_SERIALIZABLE, Set.of(of(G0, PROCESS), of(G1C, PROCESS), of(G2_ITEM, PROCESS), of(NONSERIALIZABLE, PROCESS)));
         // nonlinearizable: no real-time serial order (the linearizability search on rw-register); nonserializable: no
         // serial order at all (the same search with every transaction concurrent with every other).
         m.put(STRICT_SERIALIZABLE, Set.of(of(G0, REALTIME), of(G1C, REALTIME), of(G2_ITEM, REALTIME), of(NONLINEARIZABLE)));

@@ -64,7 +64,61 @@ final class TransactionalFamily {
                 && java.util.Collections.disjoint(a.present(), IsolationLevels.forbidden(ConsistencyModel.SERIALIZABLE))) {
             a = byLinearizability(history, a, request, false);
         }
+        // Strong session serializability is sequential consistency of the same object: each process's order kept, real time not.
+        if (dtName.equals("rw-register") && a.unsupported() == null && (request.model() == null || needsSessionOrder(request.model()))
+                && !a.serialWitness().contains("process")
+                && java.util.Collections.disjoint(a.present(), IsolationLevels.forbidden(ConsistencyModel.STRONG_SESSION_SERIALIZABLE))) {
+            a = bySequentialConsistency(history, a, request);
+        }
         return a;
+    }
+
+    /** Models a serial order respecting each process's order settles on rw-register (strong session serializability's, above causal). */
+    private static boolean needsSessionOrder(ConsistencyModel m) {
+        if (m == ConsistencyModel.CAUSAL) m = ConsistencyModel.CAUSAL_TRANSACTIONAL;
+        return ModelLattice.implies(ConsistencyModel.STRONG_SESSION_SERIALIZABLE, m) && !ModelLattice.implies(ConsistencyModel.CAUSAL_TRANSACTIONAL, m);
+    }
+
+    /**
+     * Strong session serializability (Daudjee and Salem 2004) is sequential consistency (Lamport 1979)
+     * of the whole store as one object whose operations are the transactions: one serial order that
+     * keeps each process's order. Decided by the sequential-consistency search where the replay found
+     * no such order; VALID with that order as the witness, INVALID as {@code nonserializable-process}
+     * with the search's shrunk counterexample.
+     */
+    private static TransactionalAnalysis bySequentialConsistency(History history, TransactionalAnalysis a, CheckRequest request) {
+        var dt = BuiltinDatatype.MULTI_REGISTER.create(DatatypeOptions.DEFAULT);
+        var options = new dev.ariadne.checker.weak.SequentialChecker.Options(request.timeoutMillis(), 0, Math.max(1000, request.timeoutMillis() / 4),
+                request.cancellation());
+        dev.ariadne.checker.weak.SequentialChecker.Order order = dev.ariadne.checker.weak.SequentialChecker.order(history, dt, options);
+        List<String> notes = new ArrayList<>(a.notes());
+        java.util.Set<String> witness = new java.util.LinkedHashSet<>(a.serialWitness());
+        java.util.Set<AnomalyKind> present = new java.util.LinkedHashSet<>(a.present());
+        java.util.Map<AnomalyKind, Integer> counts = new java.util.LinkedHashMap<>(a.counts());
+        List<dev.ariadne.checker.report.TransactionalCounterexample> cex = new ArrayList<>(a.counterexamples());
+        dev.ariadne.checker.txn.Witnesses witnesses = a.witnesses();
+        String how = "the sequential-consistency search over the transactions as operations on one multi-register object";
+        if (order.verdict() == Verdict.VALID) {
+            witness.addAll(List.of("data", "process"));
+            notes.add("strong session serializability decided by " + how + ": a serial order keeping each process's order exists");
+            witnesses = witnesses.withFallback(dev.ariadne.checker.txn.Witnesses.Kind.SERIAL_PROCESS,
+                    dev.ariadne.checker.report.TransactionalWitness.serial(order.ids(), "a serial order keeping each process's order (found by " + how + ")"));
+        } else if (order.verdict() == Verdict.INVALID) {
+            AnomalyKind none = AnomalyKind.of(AnomalyKind.Type.NONSERIALIZABLE, AnomalyKind.Order.PROCESS);
+            present.add(none);
+            counts.put(none, 1);
+            CheckResult seq = dev.ariadne.checker.weak.SequentialChecker.check(history, dt, options);
+            for (var any : seq.counterexamples()) {
+                if (!(any instanceof dev.ariadne.checker.report.SequentialCounterexample c)) continue;
+                List<dev.ariadne.checker.report.TransactionalCounterexample.Txn> txns = new ArrayList<>();
+                for (var o : c.operations()) txns.add(new dev.ariadne.checker.report.TransactionalCounterexample.Txn("T" + o.index(), o.process(), o.outcome(), o.description()));
+                cex.add(new dev.ariadne.checker.report.TransactionalCounterexample(none.toString(), txns, List.of(),
+                        "No order of the committed transactions that keeps each process's order explains every read (" + how + "): " + c.explanation()));
+            }
+        } else {
+            notes.add("strong session serializability undecided: " + how + " stopped (" + order.why() + ")");
+        }
+        return new TransactionalAnalysis(a.unsupported(), present, a.incomplete(), cex, counts, a.transactions(), a.edges(), notes, a.versionOrderKnown(), witness, witnesses);
     }
 
     /**

@@ -23,7 +23,7 @@ public final class AnomalyImplications {
             case G1C, G2_ITEM -> List.of(kind.type());
             // Observing a transaction and then missing one of its writes is a fractured read too.
             case OBSERVED_VANISHES -> List.of(AnomalyKind.Type.OBSERVED_VANISHES, AnomalyKind.Type.FRACTURED_READ);
-            // No real-time serial order exists when no serial order does.
+            // No serial order: none respecting process order, none respecting real time.
             case NONSERIALIZABLE -> List.of(AnomalyKind.Type.NONSERIALIZABLE, AnomalyKind.Type.NONLINEARIZABLE);
             default -> List.of();
         };

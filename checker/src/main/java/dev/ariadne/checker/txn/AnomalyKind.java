@@ -25,7 +25,7 @@ public record AnomalyKind(Type type, Order order) {
         FRACTURED_READ("fractured-read", false), FUTURE_READ("future-read", false), CAUSAL_READ("causal-read", false), CONFLICT_READ("conflict-read", false),
         NON_PREFIX_SNAPSHOT("non-prefix-snapshot", false), INCOMPATIBLE_ORDER("incompatible-order", false), DIRTY_UPDATE("dirty-update", false),
         GARBAGE_READ("garbage-read", false), DUPLICATE_ELEMENTS("duplicate-elements", false), MISSED_OWN_WRITE("missed-own-write", false),
-        NONLINEARIZABLE("nonlinearizable", false), NONSERIALIZABLE("nonserializable", false), OBSERVED_VANISHES("observed-transaction-vanishes", false);
+        NONLINEARIZABLE("nonlinearizable", false), NONSERIALIZABLE("nonserializable", true), OBSERVED_VANISHES("observed-transaction-vanishes", false);
 
         private final String label;
         private final boolean ordered;

@@ -60,6 +60,32 @@ public final class SequentialChecker {
                 new CheckResult.Statistics(history.size(), 1, d.explored, checkNanos, System.nanoTime() - start - checkNanos), d.notes());
     }
 
+    /** A sequentially consistent order: the verdict, the operations' ids in order (optional ones it skipped left out) when VALID, and why when UNKNOWN. */
+    public record Order(Verdict verdict, int[] ids, String why) {}
+
+    /** Searches for one order (no counterexample is built: {@link #check} does that). */
+    public static <S, I> Order order(History history, Datatype<S, I> datatype, Options options) {
+        SequentialProblem<S, I> problem = new SequentialProblem<>(history, datatype);
+        Budget budget = Budget.of(options.timeoutMillis(), options.memoBytes(), options.cancellation());
+        SequentialProblem.Prepared prepared = problem.prepare(problem.allRequired(), budget);
+        FrontierSearch.Result r = prepared.search().run();
+        if (r.outcome() == Outcome.UNKNOWN) {
+            return new Order(Verdict.UNKNOWN, null, budget.expired() ? "the time limit ran out after " + r.explored() + " search steps"
+                    : "the search stopped after " + r.explored() + " search steps");
+        }
+        if (r.outcome() != Outcome.HOLDS) return new Order(Verdict.INVALID, null, null);
+        int[][] per = prepared.perProcess();
+        int[] replay = new int[per.length];
+        int[] ids = new int[r.order().length];
+        int n = 0;
+        for (int logged : r.order()) {
+            int q = logged >= 0 ? logged : -1 - logged;
+            int placed = per[q][replay[q]++];
+            if (logged >= 0) ids[n++] = problem.ops.get(prepared.orig()[placed]).id();
+        }
+        return new Order(Verdict.VALID, java.util.Arrays.copyOf(ids, n), null);
+    }
+
     /** The outcome of one search and, for a violation, its counterexample. */
     record Decision(Verdict verdict, String why, int operations, long explored, long checkNanos, SequentialCounterexample counterexample,
                     boolean minimal) {

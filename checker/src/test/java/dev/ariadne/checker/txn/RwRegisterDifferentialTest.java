@@ -71,6 +71,8 @@ class RwRegisterDifferentialTest {
         assertThat(unknown[2]).as("strict-serializable undecided").isZero();
         // Serializability too: where the replay finds no serial order, the same search with real time erased decides it.
         assertThat(unknown[0]).as("serializable undecided").isZero();
+        // And strong session serializability, by the sequential-consistency search over the same object.
+        assertThat(unknown[1]).as("strong-session-serializable undecided").isZero();
         assertThat(nonserializable).as("histories only the complete search shows nonserializable").isPositive();
         System.out.println("rw-register undecided: " + undecided);
         // The greedy replay may miss a serial order, but never one it found when this was pinned.
