@@ -88,7 +88,8 @@ final class TransactionalFamily {
      */
     private static TransactionalAnalysis bySequentialConsistency(History history, TransactionalAnalysis a, CheckRequest request) {
         var dt = BuiltinDatatype.MULTI_REGISTER.create(DatatypeOptions.DEFAULT);
-        var options = new dev.ariadne.checker.weak.SequentialChecker.Options(request.timeoutMillis(), 0, Math.max(1000, request.timeoutMillis() / 4),
+        var options = new dev.ariadne.checker.weak.SequentialChecker.Options(request.timeoutMillis(),
+                request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(), Math.max(1000, request.timeoutMillis() / 4),
                 request.cancellation());
         dev.ariadne.checker.weak.SequentialChecker.Order order = dev.ariadne.checker.weak.SequentialChecker.order(history, dt, options);
         List<String> notes = new ArrayList<>(a.notes());

@@ -69,10 +69,7 @@ public final class SequentialChecker {
         Budget budget = Budget.of(options.timeoutMillis(), options.memoBytes(), options.cancellation());
         SequentialProblem.Prepared prepared = problem.prepare(problem.allRequired(), budget);
         FrontierSearch.Result r = prepared.search().run();
-        if (r.outcome() == Outcome.UNKNOWN) {
-            return new Order(Verdict.UNKNOWN, null, budget.expired() ? "the time limit ran out after " + r.explored() + " search steps"
-                    : "the search stopped after " + r.explored() + " search steps");
-        }
+        if (r.outcome() == Outcome.UNKNOWN) return new Order(Verdict.UNKNOWN, null, whyUndecided(budget, r.explored()));
         if (r.outcome() != Outcome.HOLDS) return new Order(Verdict.INVALID, null, null);
         int[][] per = prepared.perProcess();
         int[] replay = new int[per.length];
@@ -84,6 +81,13 @@ public final class SequentialChecker {
             if (logged >= 0) ids[n++] = problem.ops.get(prepared.orig()[placed]).id();
         }
         return new Order(Verdict.VALID, java.util.Arrays.copyOf(ids, n), null);
+    }
+
+    /** Why a search stopped undecided. */
+    private static String whyUndecided(Budget budget, long explored) {
+        return budget.cancelledByCaller() ? "cancelled after " + explored + " search steps"
+                : budget.expired() ? "the time limit ran out after " + explored + " search steps"
+                : "the memory budget of " + (budget.memoBytes() >> 20) + " MiB for the search memo ran out after " + explored + " search steps";
     }
 
     /** The outcome of one search and, for a violation, its counterexample. */
@@ -102,12 +106,7 @@ public final class SequentialChecker {
         long t1 = System.nanoTime();
         int n = problem.ops.size();
         if (r.outcome() == Outcome.HOLDS) return new Decision(Verdict.VALID, null, n, r.explored(), t1 - start, null, true);
-        if (r.outcome() == Outcome.UNKNOWN) {
-            String why = budget.cancelledByCaller() ? "cancelled after " + r.explored() + " search steps"
-                    : budget.expired() ? "the time limit ran out after " + r.explored() + " search steps"
-                    : "the memory budget of " + (budget.memoBytes() >> 20) + " MiB for the search memo ran out after " + r.explored() + " search steps";
-            return new Decision(Verdict.UNKNOWN, why, n, r.explored(), t1 - start, null, true);
-        }
+        if (r.outcome() == Outcome.UNKNOWN) return new Decision(Verdict.UNKNOWN, whyUndecided(budget, r.explored()), n, r.explored(), t1 - start, null, true);
         Budget shrink = Budget.of(options.minimizeMillis(), options.memoBytes(), options.cancellation());
         Shrinker.Minimal m = Shrinker.minimize(problem, shrink, Math.max(200, 50 * (t1 - start) / 1_000_000));
         return new Decision(Verdict.INVALID, null, n, r.explored(), t1 - start, counterexample(history, problem, m, options), m.minimal());
