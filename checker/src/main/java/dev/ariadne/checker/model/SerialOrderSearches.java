@@ -50,7 +50,9 @@ final class SerialOrderSearches {
         if (wanted(m, ConsistencyModel.SERIALIZABLE) && !a.serialWitness().contains("data") && clean(a, ConsistencyModel.SERIALIZABLE)) {
             a = byLinearizability(history, a, request, false);
         }
-        if (wanted(m, ConsistencyModel.STRONG_SESSION_SERIALIZABLE) && !a.serialWitness().contains("process") && clean(a, ConsistencyModel.STRONG_SESSION_SERIALIZABLE)) {
+        // A model serializability settles needs no session order: the harder search runs only for the models that do.
+        if (wanted(m, ConsistencyModel.STRONG_SESSION_SERIALIZABLE) && (m == null || !ModelLattice.implies(ConsistencyModel.SERIALIZABLE, m))
+                && !a.serialWitness().contains("process") && clean(a, ConsistencyModel.STRONG_SESSION_SERIALIZABLE)) {
             a = bySequentialConsistency(history, a, request);
         }
         return a;
@@ -69,6 +71,17 @@ final class SerialOrderSearches {
 
     private static final String OBJECT = " over the transactions as operations on one multi-register object";
 
+    /**
+     * Time for each of the searches this class adds (serializable, strong session) when the request
+     * sets none: where the replay found no order on a large history the search can wander for long,
+     * and an UNKNOWN that says so is better than a check that never ends. {@code --timeout} sets it.
+     */
+    static final long DEFAULT_SEARCH_MILLIS = 5_000;
+
+    private static long searchMillis(CheckRequest request) {
+        return request.timeoutMillis() > 0 ? request.timeoutMillis() : DEFAULT_SEARCH_MILLIS;
+    }
+
     private static TransactionalAnalysis byLinearizability(History history, TransactionalAnalysis a, CheckRequest request, boolean realTime) {
         History searched;
         try {
@@ -76,8 +89,10 @@ final class SerialOrderSearches {
         } catch (HistoryException e) {
             return a;
         }
+        // The strict search keeps the request's own limits, as it always has; the serializable one gets a default time limit.
+        long millis = realTime ? request.timeoutMillis() : searchMillis(request);
         CheckResult lin = LinearizabilityChecker.check(searched, BuiltinDatatype.MULTI_REGISTER.create(DatatypeOptions.DEFAULT),
-                LinearizabilityFamily.options(request, request.timeoutMillis(), request.counterexamples()));
+                LinearizabilityFamily.options(request, millis, request.counterexamples()));
         String how = "the linearizability search" + OBJECT + (realTime ? "" : ", every transaction concurrent with every other");
         Found f = realTime
                 ? new Found("strict serializability", List.of("data", "process", "realtime"), Witnesses.Kind.SERIAL_REALTIME, "a serial order respecting real time",
@@ -95,14 +110,15 @@ final class SerialOrderSearches {
         for (var c : lin.counterexamples()) {
             if (c instanceof dev.ariadne.checker.report.LinearizabilityCounterexample lc) proofs.add(new Proof(lc.operations(), lc.explanation()));
         }
-        return f.apply(history, a, lin.verdict(), order, proofs, "ran out of budget (" + lin.summary() + ")");
+        return f.apply(history, a, lin.verdict(), order, proofs, "ran out of budget (" + lin.summary() + ")"
+                + (realTime || request.timeoutMillis() > 0 ? "" : "; it has " + millis / 1000 + " s unless --timeout says otherwise"));
     }
 
     private static TransactionalAnalysis bySequentialConsistency(History history, TransactionalAnalysis a, CheckRequest request) {
         var dt = BuiltinDatatype.MULTI_REGISTER.create(DatatypeOptions.DEFAULT);
-        var options = new SequentialChecker.Options(request.timeoutMillis(),
+        var options = new SequentialChecker.Options(searchMillis(request),
                 request.memoryBytes() > 0 ? request.memoryBytes() : LinearizabilityChecker.Options.defaults().memoBytes(),
-                Math.max(1000, request.timeoutMillis() / 4), request.cancellation());
+                Math.max(1000, searchMillis(request) / 4), request.cancellation());
         SequentialChecker.Order order = SequentialChecker.order(history, dt, options);
         List<Proof> proofs = new ArrayList<>();
         if (order.verdict() == Verdict.INVALID) {
@@ -113,7 +129,8 @@ final class SerialOrderSearches {
         Found f = new Found("strong session serializability", List.of("data", "process"), Witnesses.Kind.SERIAL_PROCESS, "a serial order keeping each process's order",
                 AnomalyKind.of(AnomalyKind.Type.NONSERIALIZABLE, AnomalyKind.Order.PROCESS), "No order of the committed transactions that keeps each process's order",
                 "the sequential-consistency search" + OBJECT);
-        return f.apply(history, a, order.verdict(), order.ids(), proofs, "stopped (" + order.why() + ")");
+        return f.apply(history, a, order.verdict(), order.ids(), proofs, "stopped (" + order.why() + ")"
+                + (request.timeoutMillis() > 0 ? "" : "; it has " + searchMillis(request) / 1000 + " s unless --timeout says otherwise"));
     }
 
     /** A search's proof that no order exists: the transactions it kept, and its explanation. */
