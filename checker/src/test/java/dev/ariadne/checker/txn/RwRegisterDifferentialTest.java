@@ -73,7 +73,7 @@ class RwRegisterDifferentialTest {
         assertThat(unknown[0]).as("serializable undecided").isZero();
         // And strong session serializability, by the sequential-consistency search over the same object.
         assertThat(unknown[1]).as("strong-session-serializable undecided").isZero();
-        assertThat(nonserializable).as("histories only the complete search shows nonserializable").isPositive();
+        if (HISTORIES >= 1000) assertThat(nonserializable).as("histories only the complete search shows nonserializable").isPositive();
         System.out.println("rw-register undecided: " + undecided);
         // The greedy replay may miss a serial order, but never one it found when this was pinned.
         if (HISTORIES <= RW_PINNED_UP_TO) assertThat(RW_KNOWN_UNDECIDED).as("undecided where a serial order used to be found").containsAll(undecided);
@@ -100,5 +100,19 @@ class RwRegisterDifferentialTest {
             }
         }
         for (int m = 0; m < 2; m++) assertThat(invalid[m]).as(models[m]).isBetween(HISTORIES / 20, HISTORIES * 9 / 10);
+    }
+
+    /** The seeds the serial replay left open for serializability: each decided now, as brute force says, most of them nonserializable. */
+    @Test
+    void theSeedsTheReplayLeftOpenAreDecided() {
+        int nonserializable = 0;
+        for (long seed : new long[] {724, 753, 994, 1074, 1098, 1630, 2807}) {
+            History h = RandomTxnHistories.random(seed, false);
+            CheckResult r = ModelChecker.check(h, CheckRequest.of("serializable").withDatatype("rw-register"));
+            boolean expected = BruteForceSerializability.serializable(h, false, false);
+            assertThat(r.verdict()).as("seed " + seed + ": " + r.summary()).isEqualTo(expected ? Verdict.VALID : Verdict.INVALID);
+            if (r.summary().contains("nonserializable")) nonserializable++;
+        }
+        assertThat(nonserializable).isEqualTo(6);
     }
 }
