@@ -50,7 +50,7 @@ class HtmlReportBrowserTest {
             "sequential-not-linearizable.jsonl, linearizable", "writes-follow-reads-violation.jsonl, writes-follow-reads",
             "pram-violation.jsonl, pram", "list-append-read-skew.edn, all", "list-append-ok.jsonl, all", "h2-read-committed.jsonl, all",
             "kv.json, linearizable", "jepsen.log, linearizable", "kafka-lost-write.edn, log", "broadcast-causal-violation.edn, all",
-            "maelstrom-broadcast-lost.edn, fifo-order"})
+            "maelstrom-broadcast-lost.edn, fifo-order", "kafka-read-skew.edn, all"})
     void theReportShowsTheVerdictAndEveryCounterexampleInABrowser(String file, String model) throws Exception {
         History h = HistoryReader.read(EXAMPLES.resolve(file), ReadOptions.DEFAULT);
         String json = model.equals("all") ? Reports.json(Ariadne.checkAll(h, CheckRequest.all()), file) : Reports.json(Ariadne.check(h, CheckRequest.of(model)), file);
