@@ -6,6 +6,8 @@ import dev.ariadne.checker.Ariadne;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.HierarchyResult;
 import dev.ariadne.generators.Client;
+import dev.ariadne.generators.FaultSchedule;
+import dev.ariadne.generators.Nemesis;
 import dev.ariadne.generators.Runner;
 import dev.ariadne.generators.TxnObject;
 import dev.ariadne.history.History;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Records list-append transactions against a real SQL database at one isolation level and checks the
@@ -44,31 +47,54 @@ public final class JdbcIsolationExample {
     }
 
     /**
+     * What to record: {@code threads} clients making {@code txnsPerThread} transactions each of up to
+     * four micro-ops over {@code keys} hot keys (a key is retired after {@code writesPerKey} writes),
+     * with an optional nemesis (for example {@link LocalDatabase#connectionKiller}) killing a client's
+     * connection about every {@code faultMillis}.
+     */
+    public record Workload(String datatype, int threads, int txnsPerThread, int keys, int writesPerKey, long seed, Nemesis nemesis, long faultMillis) {
+        /** Jepsen's small list-append default: 4 keys, 16 appends each, no faults. */
+        public static Workload listAppend(int threads, int txnsPerThread, long seed) {
+            return new Workload("list-append", threads, txnsPerThread, 4, 16, seed, null, 0);
+        }
+    }
+
+    /**
      * Runs {@code threads} clients making {@code txnsPerThread} transactions each against a fresh
      * database at {@code level}, writing the history to {@code out} (JSON Lines) as it goes, and checks it.
      */
     public static Outcome run(String url, String level, int threads, int txnsPerThread, long seed, Path out) throws Exception {
-        JdbcListAppendClient.createTable(url);
-        TxnObject workload = new TxnObject("list-append", 4, 3, 16, 0, seed);
-        List<JdbcListAppendClient> clients = new ArrayList<>();
+        return run(url, level, Workload.listAppend(threads, txnsPerThread, seed), out);
+    }
+
+    /** Records {@code workload} against the database at {@code url} at {@code level} and checks the whole lattice. */
+    public static Outcome run(String url, String level, Workload workload, Path out) throws Exception {
+        boolean append = workload.datatype().equals("list-append");
+        if (append) JdbcListAppendClient.createTable(url);
+        else JdbcRwRegisterClient.createTable(url);
+        TxnObject calls = new TxnObject(workload.datatype(), 4, workload.keys(), workload.writesPerKey(), 0, workload.seed());
+        List<JdbcClient> clients = new ArrayList<>();
         List<Op> events;
         try (Writer w = out == null ? null : Files.newBufferedWriter(out)) {
-            events = new Runner(threads, txnsPerThread, seed).run(() -> {
+            Supplier<Client> connect = () -> {
                 try {
-                    JdbcListAppendClient c = new JdbcListAppendClient(url, level);
+                    JdbcClient c = append ? new JdbcListAppendClient(url, level) : new JdbcRwRegisterClient(url, level);
                     synchronized (clients) {
                         clients.add(c);
                     }
-                    return (Client) c;
+                    return c;
                 } catch (Exception e) {
                     throw new IllegalStateException("cannot connect to " + url + ": " + e.getMessage(), e);
                 }
-            }, workload::next, w);
+            };
+            Runner runner = new Runner(workload.threads(), workload.txnsPerThread(), workload.seed());
+            events = workload.nemesis() == null ? runner.run(connect, calls::next, w)
+                    : runner.run(connect, calls::next, w, workload.nemesis(), new FaultSchedule(List.of("kill"), workload.faultMillis(), 1, workload.seed()));
         } finally {
-            for (JdbcListAppendClient c : clients) c.close();
+            for (JdbcClient c : clients) c.close();
         }
         History h = History.of(events);
-        HierarchyResult all = Ariadne.checkAll(h, CheckRequest.all().withDatatype(BuiltinDatatype.LIST_APPEND));
+        HierarchyResult all = Ariadne.checkAll(h, CheckRequest.all().withDatatype(append ? BuiltinDatatype.LIST_APPEND : BuiltinDatatype.RW_REGISTER));
         Map<String, Integer> anomalies = new TreeMap<>();
         for (CheckResult r : all.checks()) {
             for (String note : r.notes()) {
