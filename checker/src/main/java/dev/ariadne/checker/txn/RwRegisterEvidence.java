@@ -38,7 +38,7 @@ final class RwRegisterEvidence implements Evidence {
             case DependencyGraph.WR:
                 if (!th.ok(to) || !committed(from)) return null;
                 for (MicroOp m : th.mops.get(to)) {
-                    JsonNode read = externalRead(to, m.key());
+                    JsonNode read = outsideRead(to, m);
                     if (read != null && !read.isNull() && read.equals(finalWrite(from, m.key()))) {
                         return b + " read key " + Values.show(m.key()) + " = " + Values.show(read) + ", which " + a + " wrote";
                     }
@@ -60,7 +60,7 @@ final class RwRegisterEvidence implements Evidence {
             case DependencyGraph.RW:
                 if (!th.ok(from) || !committed(to)) return null;
                 for (MicroOp m : th.mops.get(from)) {
-                    JsonNode read = externalRead(from, m.key());
+                    JsonNode read = outsideRead(from, m);
                     JsonNode later = finalWrite(to, m.key());
                     if (read == null || later == null) continue;
                     String what = a + " read key " + Values.show(m.key()) + " = " + Values.show(read) + ", and " + b + " wrote " + Values.show(later);
@@ -90,7 +90,9 @@ final class RwRegisterEvidence implements Evidence {
         for (MicroOp m : th.mops.get(t)) {
             JsonNode w = finalWrite(t, m.key());
             if (w == null) continue;
-            for (int r = 0; r < th.n; r++) if (w.equals(externalRead(r, m.key()))) return true;
+            for (int r = 0; r < th.n; r++) {
+                for (MicroOp q : th.mops.get(r)) if (q.key().equals(m.key()) && w.equals(outsideRead(r, q))) return true;
+            }
         }
         return false;
     }
@@ -100,6 +102,19 @@ final class RwRegisterEvidence implements Evidence {
         if (!th.ok(t)) return null;
         for (MicroOp m : th.mops.get(t)) {
             if (m.key().equals(key)) return m.isRead() ? m.value() : null;
+        }
+        return null;
+    }
+
+    /**
+     * The value {@code m} read if it is a read of an ok transaction that had not yet written the key
+     * (so it read some other transaction's version: the first such read, or a non-repeatable one), else null.
+     */
+    private JsonNode outsideRead(int t, MicroOp m) {
+        if (!th.ok(t) || !m.isRead()) return null;
+        for (MicroOp o : th.mops.get(t)) {
+            if (o == m) return m.value();
+            if (!o.isRead() && o.key().equals(m.key())) return null;
         }
         return null;
     }

@@ -51,6 +51,28 @@ class RwRegisterClassicsTest {
     }
 
     @Test
+    void aNonRepeatableReadDrawsItsOwnDependenciesAndTheyAreExplained() {
+        // T1 reads x as nil, then (a non-repeatable read) as T0's 1, and y as nil: T0 -wr-> T1 by the
+        // second read and T1 -rw-> T0 by the first, a G-single cycle. Read committed allows it; the
+        // cycle's edges must be explained from the history, the second read included (a real PostgreSQL
+        // READ COMMITTED history had its G-single dropped as "failed re-verification").
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:w :x 1] [:w :y 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil] [:r :x nil]]}
+                {:process 0 :type :ok :f :txn :value [[:w :x 1] [:w :y 1]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x nil] [:r :y nil] [:r :x 1]]}
+                """);
+        CheckResult r = check(h, "consistent-view");
+        assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(r.notes()).noneMatch(n -> n.contains("failed re-verification"));
+        assertThat(r.counterexamples()).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo("G-single");
+            assertThat(c.explanation()).contains("T0 < T1 (wr): T1 read key x = 1, which T0 wrote.");
+        });
+        assertThat(check(h, "read-committed").verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
     void writeSkewIsSnapshotIsolationWithAScheduleTheVerifierChecks() {
         // T0 and T2 each read both keys as nil and write a different one: snapshot isolation allows
         // it (no write conflict), serializability does not; the VALID rests on a snapshot schedule.
