@@ -100,4 +100,79 @@ public final class Digraphs {
         }
         return comp;
     }
+
+    /**
+     * A short cycle of a graph in compressed sparse rows, among the edges not {@code disabled} (indexed
+     * by {@code ids[slot]}): a depth-first search finds an edge u -> v back into its path, then a
+     * breadth-first search the shortest path from v to u. The cycle's edges (their ids), or null.
+     */
+    public static int[] cycle(int n, int[] start, int[] target, int[] ids, boolean[] disabled) {
+        byte[] color = new byte[n];
+        int[] stack = new int[n];
+        int[] cursor = new int[n];
+        for (int root = 0; root < n; root++) {
+            if (color[root] != 0) continue;
+            int depth = 0;
+            stack[depth++] = root;
+            color[root] = 1;
+            cursor[root] = start[root];
+            while (depth > 0) {
+                int u = stack[depth - 1];
+                if (cursor[u] == start[u + 1]) {
+                    color[u] = 2;
+                    depth--;
+                    continue;
+                }
+                int slot = cursor[u]++;
+                if (disabled[ids[slot]]) continue;
+                int v = target[slot];
+                if (color[v] == 1) return closing(n, start, target, ids, disabled, v, u, slot);
+                if (color[v] == 0) {
+                    color[v] = 1;
+                    cursor[v] = start[v];
+                    stack[depth++] = v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The shortest path from {@code from} to {@code to}, then the edge in {@code back}: edge ids. */
+    private static int[] closing(int n, int[] start, int[] target, int[] ids, boolean[] disabled, int from, int to, int back) {
+        int[] via = new int[n];
+        java.util.Arrays.fill(via, -1);
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = from;
+        via[from] = -2;
+        while (head < tail && via[to] == -1) {
+            int u = queue[head++];
+            for (int s = start[u]; s < start[u + 1]; s++) {
+                int v = target[s];
+                if (disabled[ids[s]] || via[v] != -1) continue;
+                via[v] = s;
+                queue[tail++] = v;
+            }
+        }
+        int len = 1;
+        for (int x = to; x != from; x = source(start, via[x])) len++;
+        int[] out = new int[len];
+        out[len - 1] = ids[back];
+        int i = len - 2;
+        for (int x = to; x != from; x = source(start, via[x])) out[i--] = ids[via[x]];
+        return out;
+    }
+
+    /** The source of CSR slot s: the node whose row holds it. */
+    private static int source(int[] start, int s) {
+        int lo = 0;
+        int hi = start.length - 2;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (start[mid] <= s) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
 }

@@ -30,12 +30,15 @@ final class RwRegisterInference extends WriteIndex {
     int facts;
     int[] factPred = new int[256];
     int[] factSucc = new int[256];
+    /** How many of the facts come from read-then-write transactions (the rest are --assume facts). */
+    int readWriteFacts;
 
     RwRegisterInference(TxnHistory th) {
         super(th);
         unsupported = collectElements("w", "rw-register micro-ops are w and r", "written");
         if (unsupported != null) return;
         collectReads();
+        readWriteFacts = facts;
         committed = new boolean[n];
         for (int t = 0; t < n; t++) committed[t] = th.ok(t);
         for (int r = 0; r < reads; r++) if (readElem[r] >= 0 && th.op(elemWriter[readElem[r]]).isInfo()) committed[elemWriter[readElem[r]]] = true;

@@ -1,6 +1,7 @@
 package dev.ariadne.checker.txn;
 
 import dev.ariadne.checker.report.TransactionalWitness;
+import dev.ariadne.checker.search.Budget;
 
 /**
  * The witnesses of an rw-register history: the serial orders its guided replay found, the commit
@@ -15,8 +16,11 @@ final class RwRegisterWitnesses {
     private final int[] serial;
     private final int[] atomicOrder;
     private final int[] causalOrder;
+    private final Budget budget;
 
-    RwRegisterWitnesses(RwRegisterInference inf, DependencyGraph g, int[] strict, int[] session, int[] serial, int[] atomicOrder, int[] causalOrder) {
+    RwRegisterWitnesses(RwRegisterInference inf, DependencyGraph g, int[] strict, int[] session, int[] serial, int[] atomicOrder, int[] causalOrder,
+                        Budget budget) {
+        this.budget = budget;
         this.inf = inf;
         this.g = g;
         this.strict = strict;
@@ -48,7 +52,8 @@ final class RwRegisterWitnesses {
 
     /**
      * A snapshot-isolation schedule from the first candidate order that has one: the causal and the
-     * atomic saturation's commit orders, then a topological order of the known dependencies.
+     * atomic saturation's commit orders, a topological order of the known dependencies, and last the
+     * commit order of a version order searched for ({@link VersionOrderSearch}).
      */
     private TransactionalWitness snapshots(int extra, String variant) {
         int[] topological = order(DependencyGraph.WW | DependencyGraph.WR);
@@ -56,7 +61,9 @@ final class RwRegisterWitnesses {
             TransactionalWitness w = RegisterSnapshots.schedule(inf, g, candidate, extra, variant);
             if (w != null) return w;
         }
-        return null;
+        VersionOrderSearch search = new VersionOrderSearch(inf, g, true, extra);
+        if (search.run(budget.slice(VersionOrderSearch.SEARCH_MILLIS)) != VersionOrderSearch.Result.FOUND) return null;
+        return RegisterSnapshots.schedule(inf, g, search.order, extra, variant);
     }
 
     private int[] order(int mask) {

@@ -161,10 +161,21 @@ public final class TransactionalChecker {
         int[] strict = guided == null ? null : SerialWitness.replays(inf, guided, data | DependencyGraph.PROCESS | DependencyGraph.REALTIME);
         int[] session = strict != null ? strict : SerialWitness.replays(inf, g, data | DependencyGraph.PROCESS);
         int[] serial = session != null ? session : SerialWitness.replays(inf, g, data);
+        // Where the replay found no order, the version orders it guessed are searched (VersionOrderSearch).
+        String[] searched = new String[1];
+        if (strict == null && !CycleSearch.cyclic(g, data | DependencyGraph.PROCESS | DependencyGraph.REALTIME)) {
+            strict = VersionOrderSearch.serialOrder(inf, g, DependencyGraph.PROCESS | DependencyGraph.REALTIME, budget, searched);
+            if (strict != null) session = serial = strict;
+        }
+        if (session == null && !CycleSearch.cyclic(g, data | DependencyGraph.PROCESS)) {
+            session = VersionOrderSearch.serialOrder(inf, g, DependencyGraph.PROCESS, budget, searched);
+            if (session != null) serial = session;
+        }
+        if (serial == null && !CycleSearch.cyclic(g, data)) serial = VersionOrderSearch.serialOrder(inf, g, 0, budget, searched);
         if (strict != null) witness.addAll(List.of("data", "process", "realtime"));
         else if (session != null) witness.addAll(List.of("data", "process"));
         else if (serial != null) witness.add("data");
-        Witnesses witnesses = new Witnesses(th.history, false, new RwRegisterWitnesses(inf, g, strict, session, serial, atomicOrder, causalOrder)::build);
+        Witnesses witnesses = new Witnesses(th.history, false, new RwRegisterWitnesses(inf, g, strict, session, serial, atomicOrder, causalOrder, budget)::build);
         TransactionalAnalysis a = finish(th, () -> new RwRegisterEvidence(th, keyOrder), inf.anomalies, cycles, visibility, sat.complete, inf.committed, g, false, witness)
                 .withWitnesses(witnesses);
         if (keyOrder == KeyOrder.NONE) return a;

@@ -1,0 +1,412 @@
+package dev.ariadne.checker.txn;
+
+import dev.ariadne.checker.search.Budget;
+import dev.ariadne.checker.search.Digraphs;
+import org.sat4j.core.VecInt;
+import org.sat4j.minisat.SolverFactory;
+import org.sat4j.specs.ContradictionException;
+import org.sat4j.specs.ISolver;
+import org.sat4j.specs.TimeoutException;
+
+import java.util.Arrays;
+
+/**
+ * The version orders an rw-register history leaves open, decided as Cobra (Tan et al., OSDI 2020)
+ * and PolySI (Huang et al., VLDB 2023) decide them: a choice between two sets of edges for each pair
+ * of writers of a key, pruned by what the known dependencies already reach, the rest given to a SAT
+ * solver (Sat4j), with acyclicity checked outside it: each assignment's graph is searched for a
+ * cycle, and a cycle adds the clause that not all of its choices hold (counterexample-guided).
+ * <p>
+ * A transaction that read version v of a key and then wrote it puts its version right after v (any
+ * other write between them would be a lost update, which serializability and snapshot isolation both
+ * forbid), so each key's versions fall into chains, and the choices are between chains: chain A before
+ * chain B puts A's last writer before B's first (ww) and every reader of A's last version before B's
+ * first writer (rw). Serializability needs the graph of those dependencies acyclic (Adya's PL-3);
+ * snapshot isolation needs the graph of start and commit events acyclic, where ww and wr put a commit
+ * before a start and rw puts the reader's start before the writer's commit (Cerone and Gotsman, PODC
+ * 2016: every cycle has two adjacent anti-dependencies). {@code extra} (process, real-time order)
+ * counts as ww and wr do. Found: a topological order of the transactions (or of their commits), which
+ * the caller turns into a witness for the independent verifier. Refuted: no order of the chains
+ * avoids a cycle (or a lost update leaves none).
+ */
+final class VersionOrderSearch {
+    enum Result { FOUND, REFUTED, UNDECIDED }
+
+    /** The reachability matrix the pruning may use, in bytes. */
+    static final long PRUNE_BYTES = 512L << 20;
+    /** The most cycles learned from one assignment. */
+    private static final int CYCLES_PER_ROUND = 32;
+
+    private final RwRegisterInference inf;
+    private final DependencyGraph g;
+    private final boolean snapshot;
+    private final int extra;
+    private final int nodes;
+    private final IntEdges knownEdges = new IntEdges();
+    /** Chains: first and last writer, and the last writer's element. */
+    private int[] head;
+    private int[] tail;
+    private int[] tailElem;
+    private boolean[] first;
+    /** Readers of each element (committed transactions). */
+    private int[] readersStart;
+    private int[] readers;
+    /** Open pairs of chains: A, B, and whether it is still undecided. */
+    private final IntEdges pairs = new IntEdges();
+    private boolean[] open;
+    /** The commit order found. */
+    int[] order;
+    /** Figures for the report: pairs of chains, those the pruning decided, SAT rounds. */
+    int pairCount;
+    int pruned;
+    int rounds;
+    String why;
+
+    VersionOrderSearch(RwRegisterInference inf, DependencyGraph g, boolean snapshot, int extra) {
+        this.inf = inf;
+        this.g = g;
+        this.snapshot = snapshot;
+        this.extra = extra;
+        this.nodes = snapshot ? 2 * inf.n : inf.n;
+    }
+
+    /** The time each search may take unless the check's own budget is shorter. */
+    static final long SEARCH_MILLIS = 10_000;
+
+    /**
+     * A serial order of the committed transactions respecting the data dependencies plus {@code extra}
+     * under some version order, or null (then {@code searched[0]} holds why).
+     */
+    static int[] serialOrder(RwRegisterInference inf, DependencyGraph g, int extra, Budget budget, String[] searched) {
+        VersionOrderSearch s = new VersionOrderSearch(inf, g, false, extra);
+        Result r = s.run(budget.slice(SEARCH_MILLIS));
+        searched[0] = r + ": " + s.why;
+        return r == Result.FOUND ? s.order : null;
+    }
+
+    Result run(Budget budget) {
+        for (int u = 0; u < inf.n; u++) {
+            if (!inf.committed[u]) continue;
+            if (snapshot) knownEdges.add(2 * u, 2 * u + 1);
+            for (int e = g.start[u]; e < g.start[u + 1]; e++) {
+                int v = g.target[e];
+                if (!inf.committed[v] || v == u) continue;
+                if ((g.types[e] & (DependencyGraph.WW | DependencyGraph.WR | extra)) != 0) dep(knownEdges, u, v, 0);
+                if ((g.types[e] & DependencyGraph.RW) != 0) rw(knownEdges, u, v, 0);
+            }
+        }
+        if (!chains()) {
+            why = "two transactions read one version of a key and both wrote it (a lost update)";
+            return Result.REFUTED;
+        }
+        Result r = prune(budget);
+        if (r != null) return r;
+        return solve(budget);
+    }
+
+    private void dep(IntEdges to, int u, int v, int lit) {
+        if (snapshot) to.add(2 * u + 1, 2 * v, lit);
+        else to.add(u, v, lit);
+    }
+
+    private void rw(IntEdges to, int u, int v, int lit) {
+        if (snapshot) to.add(2 * u, 2 * v + 1, lit);
+        else to.add(u, v, lit);
+    }
+
+    /** Builds the chains from read-then-write facts; false when one version has two successors. */
+    private boolean chains() {
+        int m = inf.elements;
+        int[] next = new int[m];
+        int[] prev = new int[m];
+        Arrays.fill(next, -1);
+        Arrays.fill(prev, -1);
+        boolean[] afterInitial = new boolean[m];
+        int[] initialChain = new int[inf.keys.size()];
+        Arrays.fill(initialChain, -1);
+        for (int f = 0; f < inf.readWriteFacts; f++) {
+            int p = inf.factPred[f];
+            int s = inf.factSucc[f];
+            if (!inf.version(s) || (p >= 0 && !inf.version(p))) continue;
+            if (p < 0) {
+                if (initialChain[inf.elemKey[s]] >= 0 && initialChain[inf.elemKey[s]] != s) return false;
+                initialChain[inf.elemKey[s]] = s;
+                afterInitial[s] = true;
+            } else {
+                if (next[p] >= 0 && next[p] != s) return false;
+                if (prev[s] >= 0 && prev[s] != p) return false;
+                next[p] = s;
+                prev[s] = p;
+            }
+        }
+        int count = 0;
+        for (int e = 0; e < m; e++) if (inf.version(e) && prev[e] < 0) count++;
+        head = new int[count];
+        tail = new int[count];
+        tailElem = new int[count];
+        first = new boolean[count];
+        int[] chainKey = new int[count];
+        int c = 0;
+        for (int e = 0; e < m; e++) {
+            if (!inf.version(e) || prev[e] >= 0) continue;
+            int t = e;
+            int steps = 0;
+            while (next[t] >= 0 && steps++ < m) t = next[t];
+            head[c] = inf.elemWriter[e];
+            tail[c] = inf.elemWriter[t];
+            tailElem[c] = t;
+            first[c] = afterInitial[e];
+            chainKey[c] = inf.elemKey[e];
+            c++;
+        }
+        int[] start = new int[m + 1];
+        for (int r = 0; r < inf.reads; r++) if (inf.readElem[r] >= 0 && inf.committed[inf.readTxn[r]]) start[inf.readElem[r] + 1]++;
+        for (int i = 0; i < m; i++) start[i + 1] += start[i];
+        readers = new int[start[m]];
+        int[] fill = Arrays.copyOf(start, m);
+        for (int r = 0; r < inf.reads; r++) if (inf.readElem[r] >= 0 && inf.committed[inf.readTxn[r]]) readers[fill[inf.readElem[r]]++] = inf.readTxn[r];
+        readersStart = start;
+        // Pairs of chains of one key, grouped by key.
+        Integer[] byKey = new Integer[count];
+        for (int i = 0; i < count; i++) byKey[i] = i;
+        Arrays.sort(byKey, (a, b) -> Integer.compare(chainKey[a], chainKey[b]));
+        for (int i = 0; i < count; i++) {
+            for (int j = i + 1; j < count && chainKey[byKey[j]] == chainKey[byKey[i]]; j++) {
+                int a = byKey[i];
+                int b = byKey[j];
+                if (first[a] && first[b]) return false;
+                if (first[a]) option(knownEdges, a, b, 0);
+                else if (first[b]) option(knownEdges, b, a, 0);
+                else pairs.add(a, b);
+            }
+        }
+        pairCount = pairs.size;
+        open = new boolean[pairs.size];
+        Arrays.fill(open, true);
+        return true;
+    }
+
+    /** The edges of "chain a before chain b", into {@code to} with literal {@code lit}. */
+    private void option(IntEdges to, int a, int b, int lit) {
+        int hb = head[b];
+        dep(to, tail[a], hb, lit);
+        int e = tailElem[a];
+        for (int i = readersStart[e]; i < readersStart[e + 1]; i++) if (readers[i] != hb) rw(to, readers[i], hb, lit);
+    }
+
+    /** Whether "chain a before chain b" closes a cycle with what {@code reach} knows. */
+    private boolean closes(long[][] reach, int a, int b) {
+        int hb = head[b];
+        if (snapshot ? reaches(reach, 2 * hb, 2 * tail[a] + 1) : reaches(reach, hb, tail[a])) return true;
+        int e = tailElem[a];
+        for (int i = readersStart[e]; i < readersStart[e + 1]; i++) {
+            int r = readers[i];
+            if (r == hb) continue;
+            if (snapshot ? reaches(reach, 2 * hb + 1, 2 * r) : reaches(reach, hb, r)) return true;
+        }
+        return false;
+    }
+
+    private static boolean reaches(long[][] reach, int from, int to) {
+        return from == to || (reach[from][to >>> 6] & (1L << to)) != 0;
+    }
+
+    /** Decides the pairs the known edges decide, until none is left to decide; null to go on to the solver. */
+    private Result prune(Budget budget) {
+        int words = (nodes + 63) >>> 6;
+        boolean affordable = (long) nodes * words * 8 <= PRUNE_BYTES;
+        for (int pass = 0; pass < 64; pass++) {
+            int[][] csr = knownEdges.csr(nodes);
+            int[] topo = topological(csr);
+            if (topo == null) {
+                why = "the dependencies every order shares already form a cycle";
+                return Result.REFUTED;
+            }
+            if (!affordable || pairs.size == 0) return null;
+            long[][] reach = new long[nodes][words];
+            for (int i = nodes - 1; i >= 0; i--) {
+                int u = topo[i];
+                long[] ru = reach[u];
+                for (int e = csr[0][u]; e < csr[0][u + 1]; e++) {
+                    int v = csr[1][e];
+                    ru[v >>> 6] |= 1L << v;
+                    long[] rv = reach[v];
+                    for (int w = 0; w < words; w++) ru[w] |= rv[w];
+                }
+            }
+            int decided = 0;
+            for (int p = 0; p < pairs.size; p++) {
+                if (!open[p]) continue;
+                int a = pairs.from[p];
+                int b = pairs.to[p];
+                boolean ab = closes(reach, a, b);
+                boolean ba = closes(reach, b, a);
+                if (ab && ba) {
+                    why = "both orders of two runs of writes to one key close a cycle with the dependencies every order shares";
+                    return Result.REFUTED;
+                }
+                if (!ab && !ba) continue;
+                open[p] = false;
+                decided++;
+                if (ab) option(knownEdges, b, a, 0);
+                else option(knownEdges, a, b, 0);
+            }
+            pruned += decided;
+            if (decided == 0 || budget.expired()) return null;
+        }
+        return null;
+    }
+
+    private Result solve(Budget budget) {
+        int[] vars = new int[pairs.size];
+        int count = 0;
+        for (int p = 0; p < pairs.size; p++) if (open[p]) vars[p] = ++count;
+        ISolver solver = SolverFactory.newDefault();
+        solver.newVar(count);
+        IntEdges chosen = new IntEdges();
+        while (true) {
+            if (budget.expired()) {
+                why = "the budget ran out after " + rounds + " rounds of the solver, with " + count + " pairs of runs of writes open";
+                return Result.UNDECIDED;
+            }
+            long left = budget.deadlineNanos() == Long.MAX_VALUE ? Integer.MAX_VALUE : (budget.deadlineNanos() - System.nanoTime()) / 1_000_000L;
+            solver.setTimeoutMs(Math.max(1, Math.min(left, Integer.MAX_VALUE)));
+            try {
+                if (!solver.isSatisfiable()) {
+                    why = "every order of the runs of writes closes a cycle (" + rounds + " rounds of the solver)";
+                    return Result.REFUTED;
+                }
+            } catch (TimeoutException e) {
+                why = "the SAT solver ran out of time after " + rounds + " rounds, with " + count + " pairs of runs of writes open";
+                return Result.UNDECIDED;
+            }
+            rounds++;
+            chosen.size = 0;
+            for (int p = 0; p < pairs.size; p++) {
+                if (!open[p]) continue;
+                int v = vars[p];
+                if (solver.model(v)) option(chosen, pairs.from[p], pairs.to[p], v);
+                else option(chosen, pairs.to[p], pairs.from[p], -v);
+            }
+            IntEdges all = knownEdges.plus(chosen);
+            int[][] csr = all.csr(nodes);
+            int[] edgeId = all.ids;
+            int[] topo = topological(csr);
+            if (topo != null) {
+                order = commits(topo);
+                return Result.FOUND;
+            }
+            boolean[] disabled = new boolean[all.size];
+            int learned = 0;
+            for (int c = 0; c < CYCLES_PER_ROUND; c++) {
+                int[] cycle = Digraphs.cycle(nodes, csr[0], csr[1], edgeId, disabled);
+                if (cycle == null) break;
+                VecInt clause = new VecInt();
+                for (int id : cycle) {
+                    int lit = all.lit[id];
+                    if (lit != 0 && !clause.contains(-lit)) clause.push(-lit);
+                }
+                if (clause.isEmpty()) {
+                    why = "the dependencies every order shares already form a cycle";
+                    return Result.REFUTED;
+                }
+                for (int id : cycle) if (all.lit[id] != 0) disabled[id] = true;
+                try {
+                    solver.addClause(clause);
+                } catch (ContradictionException e) {
+                    why = "every order of the runs of writes closes a cycle (" + rounds + " rounds of the solver)";
+                    return Result.REFUTED;
+                }
+                learned++;
+            }
+            if (learned == 0) {
+                why = "the solver's choices left a cycle it could not be told about";
+                return Result.UNDECIDED;
+            }
+        }
+    }
+
+    /** Kahn's algorithm, ready nodes by invocation; null on a cycle. */
+    private int[] topological(int[][] csr) {
+        int[] start = csr[0];
+        int[] target = csr[1];
+        int[] indegree = new int[nodes];
+        for (int t : target) indegree[t]++;
+        int[] out = new int[nodes];
+        int[] queue = new int[nodes];
+        int head = 0;
+        int tailQ = 0;
+        for (int u = 0; u < nodes; u++) if (indegree[u] == 0) queue[tailQ++] = u;
+        int k = 0;
+        while (head < tailQ) {
+            int u = queue[head++];
+            out[k++] = u;
+            for (int e = start[u]; e < start[u + 1]; e++) if (--indegree[target[e]] == 0) queue[tailQ++] = target[e];
+        }
+        return k == nodes ? out : null;
+    }
+
+    /** The committed transactions in the order of their commits (or of themselves, for serializability). */
+    private int[] commits(int[] topo) {
+        int[] out = new int[inf.n];
+        int k = 0;
+        for (int node : topo) {
+            int t = snapshot ? node >> 1 : node;
+            if ((!snapshot || (node & 1) == 1) && inf.committed[t]) out[k++] = t;
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /** A growing list of edges with a literal each (0: known). */
+    static final class IntEdges {
+        int size;
+        int[] from = new int[256];
+        int[] to = new int[256];
+        int[] lit = new int[256];
+        int[] ids;
+
+        void add(int a, int b) {
+            add(a, b, 0);
+        }
+
+        void add(int a, int b, int l) {
+            if (size == from.length) {
+                from = Arrays.copyOf(from, size * 2);
+                to = Arrays.copyOf(to, size * 2);
+                lit = Arrays.copyOf(lit, size * 2);
+            }
+            from[size] = a;
+            to[size] = b;
+            lit[size] = l;
+            size++;
+        }
+
+        IntEdges plus(IntEdges o) {
+            IntEdges r = new IntEdges();
+            r.size = size + o.size;
+            r.from = Arrays.copyOf(from, r.size);
+            r.to = Arrays.copyOf(to, r.size);
+            r.lit = Arrays.copyOf(lit, r.size);
+            System.arraycopy(o.from, 0, r.from, size, o.size);
+            System.arraycopy(o.to, 0, r.to, size, o.size);
+            System.arraycopy(o.lit, 0, r.lit, size, o.size);
+            return r;
+        }
+
+        /** {start, target} by source; {@link #ids} maps each CSR slot to its edge. */
+        int[][] csr(int n) {
+            int[] start = new int[n + 1];
+            for (int e = 0; e < size; e++) start[from[e] + 1]++;
+            for (int i = 0; i < n; i++) start[i + 1] += start[i];
+            int[] target = new int[size];
+            ids = new int[size];
+            int[] fill = Arrays.copyOf(start, n);
+            for (int e = 0; e < size; e++) {
+                int slot = fill[from[e]]++;
+                target[slot] = to[e];
+                ids[slot] = e;
+            }
+            return new int[][]{start, target};
+        }
+    }
+}
