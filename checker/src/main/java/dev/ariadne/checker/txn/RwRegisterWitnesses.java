@@ -17,6 +17,8 @@ final class RwRegisterWitnesses {
     private final int[] atomicOrder;
     private final int[] causalOrder;
     private final Budget budget;
+    /** The {@code extra} orders for which the search refuted every version order. */
+    private final java.util.Set<Integer> refuted = new java.util.HashSet<>();
 
     RwRegisterWitnesses(RwRegisterInference inf, DependencyGraph g, int[] strict, int[] session, int[] serial, int[] atomicOrder, int[] causalOrder,
                         Budget budget) {
@@ -62,8 +64,44 @@ final class RwRegisterWitnesses {
             if (w != null) return w;
         }
         VersionOrderSearch search = new VersionOrderSearch(inf, g, true, extra);
-        if (search.run(budget.slice(VersionOrderSearch.SEARCH_MILLIS)) != VersionOrderSearch.Result.FOUND) return null;
+        VersionOrderSearch.Result r = search.run(budget.slice(VersionOrderSearch.SEARCH_MILLIS));
+        if (r == VersionOrderSearch.Result.REFUTED) refuted.add(extra);
+        if (r != VersionOrderSearch.Result.FOUND) return null;
         return RegisterSnapshots.schedule(inf, g, search.order, extra, variant);
+    }
+
+    /**
+     * Snapshot isolation and its session and real-time forms, where no serial order holds them and no
+     * cycle the cycle search found rules them out: when the search for a schedule refutes every version
+     * order, that is a G-SIb anomaly, shrunk to a few transactions.
+     */
+    java.util.List<Anomaly> refutedSnapshots(Witnesses witnesses, CycleSearch cycles, int[][] serialOrders) {
+        // serialOrders: {serial, session, strict}, weakest first as the variants below
+        java.util.List<Anomaly> out = new java.util.ArrayList<>();
+        // Weakest first: a refuted SI is refuted with process or real-time order too (the anomaly implies them).
+        AnomalyKind.Order[] variants = {AnomalyKind.Order.NONE, AnomalyKind.Order.PROCESS, AnomalyKind.Order.REALTIME};
+        Witnesses.Kind[] kinds = {Witnesses.Kind.SI, Witnesses.Kind.SI_PROCESS, Witnesses.Kind.SI_REALTIME};
+        int[] extras = {0, DependencyGraph.PROCESS, DependencyGraph.PROCESS | DependencyGraph.REALTIME};
+        for (int v = 0; v < 3; v++) {
+            if (serialOrders[v] != null || forbiddenCycle(cycles, variants[v])) continue;
+            if (witnesses.get(kinds[v]) == null && refuted.contains(extras[v])) {
+                out.add(VersionOrderCore.refutation(inf, true, extras[v], budget));
+                return out;
+            }
+        }
+        return out;
+    }
+
+    /** Whether the cycle search found (or could not finish looking for) a cycle SI forbids, in this order or a weaker one. */
+    private static boolean forbiddenCycle(CycleSearch cycles, AnomalyKind.Order order) {
+        for (AnomalyKind.Type c : java.util.List.of(AnomalyKind.Type.G0, AnomalyKind.Type.G1C, AnomalyKind.Type.G_SINGLE, AnomalyKind.Type.G_NONADJACENT)) {
+            for (AnomalyKind.Order w : AnomalyKind.Order.values()) {
+                AnomalyKind k = AnomalyKind.of(c, w);
+                if (cycles.found.containsKey(k) || cycles.incomplete.contains(k)) return true;
+                if (w == order) break;
+            }
+        }
+        return false;
     }
 
     private int[] order(int mask) {

@@ -161,22 +161,32 @@ public final class TransactionalChecker {
         int[] strict = guided == null ? null : SerialWitness.replays(inf, guided, data | DependencyGraph.PROCESS | DependencyGraph.REALTIME);
         int[] session = strict != null ? strict : SerialWitness.replays(inf, g, data | DependencyGraph.PROCESS);
         int[] serial = session != null ? session : SerialWitness.replays(inf, g, data);
-        // Where the replay found no order, the version orders it guessed are searched (VersionOrderSearch).
-        String[] searched = new String[1];
-        if (strict == null && !CycleSearch.cyclic(g, data | DependencyGraph.PROCESS | DependencyGraph.REALTIME)) {
-            strict = VersionOrderSearch.serialOrder(inf, g, DependencyGraph.PROCESS | DependencyGraph.REALTIME, budget, searched);
+        // Where the replay found no order, the version orders it guessed are searched (VersionOrderSearch);
+        // a refutation is an anomaly of its own, shrunk to a few transactions (VersionOrderCore).
+        List<Anomaly> refuted = new ArrayList<>();
+        int pr = DependencyGraph.PROCESS;
+        int rt = DependencyGraph.REALTIME;
+        int[] weakestRefuted = {-1};
+        if (strict == null && !CycleSearch.cyclic(g, data | pr | rt)) {
+            strict = VersionOrderSearch.serialOrder(inf, g, pr | rt, budget, weakestRefuted);
             if (strict != null) session = serial = strict;
         }
-        if (session == null && !CycleSearch.cyclic(g, data | DependencyGraph.PROCESS)) {
-            session = VersionOrderSearch.serialOrder(inf, g, DependencyGraph.PROCESS, budget, searched);
+        if (session == null && !CycleSearch.cyclic(g, data | pr)) {
+            session = VersionOrderSearch.serialOrder(inf, g, pr, budget, weakestRefuted);
             if (session != null) serial = session;
         }
-        if (serial == null && !CycleSearch.cyclic(g, data)) serial = VersionOrderSearch.serialOrder(inf, g, 0, budget, searched);
+        if (serial == null && !CycleSearch.cyclic(g, data)) serial = VersionOrderSearch.serialOrder(inf, g, 0, budget, weakestRefuted);
+        // Only the weakest order refuted is reported: it implies the stronger ones.
+        if (weakestRefuted[0] >= 0) refuted.add(VersionOrderCore.refutation(inf, false, weakestRefuted[0], budget));
         if (strict != null) witness.addAll(List.of("data", "process", "realtime"));
         else if (session != null) witness.addAll(List.of("data", "process"));
         else if (serial != null) witness.add("data");
-        Witnesses witnesses = new Witnesses(th.history, false, new RwRegisterWitnesses(inf, g, strict, session, serial, atomicOrder, causalOrder, budget)::build);
-        TransactionalAnalysis a = finish(th, () -> new RwRegisterEvidence(th, keyOrder), inf.anomalies, cycles, visibility, sat.complete, inf.committed, g, false, witness)
+        RwRegisterWitnesses built = new RwRegisterWitnesses(inf, g, strict, session, serial, atomicOrder, causalOrder, budget);
+        Witnesses witnesses = new Witnesses(th.history, false, built::build);
+        refuted.addAll(built.refutedSnapshots(witnesses, cycles, new int[][]{serial, session, strict}));
+        List<Anomaly> nonCycle = new ArrayList<>(inf.anomalies);
+        nonCycle.addAll(refuted);
+        TransactionalAnalysis a = finish(th, () -> new RwRegisterEvidence(th, keyOrder), nonCycle, cycles, visibility, sat.complete, inf.committed, g, false, witness)
                 .withWitnesses(witnesses);
         if (keyOrder == KeyOrder.NONE) return a;
         List<String> notes = new ArrayList<>(a.notes());

@@ -37,7 +37,7 @@ final class VersionOrderSearch {
     /** The most cycles learned from one assignment. */
     private static final int CYCLES_PER_ROUND = 32;
 
-    private final RwRegisterInference inf;
+    final RwRegisterInference inf;
     private final DependencyGraph g;
     private final boolean snapshot;
     private final int extra;
@@ -56,6 +56,13 @@ final class VersionOrderSearch {
     private boolean[] open;
     /** The commit order found. */
     int[] order;
+    /** One edge of a cycle the search met: nodes (transactions, or start 2t and commit 2t+1 events), reason, and whether a choice drew it. */
+    record Step(int from, int to, int why, boolean chosen) {}
+
+    /** The first cycles met: learned as clauses, or the one that refuted. */
+    final java.util.List<java.util.List<Step>> learned = new java.util.ArrayList<>();
+    /** When the pruning refuted a pair of runs: the first and last writer of one run, then of the other. */
+    int[] bothClose;
     /** Figures for the report: pairs of chains, those the pruning decided, SAT rounds. */
     int pairCount;
     int pruned;
@@ -75,24 +82,25 @@ final class VersionOrderSearch {
 
     /**
      * A serial order of the committed transactions respecting the data dependencies plus {@code extra}
-     * under some version order, or null (then {@code searched[0]} holds why).
+     * under some version order, or null; when every version order is refuted, {@code refuted[0]} is set to {@code extra}.
      */
-    static int[] serialOrder(RwRegisterInference inf, DependencyGraph g, int extra, Budget budget, String[] searched) {
+    static int[] serialOrder(RwRegisterInference inf, DependencyGraph g, int extra, Budget budget, int[] refuted) {
         VersionOrderSearch s = new VersionOrderSearch(inf, g, false, extra);
         Result r = s.run(budget.slice(SEARCH_MILLIS));
-        searched[0] = r + ": " + s.why;
+        if (r == Result.REFUTED) refuted[0] = extra;
         return r == Result.FOUND ? s.order : null;
     }
 
     Result run(Budget budget) {
         for (int u = 0; u < inf.n; u++) {
             if (!inf.committed[u]) continue;
-            if (snapshot) knownEdges.add(2 * u, 2 * u + 1);
+            if (snapshot) knownEdges.add(2 * u, 2 * u + 1, 0, 0);
             for (int e = g.start[u]; e < g.start[u + 1]; e++) {
                 int v = g.target[e];
                 if (!inf.committed[v] || v == u) continue;
-                if ((g.types[e] & (DependencyGraph.WW | DependencyGraph.WR | extra)) != 0) dep(knownEdges, u, v, 0);
-                if ((g.types[e] & DependencyGraph.RW) != 0) rw(knownEdges, u, v, 0);
+                int ty = g.types[e] & (DependencyGraph.WW | DependencyGraph.WR | extra);
+                if (ty != 0) dep(knownEdges, u, v, 0, Integer.lowestOneBit(ty));
+                if ((g.types[e] & DependencyGraph.RW) != 0) rw(knownEdges, u, v, 0, DependencyGraph.RW);
             }
         }
         if (!chains()) {
@@ -104,14 +112,21 @@ final class VersionOrderSearch {
         return solve(budget);
     }
 
-    private void dep(IntEdges to, int u, int v, int lit) {
-        if (snapshot) to.add(2 * u + 1, 2 * v, lit);
-        else to.add(u, v, lit);
+    /**
+     * An edge's reason: 0 a transaction's start before its commit; a {@link DependencyGraph} type for a
+     * dependency every order shares; {@code CHOSEN + 2e} for "element e's version precedes the next
+     * run's first writer" (ww) and {@code CHOSEN + 2e + 1} for "a reader of e precedes it" (rw).
+     */
+    static final int CHOSEN = 64;
+
+    private void dep(IntEdges to, int u, int v, int lit, int why) {
+        if (snapshot) to.add(2 * u + 1, 2 * v, lit, why);
+        else to.add(u, v, lit, why);
     }
 
-    private void rw(IntEdges to, int u, int v, int lit) {
-        if (snapshot) to.add(2 * u, 2 * v + 1, lit);
-        else to.add(u, v, lit);
+    private void rw(IntEdges to, int u, int v, int lit, int why) {
+        if (snapshot) to.add(2 * u, 2 * v + 1, lit, why);
+        else to.add(u, v, lit, why);
     }
 
     /** Builds the chains from read-then-write facts; false when one version has two successors. */
@@ -189,9 +204,9 @@ final class VersionOrderSearch {
     /** The edges of "chain a before chain b", into {@code to} with literal {@code lit}. */
     private void option(IntEdges to, int a, int b, int lit) {
         int hb = head[b];
-        dep(to, tail[a], hb, lit);
         int e = tailElem[a];
-        for (int i = readersStart[e]; i < readersStart[e + 1]; i++) if (readers[i] != hb) rw(to, readers[i], hb, lit);
+        dep(to, tail[a], hb, lit, CHOSEN + 2 * e);
+        for (int i = readersStart[e]; i < readersStart[e + 1]; i++) if (readers[i] != hb) rw(to, readers[i], hb, lit, CHOSEN + 2 * e + 1);
     }
 
     /** Whether "chain a before chain b" closes a cycle with what {@code reach} knows. */
@@ -207,6 +222,16 @@ final class VersionOrderSearch {
         return false;
     }
 
+    /** Records a cycle that "chain a before chain b" closes with the known edges. */
+    private void closingCycle(int a, int b) {
+        IntEdges option = new IntEdges();
+        option(option, a, b, 1);
+        IntEdges all = knownEdges.plus(option);
+        int[][] csr = all.csr(nodes);
+        int[] cycle = Digraphs.cycle(nodes, csr[0], csr[1], all.ids, new boolean[all.size]);
+        if (cycle != null) learned.add(steps(all, cycle));
+    }
+
     private static boolean reaches(long[][] reach, int from, int to) {
         return from == to || (reach[from][to >>> 6] & (1L << to)) != 0;
     }
@@ -220,6 +245,8 @@ final class VersionOrderSearch {
             int[] topo = topological(csr);
             if (topo == null) {
                 why = "the dependencies every order shares already form a cycle";
+                int[] cycle = Digraphs.cycle(nodes, csr[0], csr[1], knownEdges.ids, new boolean[knownEdges.size]);
+                if (cycle != null) learned.add(steps(knownEdges, cycle));
                 return Result.REFUTED;
             }
             if (!affordable || pairs.size == 0) return null;
@@ -242,6 +269,9 @@ final class VersionOrderSearch {
                 boolean ab = closes(reach, a, b);
                 boolean ba = closes(reach, b, a);
                 if (ab && ba) {
+                    bothClose = new int[]{head[a], tail[a], head[b], tail[b]};
+                    closingCycle(a, b);
+                    closingCycle(b, a);
                     why = "both orders of two runs of writes to one key close a cycle with the dependencies every order shares";
                     return Result.REFUTED;
                 }
@@ -297,7 +327,7 @@ final class VersionOrderSearch {
                 return Result.FOUND;
             }
             boolean[] disabled = new boolean[all.size];
-            int learned = 0;
+            int added = 0;
             for (int c = 0; c < CYCLES_PER_ROUND; c++) {
                 int[] cycle = Digraphs.cycle(nodes, csr[0], csr[1], edgeId, disabled);
                 if (cycle == null) break;
@@ -306,6 +336,7 @@ final class VersionOrderSearch {
                     int lit = all.lit[id];
                     if (lit != 0 && !clause.contains(-lit)) clause.push(-lit);
                 }
+                if (learned.size() < 8) learned.add(steps(all, cycle));
                 if (clause.isEmpty()) {
                     why = "the dependencies every order shares already form a cycle";
                     return Result.REFUTED;
@@ -317,13 +348,24 @@ final class VersionOrderSearch {
                     why = "every order of the runs of writes closes a cycle (" + rounds + " rounds of the solver)";
                     return Result.REFUTED;
                 }
-                learned++;
+                added++;
             }
-            if (learned == 0) {
+            if (added == 0) {
                 why = "the solver's choices left a cycle it could not be told about";
                 return Result.UNDECIDED;
             }
         }
+    }
+
+    private static java.util.List<Step> steps(IntEdges edges, int[] cycle) {
+        java.util.List<Step> out = new java.util.ArrayList<>();
+        for (int id : cycle) out.add(new Step(edges.from[id], edges.to[id], edges.why[id], edges.lit[id] != 0));
+        return out;
+    }
+
+    /** A transaction's name in the history searched. */
+    String name(int t) {
+        return inf.th.name(t);
     }
 
     /** Kahn's algorithm, ready nodes by invocation; null on a cycle. */
@@ -355,58 +397,5 @@ final class VersionOrderSearch {
             if ((!snapshot || (node & 1) == 1) && inf.committed[t]) out[k++] = t;
         }
         return Arrays.copyOf(out, k);
-    }
-
-    /** A growing list of edges with a literal each (0: known). */
-    static final class IntEdges {
-        int size;
-        int[] from = new int[256];
-        int[] to = new int[256];
-        int[] lit = new int[256];
-        int[] ids;
-
-        void add(int a, int b) {
-            add(a, b, 0);
-        }
-
-        void add(int a, int b, int l) {
-            if (size == from.length) {
-                from = Arrays.copyOf(from, size * 2);
-                to = Arrays.copyOf(to, size * 2);
-                lit = Arrays.copyOf(lit, size * 2);
-            }
-            from[size] = a;
-            to[size] = b;
-            lit[size] = l;
-            size++;
-        }
-
-        IntEdges plus(IntEdges o) {
-            IntEdges r = new IntEdges();
-            r.size = size + o.size;
-            r.from = Arrays.copyOf(from, r.size);
-            r.to = Arrays.copyOf(to, r.size);
-            r.lit = Arrays.copyOf(lit, r.size);
-            System.arraycopy(o.from, 0, r.from, size, o.size);
-            System.arraycopy(o.to, 0, r.to, size, o.size);
-            System.arraycopy(o.lit, 0, r.lit, size, o.size);
-            return r;
-        }
-
-        /** {start, target} by source; {@link #ids} maps each CSR slot to its edge. */
-        int[][] csr(int n) {
-            int[] start = new int[n + 1];
-            for (int e = 0; e < size; e++) start[from[e] + 1]++;
-            for (int i = 0; i < n; i++) start[i + 1] += start[i];
-            int[] target = new int[size];
-            ids = new int[size];
-            int[] fill = Arrays.copyOf(start, n);
-            for (int e = 0; e < size; e++) {
-                int slot = fill[from[e]]++;
-                target[slot] = to[e];
-                ids[slot] = e;
-            }
-            return new int[][]{start, target};
-        }
     }
 }

@@ -73,6 +73,52 @@ class RwRegisterClassicsTest {
     }
 
     @Test
+    void blindWritesWhoseEveryOrderClosesACycleAreRefutedWithBothCycles() {
+        // T0 and T2 blindly write y; no read shows which came first. If T0's 1 came first, T0 commits
+        // before T2 starts, yet T2 read z as nil, missing T0's z. If T2's 2 came first, T2 commits before
+        // T0 starts, yet T0 read x as nil while T2 read T1's x. No version order gives snapshot isolation;
+        // the search refutes both and the report shows the two cycles.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 1 :type :invoke :f :txn :value [[:w :z 1] [:w :y 1] [:r :x nil]]}
+                {:process 0 :type :invoke :f :txn :value [[:w :x 3]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :z nil] [:w :y 2] [:r :x nil]]}
+                {:process 1 :type :ok :f :txn :value [[:w :z 1] [:w :y 1] [:r :x nil]]}
+                {:process 0 :type :ok :f :txn :value [[:w :x 3]]}
+                {:process 2 :type :ok :f :txn :value [[:r :z nil] [:w :y 2] [:r :x 3]]}
+                """);
+        assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.SI)).isFalse();
+        CheckResult r = check(h, "snapshot-isolation");
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.INVALID);
+        assertThat(r.counterexamples()).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo("G-SIb");
+            assertThat(c.explanation()).contains("T0, T1, T2").contains("close a cycle in either order")
+                    .contains("T0 commits < T2 starts (T2's write of key y follows 1, if so ordered) < T0 commits (T2 read key z = nil, and T0 wrote 1, which follows the initial state)")
+                    .contains("T2 commits < T0 starts (T0's write of key y follows 2, if so ordered)");
+        });
+        assertThat(check(h, "serializable").verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(check(h, "read-committed").verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void aVersionReadBeforeItsWriterWroteComesFirstUnderSnapshotIsolation() {
+        // T0 read x as nil and wrote 1, so 1 is x's first version and T2's blind 2 comes after it: T0
+        // commits before T2 starts. But T2 read z as nil, which T0 wrote: T2 started before T0 committed.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:w :z 1] [:r :x nil] [:w :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :z nil] [:w :x 2]]}
+                {:process 0 :type :ok :f :txn :value [[:w :z 1] [:r :x nil] [:w :x 1]]}
+                {:process 1 :type :ok :f :txn :value [[:r :z nil] [:w :x 2]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :x nil]]}
+                {:process 2 :type :ok :f :txn :value [[:r :x 2]]}
+                """);
+        assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.SI)).isFalse();
+        CheckResult r = check(h, "snapshot-isolation");
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.INVALID);
+        assertThat(r.counterexamples()).anySatisfy(c -> assertThat(c.explanation())
+                .contains("T0 commits < T1 starts (T1's write of key x follows 1, as it must) < T0 commits (T1 read key z = nil, and T0 wrote 1, which follows the initial state)"));
+    }
+
+    @Test
     void writeSkewIsSnapshotIsolationWithAScheduleTheVerifierChecks() {
         // T0 and T2 each read both keys as nil and write a different one: snapshot isolation allows
         // it (no write conflict), serializability does not; the VALID rests on a snapshot schedule.

@@ -1,0 +1,146 @@
+package dev.ariadne.checker.txn;
+
+import dev.ariadne.checker.search.Budget;
+import dev.ariadne.history.History;
+import dev.ariadne.history.HistoryException;
+import dev.ariadne.history.Op;
+import dev.ariadne.history.Operation;
+import dev.ariadne.history.Values;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A refutation by {@link VersionOrderSearch} made small enough to check by hand: transactions are
+ * dropped, in halving chunks (Zeller's delta debugging), while the history of those left is refuted
+ * too. Dropping a transaction only drops constraints (its writes, its reads, its place in process and
+ * real-time order), so a refuted part refutes the whole; a read whose writer was dropped simply stops
+ * constraining. The part is re-searched once more on its own for the cycles the report shows.
+ */
+final class VersionOrderCore {
+    private VersionOrderCore() {}
+
+    /** The time the shrinking may take; what it has when time runs out is still refuted, only larger. */
+    static final long SHRINK_MILLIS = 5_000;
+
+    /**
+     * The anomaly for a refuted search: {@code nonserializable} for serial orders, G-SIb for snapshot
+     * schedules (with -process or -realtime as {@code extra} says), naming the shrunk transactions.
+     */
+    static Anomaly refutation(RwRegisterInference inf, boolean snapshot, int extra, Budget budget) {
+        TxnHistory th = inf.th;
+        List<Integer> keep = new ArrayList<>();
+        for (int t = 0; t < inf.n; t++) if (inf.committed[t]) keep.add(t);
+        Budget b = budget.slice(SHRINK_MILLIS);
+        int chunk = Math.max(1, keep.size() / 2);
+        while (!b.expired()) {
+            boolean removed = false;
+            for (int from = 0; from < keep.size() && !b.expired(); ) {
+                List<Integer> trial = new ArrayList<>(keep.subList(0, from));
+                trial.addAll(keep.subList(Math.min(keep.size(), from + chunk), keep.size()));
+                if (!trial.isEmpty() && search(th, trial, snapshot, extra, b) != null) {
+                    keep = trial;
+                    removed = true;
+                } else {
+                    from += chunk;
+                }
+            }
+            if (removed) continue;
+            if (chunk == 1) break;
+            chunk = Math.max(1, chunk / 2);
+        }
+        VersionOrderSearch part = search(th, keep, snapshot, extra, Budget.unlimited());
+        AnomalyKind.Order order = (extra & DependencyGraph.REALTIME) != 0 ? AnomalyKind.Order.REALTIME
+                : (extra & DependencyGraph.PROCESS) != 0 ? AnomalyKind.Order.PROCESS : AnomalyKind.Order.NONE;
+        int[] txns = keep.stream().mapToInt(Integer::intValue).toArray();
+        String names = String.join(", ", keep.stream().map(th::name).toList());
+        String what = snapshot ? "snapshot isolation" + variant(order) + " (no schedule of their starts and commits)"
+                : "a serial order" + variant(order);
+        StringBuilder sb = new StringBuilder("No version order of the keys these transactions wrote gives " + what + ": " + names
+                + ". (A read of v followed by a write puts that write right after v.) Every order of the other writes closes a cycle");
+        if (part != null) describe(sb, part, snapshot);
+        AnomalyKind kind = AnomalyKind.of(snapshot ? AnomalyKind.Type.G_SIB : AnomalyKind.Type.NONSERIALIZABLE, order);
+        return Anomaly.of(kind, sb.toString(), txns);
+    }
+
+    private static String variant(AnomalyKind.Order order) {
+        return switch (order) {
+            case PROCESS -> " respecting each process's order";
+            case REALTIME -> " respecting real time";
+            default -> "";
+        };
+    }
+
+    private static void describe(StringBuilder sb, VersionOrderSearch part, boolean snapshot) {
+        // The part's events are the whole history's, so its names are the same.
+        if (part.bothClose != null) {
+            int[] c = part.bothClose;
+            sb.append(": the writes of ").append(run(part, c[0], c[1])).append(" and of ").append(run(part, c[2], c[3]))
+                    .append(" close a cycle in either order with the dependencies every order shares").append(part.learned.isEmpty() ? "." : ":");
+        } else {
+            sb.append(part.learned.isEmpty() ? "." : ", for example:");
+        }
+        RwRegisterEvidence evidence = new RwRegisterEvidence(part.inf.th, KeyOrder.NONE);
+        for (int i = 0; i < part.learned.size() && i < 6; i++) {
+            sb.append("\n  ");
+            List<VersionOrderSearch.Step> cycle = part.learned.get(i);
+            for (int j = 0; j < cycle.size(); j++) {
+                VersionOrderSearch.Step s = cycle.get(j);
+                if (j == 0) sb.append(node(part, s.from(), snapshot));
+                sb.append(" < ").append(node(part, s.to(), snapshot));
+                String why = reason(part, evidence, s, snapshot);
+                if (why != null) sb.append(" (").append(why).append(')');
+            }
+        }
+    }
+
+    private static String run(VersionOrderSearch part, int first, int last) {
+        return first == last ? part.name(first) : part.name(first) + ".." + part.name(last);
+    }
+
+    private static String node(VersionOrderSearch part, int node, boolean snapshot) {
+        if (!snapshot) return part.name(node);
+        return part.name(node >> 1) + ((node & 1) == 0 ? " starts" : " commits");
+    }
+
+    /** Why one step of a cycle holds: the dependency's evidence, or the order of versions it assumes. */
+    private static String reason(VersionOrderSearch part, RwRegisterEvidence evidence, VersionOrderSearch.Step s, boolean snapshot) {
+        int from = snapshot ? s.from() >> 1 : s.from();
+        int to = snapshot ? s.to() >> 1 : s.to();
+        if (s.why() == 0) return null;
+        RwRegisterInference inf = part.inf;
+        if (s.why() < VersionOrderSearch.CHOSEN) {
+            String e = evidence.explain(from, to, s.why());
+            return e != null ? e : DependencyGraph.name(s.why());
+        }
+        int code = s.why() - VersionOrderSearch.CHOSEN;
+        int elem = code >> 1;
+        String key = Values.show(inf.keys.get(inf.elemKey[elem]));
+        String after = part.name(to) + "'s write of key " + key + " follows " + Values.show(inf.elemValue[elem]) + (s.chosen() ? ", if so ordered" : ", as it must");
+        if ((code & 1) == 0) return after;
+        return part.name(from) + " read key " + key + " = " + Values.show(inf.elemValue[elem]) + ", and " + after;
+    }
+
+    /** The search over the history of {@code txns} alone if it refutes, else null. */
+    private static VersionOrderSearch search(TxnHistory th, List<Integer> txns, boolean snapshot, int extra, Budget b) {
+        List<Op> events = new ArrayList<>();
+        for (int t : txns) {
+            Operation o = th.op(t);
+            events.add(o.invoke());
+            if (o.completion() != null) events.add(o.completion());
+        }
+        events.sort(Comparator.comparingLong(Op::index));
+        History h;
+        try {
+            h = History.of(events);
+        } catch (HistoryException e) {
+            return null;
+        }
+        TxnHistory sub = new TxnHistory(h);
+        RwRegisterInference inf = new RwRegisterInference(sub);
+        if (inf.unsupported != null) return null;
+        VersionOrderSearch s = new VersionOrderSearch(inf, inf.graph(), snapshot, extra);
+        return s.run(b) == VersionOrderSearch.Result.REFUTED ? s : null;
+    }
+}
