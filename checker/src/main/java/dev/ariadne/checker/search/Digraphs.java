@@ -139,6 +139,17 @@ public final class Digraphs {
 
     /** The shortest path from {@code from} to {@code to}, then the edge in {@code back}: edge ids. */
     private static int[] closing(int n, int[] start, int[] target, int[] ids, boolean[] disabled, int from, int to, int back) {
+        int[] path = path(n, start, target, ids, disabled, from, to);
+        int[] out = java.util.Arrays.copyOf(path, path.length + 1);
+        out[path.length] = ids[back];
+        return out;
+    }
+
+    /**
+     * The shortest path from {@code from} to {@code to} over the edges not {@code disabled}, breadth
+     * first: its edges' ids in order (empty when {@code from == to}), or null when there is none.
+     */
+    public static int[] path(int n, int[] start, int[] target, int[] ids, boolean[] disabled, int from, int to) {
         int[] via = new int[n];
         java.util.Arrays.fill(via, -1);
         int[] queue = new int[n];
@@ -155,11 +166,11 @@ public final class Digraphs {
                 queue[tail++] = v;
             }
         }
-        int len = 1;
+        if (via[to] == -1) return null;
+        int len = 0;
         for (int x = to; x != from; x = source(start, via[x])) len++;
         int[] out = new int[len];
-        out[len - 1] = ids[back];
-        int i = len - 2;
+        int i = len - 1;
         for (int x = to; x != from; x = source(start, via[x])) out[i--] = ids[via[x]];
         return out;
     }

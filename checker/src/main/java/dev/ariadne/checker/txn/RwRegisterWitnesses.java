@@ -19,6 +19,8 @@ final class RwRegisterWitnesses {
     private final Budget budget;
     /** The {@code extra} orders for which the search refuted every version order. */
     private final java.util.Set<Integer> refuted = new java.util.HashSet<>();
+    /** The view modes for which the search refuted every version order. */
+    private final java.util.Set<VersionOrderSearch.Mode> refutedViews = java.util.EnumSet.noneOf(VersionOrderSearch.Mode.class);
 
     RwRegisterWitnesses(RwRegisterInference inf, DependencyGraph g, int[] strict, int[] session, int[] serial, int[] atomicOrder, int[] causalOrder,
                         Budget budget) {
@@ -42,6 +44,8 @@ final class RwRegisterWitnesses {
             case SI_REALTIME -> snapshots(DependencyGraph.PROCESS | DependencyGraph.REALTIME, " respecting real time");
             case SI_PROCESS -> snapshots(DependencyGraph.PROCESS, " respecting each process's order");
             case SI -> snapshots(0, "");
+            case CONSISTENT_ORDER -> searched(VersionOrderSearch.Mode.CONSISTENT_VIEW, "a version order searched for, without G1c or G-single cycles");
+            case CURSOR_ORDER -> searched(VersionOrderSearch.Mode.CURSOR_STABILITY, "a version order searched for, each read-then-write right after the version it read");
             case COMMITTED_ORDER -> versionOrder(DependencyGraph.WW | DependencyGraph.WR, "a version order in which every read returns a committed version installed before it");
             case WRITE_ORDER -> versionOrder(DependencyGraph.WW, "a version order of the committed writes");
             default -> null;
@@ -63,7 +67,7 @@ final class RwRegisterWitnesses {
             TransactionalWitness w = RegisterSnapshots.schedule(inf, g, candidate, extra, variant);
             if (w != null) return w;
         }
-        VersionOrderSearch search = new VersionOrderSearch(inf, g, true, extra);
+        VersionOrderSearch search = new VersionOrderSearch(inf, g, VersionOrderSearch.Mode.SNAPSHOT, extra);
         VersionOrderSearch.Result r = search.run(budget.slice(VersionOrderSearch.SEARCH_MILLIS));
         if (r == VersionOrderSearch.Result.REFUTED) refuted.add(extra);
         if (r != VersionOrderSearch.Result.FOUND) return null;
@@ -85,7 +89,7 @@ final class RwRegisterWitnesses {
         for (int v = 0; v < 3; v++) {
             if (serialOrders[v] != null || forbiddenCycle(cycles, variants[v])) continue;
             if (witnesses.get(kinds[v]) == null && refuted.contains(extras[v])) {
-                out.add(VersionOrderCore.refutation(inf, true, extras[v], budget));
+                out.add(VersionOrderCore.refutation(inf, VersionOrderSearch.Mode.SNAPSHOT, extras[v], budget));
                 return out;
             }
         }
@@ -110,6 +114,38 @@ final class RwRegisterWitnesses {
         long[] priority = new long[inf.n];
         for (int i = 0; i < inf.n; i++) priority[i] = inf.th.op(i).invokePosition();
         return t.order(inf.committed, priority);
+    }
+
+    /** A version order from a search of the mode's ({@link VersionOrderSearch}), as a total order of the transactions. */
+    private TransactionalWitness searched(VersionOrderSearch.Mode mode, String found) {
+        VersionOrderSearch search = new VersionOrderSearch(inf, g, mode, 0);
+        VersionOrderSearch.Result r = search.run(budget.slice(VersionOrderSearch.SEARCH_MILLIS));
+        if (r == VersionOrderSearch.Result.REFUTED) refutedViews.add(mode);
+        return r == VersionOrderSearch.Result.FOUND ? TransactionalWitness.versionOrder(search.order, found) : null;
+    }
+
+    /**
+     * Consistent view, then cursor stability, where no stronger witness holds them and no anomaly found
+     * rules them out: a refuted search is a G-single (or lost-update) anomaly, shrunk.
+     */
+    java.util.List<Anomaly> refutedViews(Witnesses witnesses, java.util.Set<AnomalyKind> found) {
+        java.util.List<Anomaly> out = new java.util.ArrayList<>();
+        if (serial != null || witnesses.get(Witnesses.Kind.SI) != null) return out;
+        Witnesses.Kind[] kinds = {Witnesses.Kind.CURSOR_ORDER, Witnesses.Kind.CONSISTENT_ORDER};
+        VersionOrderSearch.Mode[] modes = {VersionOrderSearch.Mode.CURSOR_STABILITY, VersionOrderSearch.Mode.CONSISTENT_VIEW};
+        AnomalyKind[] forbidding = {AnomalyKind.of(AnomalyKind.Type.LOST_UPDATE), AnomalyKind.of(AnomalyKind.Type.G_SINGLE)};
+        for (int i = 0; i < 2; i++) {
+            // Weakest first: a cursor-stability refutation also refutes consistent view.
+            if (found.contains(forbidding[i])) return out;
+            for (AnomalyKind.Type t : java.util.List.of(AnomalyKind.Type.G0, AnomalyKind.Type.G1A, AnomalyKind.Type.G1B, AnomalyKind.Type.G1C, AnomalyKind.Type.LOST_UPDATE)) {
+                if (found.contains(AnomalyKind.of(t))) return out;
+            }
+            if (witnesses.get(kinds[i]) == null && refutedViews.contains(modes[i])) {
+                out.add(VersionOrderCore.refutation(inf, modes[i], 0, budget));
+                return out;
+            }
+        }
+        return out;
     }
 
     private TransactionalWitness versionOrder(int mask, String found) {

@@ -177,13 +177,16 @@ public final class TransactionalChecker {
         }
         if (serial == null && !CycleSearch.cyclic(g, data)) serial = VersionOrderSearch.serialOrder(inf, g, 0, budget, weakestRefuted);
         // Only the weakest order refuted is reported: it implies the stronger ones.
-        if (weakestRefuted[0] >= 0) refuted.add(VersionOrderCore.refutation(inf, false, weakestRefuted[0], budget));
+        if (weakestRefuted[0] >= 0) refuted.add(VersionOrderCore.refutation(inf, VersionOrderSearch.Mode.SERIAL, weakestRefuted[0], budget));
         if (strict != null) witness.addAll(List.of("data", "process", "realtime"));
         else if (session != null) witness.addAll(List.of("data", "process"));
         else if (serial != null) witness.add("data");
         RwRegisterWitnesses built = new RwRegisterWitnesses(inf, g, strict, session, serial, atomicOrder, causalOrder, budget);
         Witnesses witnesses = new Witnesses(th.history, false, built::build);
         refuted.addAll(built.refutedSnapshots(witnesses, cycles, new int[][]{serial, session, strict}));
+        Set<AnomalyKind> found = new java.util.HashSet<>(cycles.found.keySet());
+        for (Anomaly x : inf.anomalies) found.add(x.kind());
+        refuted.addAll(built.refutedViews(witnesses, found));
         List<Anomaly> nonCycle = new ArrayList<>(inf.anomalies);
         nonCycle.addAll(refuted);
         TransactionalAnalysis a = finish(th, () -> new RwRegisterEvidence(th, keyOrder), nonCycle, cycles, visibility, sat.complete, inf.committed, g, false, witness)

@@ -26,9 +26,12 @@ final class VersionOrderCore {
 
     /**
      * The anomaly for a refuted search: {@code nonserializable} for serial orders, G-SIb for snapshot
-     * schedules (with -process or -realtime as {@code extra} says), naming the shrunk transactions.
+     * schedules (with -process or -realtime as {@code extra} says), G-single for consistent view and
+     * lost update for cursor stability (the anomalies those models forbid and the weaker ones allow),
+     * naming the shrunk transactions.
      */
-    static Anomaly refutation(RwRegisterInference inf, boolean snapshot, int extra, Budget budget) {
+    static Anomaly refutation(RwRegisterInference inf, VersionOrderSearch.Mode mode, int extra, Budget budget) {
+        boolean snapshot = mode == VersionOrderSearch.Mode.SNAPSHOT;
         TxnHistory th = inf.th;
         List<Integer> keep = new ArrayList<>();
         for (int t = 0; t < inf.n; t++) if (inf.committed[t]) keep.add(t);
@@ -39,7 +42,7 @@ final class VersionOrderCore {
             for (int from = 0; from < keep.size() && !b.expired(); ) {
                 List<Integer> trial = new ArrayList<>(keep.subList(0, from));
                 trial.addAll(keep.subList(Math.min(keep.size(), from + chunk), keep.size()));
-                if (!trial.isEmpty() && search(th, trial, snapshot, extra, b) != null) {
+                if (!trial.isEmpty() && search(th, trial, mode, extra, b) != null) {
                     keep = trial;
                     removed = true;
                 } else {
@@ -50,17 +53,26 @@ final class VersionOrderCore {
             if (chunk == 1) break;
             chunk = Math.max(1, chunk / 2);
         }
-        VersionOrderSearch part = search(th, keep, snapshot, extra, Budget.unlimited());
+        VersionOrderSearch part = search(th, keep, mode, extra, Budget.unlimited());
         AnomalyKind.Order order = (extra & DependencyGraph.REALTIME) != 0 ? AnomalyKind.Order.REALTIME
                 : (extra & DependencyGraph.PROCESS) != 0 ? AnomalyKind.Order.PROCESS : AnomalyKind.Order.NONE;
         int[] txns = keep.stream().mapToInt(Integer::intValue).toArray();
         String names = String.join(", ", keep.stream().map(th::name).toList());
-        String what = snapshot ? "snapshot isolation" + variant(order) + " (no schedule of their starts and commits)"
-                : "a serial order" + variant(order);
+        String what = switch (mode) {
+            case SNAPSHOT -> "snapshot isolation" + variant(order) + " (no schedule of their starts and commits)";
+            case SERIAL -> "a serial order" + variant(order);
+            case CONSISTENT_VIEW -> "a dependency graph without G1c and G-single cycles (consistent view)";
+            case CURSOR_STABILITY -> "every version read installed before its reader (cursor stability)";
+        };
         StringBuilder sb = new StringBuilder("No version order of the keys these transactions wrote gives " + what + ": " + names
                 + ". (A read of v followed by a write puts that write right after v.) Every order of the other writes closes a cycle");
         if (part != null) describe(sb, part, snapshot);
-        AnomalyKind kind = AnomalyKind.of(snapshot ? AnomalyKind.Type.G_SIB : AnomalyKind.Type.NONSERIALIZABLE, order);
+        AnomalyKind kind = switch (mode) {
+            case SNAPSHOT -> AnomalyKind.of(AnomalyKind.Type.G_SIB, order);
+            case SERIAL -> AnomalyKind.of(AnomalyKind.Type.NONSERIALIZABLE, order);
+            case CONSISTENT_VIEW -> AnomalyKind.of(AnomalyKind.Type.G_SINGLE);
+            case CURSOR_STABILITY -> AnomalyKind.of(AnomalyKind.Type.LOST_UPDATE);
+        };
         return Anomaly.of(kind, sb.toString(), txns);
     }
 
@@ -78,8 +90,11 @@ final class VersionOrderCore {
             int[] c = part.bothClose;
             sb.append(": the writes of ").append(run(part, c[0], c[1])).append(" and of ").append(run(part, c[2], c[3]))
                     .append(" close a cycle in either order with the dependencies every order shares").append(part.learned.isEmpty() ? "." : ":");
+        } else if (part.learned.isEmpty()) {
+            sb.append(": ").append(part.why).append('.');
+            return;
         } else {
-            sb.append(part.learned.isEmpty() ? "." : ", for example:");
+            sb.append(", for example:");
         }
         RwRegisterEvidence evidence = new RwRegisterEvidence(part.inf.th, KeyOrder.NONE);
         for (int i = 0; i < part.learned.size() && i < 6; i++) {
@@ -115,15 +130,17 @@ final class VersionOrderCore {
             return e != null ? e : DependencyGraph.name(s.why());
         }
         int code = s.why() - VersionOrderSearch.CHOSEN;
-        int elem = code >> 1;
+        int elem = code >> 2;
         String key = Values.show(inf.keys.get(inf.elemKey[elem]));
-        String after = part.name(to) + "'s write of key " + key + " follows " + Values.show(inf.elemValue[elem]) + (s.chosen() ? ", if so ordered" : ", as it must");
+        String how = s.chosen() ? ", if so ordered" : (code & 2) != 0 ? ", as it must (the other order closes a cycle)"
+                : ", as it must (the other run begins at the initial state: its writer read nil)";
+        String after = part.name(to) + "'s write of key " + key + " follows " + Values.show(inf.elemValue[elem]) + how;
         if ((code & 1) == 0) return after;
         return part.name(from) + " read key " + key + " = " + Values.show(inf.elemValue[elem]) + ", and " + after;
     }
 
     /** The search over the history of {@code txns} alone if it refutes, else null. */
-    private static VersionOrderSearch search(TxnHistory th, List<Integer> txns, boolean snapshot, int extra, Budget b) {
+    private static VersionOrderSearch search(TxnHistory th, List<Integer> txns, VersionOrderSearch.Mode mode, int extra, Budget b) {
         List<Op> events = new ArrayList<>();
         for (int t : txns) {
             Operation o = th.op(t);
@@ -140,7 +157,7 @@ final class VersionOrderCore {
         TxnHistory sub = new TxnHistory(h);
         RwRegisterInference inf = new RwRegisterInference(sub);
         if (inf.unsupported != null) return null;
-        VersionOrderSearch s = new VersionOrderSearch(inf, inf.graph(), snapshot, extra);
+        VersionOrderSearch s = new VersionOrderSearch(inf, inf.graph(), mode, extra);
         return s.run(b) == VersionOrderSearch.Result.REFUTED ? s : null;
     }
 }

@@ -32,6 +32,15 @@ import java.util.Arrays;
 final class VersionOrderSearch {
     enum Result { FOUND, REFUTED, UNDECIDED }
 
+    /**
+     * What an order must avoid. SERIAL: any cycle of dependencies (PL-3). SNAPSHOT: any cycle of start
+     * and commit events (SI). CONSISTENT_VIEW: a cycle of ww and wr (G1c) or one with exactly one rw
+     * (G-single; PL-2+). CURSOR_STABILITY: a cycle of ww and wr alone, the runs kept whole (no lost
+     * update; PL-CS). Each keeps a read-then-write right after the version it read, as each forbids
+     * the lost update a write between them would be.
+     */
+    enum Mode { SERIAL, SNAPSHOT, CONSISTENT_VIEW, CURSOR_STABILITY }
+
     /** The reachability matrix the pruning may use, in bytes. */
     static final long PRUNE_BYTES = 512L << 20;
     /** The most cycles learned from one assignment. */
@@ -39,6 +48,7 @@ final class VersionOrderSearch {
 
     final RwRegisterInference inf;
     private final DependencyGraph g;
+    private final Mode mode;
     private final boolean snapshot;
     private final int extra;
     private final int nodes;
@@ -69,10 +79,11 @@ final class VersionOrderSearch {
     int rounds;
     String why;
 
-    VersionOrderSearch(RwRegisterInference inf, DependencyGraph g, boolean snapshot, int extra) {
+    VersionOrderSearch(RwRegisterInference inf, DependencyGraph g, Mode mode, int extra) {
         this.inf = inf;
         this.g = g;
-        this.snapshot = snapshot;
+        this.mode = mode;
+        this.snapshot = mode == Mode.SNAPSHOT;
         this.extra = extra;
         this.nodes = snapshot ? 2 * inf.n : inf.n;
     }
@@ -85,7 +96,7 @@ final class VersionOrderSearch {
      * under some version order, or null; when every version order is refuted, {@code refuted[0]} is set to {@code extra}.
      */
     static int[] serialOrder(RwRegisterInference inf, DependencyGraph g, int extra, Budget budget, int[] refuted) {
-        VersionOrderSearch s = new VersionOrderSearch(inf, g, false, extra);
+        VersionOrderSearch s = new VersionOrderSearch(inf, g, Mode.SERIAL, extra);
         Result r = s.run(budget.slice(SEARCH_MILLIS));
         if (r == Result.REFUTED) refuted[0] = extra;
         return r == Result.FOUND ? s.order : null;
@@ -104,7 +115,7 @@ final class VersionOrderSearch {
             }
         }
         if (!chains()) {
-            why = "two transactions read one version of a key and both wrote it (a lost update)";
+            why = "two transactions read one version of a key and both wrote it, or one read two versions of a key and then wrote it";
             return Result.REFUTED;
         }
         Result r = prune(budget);
@@ -114,10 +125,24 @@ final class VersionOrderSearch {
 
     /**
      * An edge's reason: 0 a transaction's start before its commit; a {@link DependencyGraph} type for a
-     * dependency every order shares; {@code CHOSEN + 2e} for "element e's version precedes the next
-     * run's first writer" (ww) and {@code CHOSEN + 2e + 1} for "a reader of e precedes it" (rw).
+     * dependency every order shares; {@code CHOSEN + 4e} for "element e's version precedes the next
+     * run's first writer" (ww) and {@code CHOSEN + 4e + 1} for "a reader of e precedes it" (rw), plus 2
+     * when the pruning forced that order (the other closes a cycle).
      */
     static final int CHOSEN = 64;
+
+    /** Whether an edge's reason makes it an anti-dependency. */
+    static boolean antiDependency(int why) {
+        return why == DependencyGraph.RW || (why >= CHOSEN && ((why - CHOSEN) & 1) == 1);
+    }
+
+    /** The edges whose cycles the mode forbids outright: all, or (for the views) the ww and wr alone. */
+    private IntEdges graphOf(IntEdges all) {
+        if (mode == Mode.SERIAL || mode == Mode.SNAPSHOT) return all;
+        IntEdges d = new IntEdges();
+        for (int e = 0; e < all.size; e++) if (!antiDependency(all.why[e])) d.add(all.from[e], all.to[e], all.lit[e], all.why[e]);
+        return d;
+    }
 
     private void dep(IntEdges to, int u, int v, int lit, int why) {
         if (snapshot) to.add(2 * u + 1, 2 * v, lit, why);
@@ -129,7 +154,7 @@ final class VersionOrderSearch {
         else to.add(u, v, lit, why);
     }
 
-    /** Builds the chains from read-then-write facts; false when one version has two successors. */
+    /** Builds the chains from read-then-write facts; false when one version has two successors, or one write two predecessors. */
     private boolean chains() {
         int m = inf.elements;
         int[] next = new int[m];
@@ -153,6 +178,17 @@ final class VersionOrderSearch {
                 next[p] = s;
                 prev[s] = p;
             }
+        }
+        // A transaction that read two versions of a key before writing it puts its write right after
+        // both, which no order can (Adya's G-cursor, or G1c): no order keeps the runs whole.
+        java.util.Map<Long, Integer> readThenWrote = new java.util.HashMap<>();
+        for (int f = 0; f < inf.readWriteFacts; f++) {
+            int s = inf.factSucc[f];
+            readThenWrote.put(((long) inf.elemWriter[s] << 32) | inf.elemKey[s], inf.factPred[f]);
+        }
+        for (int r = 0; r < inf.reads; r++) {
+            Integer p = readThenWrote.get(((long) inf.readTxn[r] << 32) | inf.readKey[r]);
+            if (p != null && p != inf.readElem[r]) return false;
         }
         int count = 0;
         for (int e = 0; e < m; e++) if (inf.version(e) && prev[e] < 0) count++;
@@ -203,16 +239,22 @@ final class VersionOrderSearch {
 
     /** The edges of "chain a before chain b", into {@code to} with literal {@code lit}. */
     private void option(IntEdges to, int a, int b, int lit) {
+        option(to, a, b, lit, false);
+    }
+
+    private void option(IntEdges to, int a, int b, int lit, boolean pruned) {
+        int forced = pruned ? 2 : 0;
         int hb = head[b];
         int e = tailElem[a];
-        dep(to, tail[a], hb, lit, CHOSEN + 2 * e);
-        for (int i = readersStart[e]; i < readersStart[e + 1]; i++) if (readers[i] != hb) rw(to, readers[i], hb, lit, CHOSEN + 2 * e + 1);
+        dep(to, tail[a], hb, lit, CHOSEN + 4 * e + forced);
+        for (int i = readersStart[e]; i < readersStart[e + 1]; i++) if (readers[i] != hb) rw(to, readers[i], hb, lit, CHOSEN + 4 * e + 1 + forced);
     }
 
     /** Whether "chain a before chain b" closes a cycle with what {@code reach} knows. */
     private boolean closes(long[][] reach, int a, int b) {
         int hb = head[b];
         if (snapshot ? reaches(reach, 2 * hb, 2 * tail[a] + 1) : reaches(reach, hb, tail[a])) return true;
+        if (mode == Mode.CURSOR_STABILITY) return false;
         int e = tailElem[a];
         for (int i = readersStart[e]; i < readersStart[e + 1]; i++) {
             int r = readers[i];
@@ -241,12 +283,13 @@ final class VersionOrderSearch {
         int words = (nodes + 63) >>> 6;
         boolean affordable = (long) nodes * words * 8 <= PRUNE_BYTES;
         for (int pass = 0; pass < 64; pass++) {
-            int[][] csr = knownEdges.csr(nodes);
+            IntEdges known = graphOf(knownEdges);
+            int[][] csr = known.csr(nodes);
             int[] topo = topological(csr);
             if (topo == null) {
                 why = "the dependencies every order shares already form a cycle";
-                int[] cycle = Digraphs.cycle(nodes, csr[0], csr[1], knownEdges.ids, new boolean[knownEdges.size]);
-                if (cycle != null) learned.add(steps(knownEdges, cycle));
+                int[] cycle = Digraphs.cycle(nodes, csr[0], csr[1], known.ids, new boolean[known.size]);
+                if (cycle != null) learned.add(steps(known, cycle));
                 return Result.REFUTED;
             }
             if (!affordable || pairs.size == 0) return null;
@@ -278,8 +321,8 @@ final class VersionOrderSearch {
                 if (!ab && !ba) continue;
                 open[p] = false;
                 decided++;
-                if (ab) option(knownEdges, b, a, 0);
-                else option(knownEdges, a, b, 0);
+                if (ab) option(knownEdges, b, a, 0, true);
+                else option(knownEdges, a, b, 0, true);
             }
             pruned += decided;
             if (decided == 0 || budget.expired()) return null;
@@ -318,18 +361,21 @@ final class VersionOrderSearch {
                 if (solver.model(v)) option(chosen, pairs.from[p], pairs.to[p], v);
                 else option(chosen, pairs.to[p], pairs.from[p], -v);
             }
-            IntEdges all = knownEdges.plus(chosen);
+            IntEdges every = knownEdges.plus(chosen);
+            IntEdges all = graphOf(every);
             int[][] csr = all.csr(nodes);
             int[] edgeId = all.ids;
             int[] topo = topological(csr);
-            if (topo != null) {
+            java.util.List<int[]> singles = topo != null && mode == Mode.CONSISTENT_VIEW ? gSingles(every, all, csr, topo) : java.util.List.of();
+            if (topo != null && singles.isEmpty()) {
                 order = commits(topo);
                 return Result.FOUND;
             }
+            if (topo != null) all = every; // the G-single cycles' ids index every edge
             boolean[] disabled = new boolean[all.size];
             int added = 0;
             for (int c = 0; c < CYCLES_PER_ROUND; c++) {
-                int[] cycle = Digraphs.cycle(nodes, csr[0], csr[1], edgeId, disabled);
+                int[] cycle = topo != null ? (c < singles.size() ? singles.get(c) : null) : Digraphs.cycle(nodes, csr[0], csr[1], edgeId, disabled);
                 if (cycle == null) break;
                 VecInt clause = new VecInt();
                 for (int id : cycle) {
@@ -355,6 +401,34 @@ final class VersionOrderSearch {
                 return Result.UNDECIDED;
             }
         }
+    }
+
+    /**
+     * The G-single cycles of an order whose ww and wr are acyclic: an anti-dependency a -> b that goes
+     * back in the topological order, closed by the shortest path of ww and wr from b to a. Ids index
+     * {@code every}; {@code d} is its ww and wr part (the same edges, in order, with the rw left out).
+     */
+    private java.util.List<int[]> gSingles(IntEdges every, IntEdges d, int[][] csr, int[] topo) {
+        int[] pos = new int[nodes];
+        for (int i = 0; i < topo.length; i++) pos[topo[i]] = i;
+        int[] toEvery = new int[d.size];
+        int k = 0;
+        for (int e = 0; e < every.size; e++) if (!antiDependency(every.why[e])) toEvery[k++] = e;
+        boolean[] none = new boolean[d.size];
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        for (int e = 0; e < every.size && out.size() < CYCLES_PER_ROUND; e++) {
+            if (!antiDependency(every.why[e])) continue;
+            int a = every.from[e];
+            int b = every.to[e];
+            if (pos[b] > pos[a]) continue;
+            int[] path = Digraphs.path(nodes, csr[0], csr[1], d.ids, none, b, a);
+            if (path == null) continue;
+            int[] cycle = new int[path.length + 1];
+            cycle[0] = e;
+            for (int i = 0; i < path.length; i++) cycle[i + 1] = toEvery[path[i]];
+            out.add(cycle);
+        }
+        return out;
     }
 
     private static java.util.List<Step> steps(IntEdges edges, int[] cycle) {

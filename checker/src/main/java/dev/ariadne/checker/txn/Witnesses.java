@@ -15,7 +15,8 @@ import java.util.function.Function;
  */
 public final class Witnesses {
     public enum Kind {
-        SERIAL_REALTIME, SERIAL_PROCESS, SERIAL, UPDATE_ORDER, SI_REALTIME, SI_PROCESS, SI, PREFIX, PSI, CAUSAL, READ_ATOMIC, COMMITTED_ORDER, WRITE_ORDER
+        SERIAL_REALTIME, SERIAL_PROCESS, SERIAL, UPDATE_ORDER, SI_REALTIME, SI_PROCESS, SI, PREFIX, PSI, CAUSAL, READ_ATOMIC, CONSISTENT_ORDER, CURSOR_ORDER,
+        COMMITTED_ORDER, WRITE_ORDER
     }
 
     private final Function<Kind, TransactionalWitness> build;

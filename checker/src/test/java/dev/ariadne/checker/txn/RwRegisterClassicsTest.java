@@ -115,7 +115,50 @@ class RwRegisterClassicsTest {
         CheckResult r = check(h, "snapshot-isolation");
         assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.INVALID);
         assertThat(r.counterexamples()).anySatisfy(c -> assertThat(c.explanation())
-                .contains("T0 commits < T1 starts (T1's write of key x follows 1, as it must) < T0 commits (T1 read key z = nil, and T0 wrote 1, which follows the initial state)"));
+                .contains("T0 commits < T1 starts (T1's write of key x follows 1, as it must (the other run begins at the initial state: its writer read nil)) < T0 commits (T1 read key z = nil, and T0 wrote 1, which follows the initial state)"));
+    }
+
+    @Test
+    void blindWritesEveryOrderOfWhichShowsAGSingleAreNotConsistentView() {
+        // T0 and T1 blindly write x and y; T2 reads x from T0 and y from T1. Whichever order the writes
+        // take, a read misses a write that precedes it (G-single) or the writes interleave (G0):
+        // consistent view fails; cursor stability and read committed hold (x and y in one order).
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:w :x 1] [:w :y 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:w :x 2] [:w :y 2]]}
+                {:process 0 :type :ok :f :txn :value [[:w :x 1] [:w :y 1]]}
+                {:process 1 :type :ok :f :txn :value [[:w :x 2] [:w :y 2]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 2 :type :ok :f :txn :value [[:r :x 1] [:r :y 2]]}
+                """);
+        assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.CONSISTENT_VIEW)).isFalse();
+        CheckResult r = check(h, "consistent-view");
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.INVALID);
+        assertThat(r.counterexamples()).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo("G-single");
+            assertThat(c.explanation()).contains("(consistent view)").contains("as it must (the other order closes a cycle)");
+        });
+        for (String m : new String[]{"cursor-stability", "read-committed"}) assertThat(check(h, m).verdict()).as(m).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void readingTwoVersionsOfAKeyThenWritingItBreaksCursorStability() {
+        // T1 reads x as nil and then as T0's 1 before writing 2: its write cannot follow both versions it
+        // read. Read committed allows that; cursor stability does not.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil] [:r :x nil] [:w :x 2]]}
+                {:process 0 :type :invoke :f :txn :value [[:w :x 1]]}
+                {:process 0 :type :ok :f :txn :value [[:w :x 1]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x nil] [:r :x 1] [:w :x 2]]}
+                """);
+        assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.CURSOR_STABILITY)).isFalse();
+        CheckResult r = check(h, "cursor-stability");
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.INVALID);
+        assertThat(r.counterexamples()).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo("lost-update");
+            assertThat(c.explanation()).contains("(cursor stability)").contains("read two versions of a key and then wrote it");
+        });
+        assertThat(check(h, "read-committed").verdict()).isEqualTo(Verdict.VALID);
     }
 
     @Test

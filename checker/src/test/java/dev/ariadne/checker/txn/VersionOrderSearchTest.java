@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static dev.ariadne.checker.certify.Axiom.*;
@@ -41,7 +42,7 @@ class VersionOrderSearchTest {
             for (int snapshot = 0; snapshot < 2; snapshot++) {
                 for (int v = 0; v < 3; v++) {
                     boolean expected = snapshot == 0 ? BruteForceSerializability.serializable(h, v >= 1, v == 2) : BruteForceIsolation.holds(h, SI_MODELS[v]);
-                    VersionOrderSearch s = new VersionOrderSearch(inf, g, snapshot == 1, EXTRA[v]);
+                    VersionOrderSearch s = new VersionOrderSearch(inf, g, snapshot == 1 ? VersionOrderSearch.Mode.SNAPSHOT : VersionOrderSearch.Mode.SERIAL, EXTRA[v]);
                     VersionOrderSearch.Result r = s.run(Budget.unlimited());
                     String what = "seed " + seed + ", " + (snapshot == 0 ? "serial" : "snapshot") + " order with extra " + EXTRA[v] + ": ";
                     if (r == VersionOrderSearch.Result.UNDECIDED) fail(what + "undecided (" + s.why + ")\n" + DifferentialSerializabilityTest.edn(h));
@@ -71,6 +72,45 @@ class VersionOrderSearchTest {
                 assertThat(found[s][v]).as("found, " + s + " " + v).isPositive();
                 assertThat(refuted[s][v]).as("refuted, " + s + " " + v).isPositive();
             }
+        }
+    }
+
+    @Test
+    void viewsAgreeWithTheDefinitionsOnRandomHistories() {
+        VersionOrderSearch.Mode[] modes = {VersionOrderSearch.Mode.CONSISTENT_VIEW, VersionOrderSearch.Mode.CURSOR_STABILITY};
+        BruteForceIsolation.M[] models = {BruteForceIsolation.M.CONSISTENT_VIEW, BruteForceIsolation.M.CURSOR_STABILITY};
+        List<Set<Axiom>> axioms = List.of(EnumSet.of(COMMITTED_READS, CURSOR_STABILITY, NO_G_SINGLE), EnumSet.of(COMMITTED_READS, CURSOR_STABILITY));
+        int[] found = new int[2];
+        int[] refuted = new int[2];
+        for (long seed = 1; seed <= HISTORIES; seed++) {
+            History h = RandomTxnHistories.random(seed, false);
+            RwRegisterInference inf = new RwRegisterInference(new TxnHistory(h));
+            if (inf.unsupported != null) continue;
+            DependencyGraph g = inf.graph();
+            boolean clean = inf.anomalies.isEmpty();
+            for (int m = 0; m < 2; m++) {
+                boolean expected = BruteForceIsolation.holds(h, models[m]);
+                VersionOrderSearch s = new VersionOrderSearch(inf, g, modes[m], 0);
+                VersionOrderSearch.Result r = s.run(Budget.unlimited());
+                String what = "seed " + seed + ", " + modes[m] + ": ";
+                if (r == VersionOrderSearch.Result.UNDECIDED) fail(what + "undecided (" + s.why + ")\n" + DifferentialSerializabilityTest.edn(h));
+                if (r == VersionOrderSearch.Result.REFUTED && expected) fail(what + "refuted (" + s.why + ") but the definition holds\n" + DifferentialSerializabilityTest.edn(h));
+                if (r == VersionOrderSearch.Result.REFUTED) {
+                    refuted[m]++;
+                    continue;
+                }
+                if (!clean) continue;
+                if (!expected) fail(what + "found " + Arrays.toString(s.order) + " but the definition fails\n" + DifferentialSerializabilityTest.edn(h));
+                found[m]++;
+                String why = WitnessVerifier.verify(h, TransactionalWitness.versionOrder(s.order, "searched"), axioms.get(m), false);
+                if (why != null) fail(what + "the verifier rejects the order found: " + why + "\n" + DifferentialSerializabilityTest.edn(h));
+            }
+        }
+        System.out.printf("version-order search over %d histories, consistent view and cursor stability: found %s, refuted %s%n", HISTORIES,
+                Arrays.toString(found), Arrays.toString(refuted));
+        for (int m = 0; m < 2; m++) {
+            assertThat(found[m]).as("found, " + modes[m]).isPositive();
+            assertThat(refuted[m]).as("refuted, " + modes[m]).isPositive();
         }
     }
 }
