@@ -32,6 +32,8 @@ final class RwRegisterInference extends WriteIndex {
     int[] factSucc = new int[256];
     /** How many of the facts come from read-then-write transactions (the rest are --assume facts). */
     int readWriteFacts;
+    /** The key order assumed (--assume), whose facts follow the read-then-write ones. */
+    KeyOrder keyOrder = KeyOrder.NONE;
 
     RwRegisterInference(TxnHistory th) {
         super(th);
@@ -142,6 +144,7 @@ final class RwRegisterInference extends WriteIndex {
      * key in its order; under linearizable keys, also a write that completed before another began.
      */
     void assume(KeyOrder order) {
+        keyOrder = order;
         if (order == KeyOrder.NONE) return;
         List<List<Integer>> versions = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) versions.add(new ArrayList<>());

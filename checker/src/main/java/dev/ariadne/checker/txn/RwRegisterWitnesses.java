@@ -44,6 +44,7 @@ final class RwRegisterWitnesses {
             case SI_REALTIME -> snapshots(DependencyGraph.PROCESS | DependencyGraph.REALTIME, " respecting real time");
             case SI_PROCESS -> snapshots(DependencyGraph.PROCESS, " respecting each process's order");
             case SI -> snapshots(0, "");
+            case UPDATE_ORDER -> searched(VersionOrderSearch.Mode.UPDATE_SERIALIZABLE, "a version order searched for: the updates in an order of their dependencies, each read-only transaction after what it read");
             case CONSISTENT_ORDER -> searched(VersionOrderSearch.Mode.CONSISTENT_VIEW, "a version order searched for, without G1c or G-single cycles");
             case CURSOR_ORDER -> searched(VersionOrderSearch.Mode.CURSOR_STABILITY, "a version order searched for, each read-then-write right after the version it read");
             case COMMITTED_ORDER -> versionOrder(DependencyGraph.WW | DependencyGraph.WR, "a version order in which every read returns a committed version installed before it");
@@ -80,19 +81,21 @@ final class RwRegisterWitnesses {
      * order, that is a G-SIb anomaly, shrunk to a few transactions.
      */
     java.util.List<Anomaly> refutedSnapshots(Witnesses witnesses, CycleSearch cycles, int[][] serialOrders) {
-        // serialOrders: {serial, session, strict}, weakest first as the variants below
+        // serialOrders: {serial, session, strict}
         java.util.List<Anomaly> out = new java.util.ArrayList<>();
-        // Weakest first: a refuted SI is refuted with process or real-time order too (the anomaly implies them).
-        AnomalyKind.Order[] variants = {AnomalyKind.Order.NONE, AnomalyKind.Order.PROCESS, AnomalyKind.Order.REALTIME};
-        Witnesses.Kind[] kinds = {Witnesses.Kind.SI, Witnesses.Kind.SI_PROCESS, Witnesses.Kind.SI_REALTIME};
-        int[] extras = {0, DependencyGraph.PROCESS, DependencyGraph.PROCESS | DependencyGraph.REALTIME};
+        // Strongest first: a schedule for a stronger form is one for the weaker ones, so the search
+        // stops there; of the forms refuted, the weakest is reported (its anomaly implies the others).
+        AnomalyKind.Order[] variants = {AnomalyKind.Order.REALTIME, AnomalyKind.Order.PROCESS, AnomalyKind.Order.NONE};
+        Witnesses.Kind[] kinds = {Witnesses.Kind.SI_REALTIME, Witnesses.Kind.SI_PROCESS, Witnesses.Kind.SI};
+        int[] extras = {DependencyGraph.PROCESS | DependencyGraph.REALTIME, DependencyGraph.PROCESS, 0};
+        int weakest = -1;
         for (int v = 0; v < 3; v++) {
-            if (serialOrders[v] != null || forbiddenCycle(cycles, variants[v])) continue;
-            if (witnesses.get(kinds[v]) == null && refuted.contains(extras[v])) {
-                out.add(VersionOrderCore.refutation(inf, VersionOrderSearch.Mode.SNAPSHOT, extras[v], budget));
-                return out;
-            }
+            if (serialOrders[2 - v] != null) break;
+            if (forbiddenCycle(cycles, variants[v])) continue;
+            if (witnesses.get(kinds[v]) != null) break;
+            if (refuted.contains(extras[v])) weakest = v;
         }
+        if (weakest >= 0) out.add(VersionOrderCore.refutation(inf, VersionOrderSearch.Mode.SNAPSHOT, extras[weakest], budget));
         return out;
     }
 
@@ -130,7 +133,11 @@ final class RwRegisterWitnesses {
      */
     java.util.List<Anomaly> refutedViews(Witnesses witnesses, java.util.Set<AnomalyKind> found) {
         java.util.List<Anomaly> out = new java.util.ArrayList<>();
-        if (serial != null || witnesses.get(Witnesses.Kind.SI) != null) return out;
+        if (serial != null) return out;
+        // Any snapshot schedule holds both views; the strong forms are the quickest to find.
+        for (Witnesses.Kind k : new Witnesses.Kind[]{Witnesses.Kind.SI_REALTIME, Witnesses.Kind.SI_PROCESS, Witnesses.Kind.SI}) {
+            if (witnesses.get(k) != null) return out;
+        }
         Witnesses.Kind[] kinds = {Witnesses.Kind.CURSOR_ORDER, Witnesses.Kind.CONSISTENT_ORDER};
         VersionOrderSearch.Mode[] modes = {VersionOrderSearch.Mode.CURSOR_STABILITY, VersionOrderSearch.Mode.CONSISTENT_VIEW};
         AnomalyKind[] forbidding = {AnomalyKind.of(AnomalyKind.Type.LOST_UPDATE), AnomalyKind.of(AnomalyKind.Type.G_SINGLE)};
@@ -146,6 +153,16 @@ final class RwRegisterWitnesses {
             }
         }
         return out;
+    }
+
+    /** Update serializability where no serial order holds it: a refuted search is a G-update, shrunk. */
+    java.util.List<Anomaly> refutedUpdates(Witnesses witnesses, java.util.Set<AnomalyKind> found) {
+        if (serial != null) return java.util.List.of();
+        for (AnomalyKind.Type t : java.util.List.of(AnomalyKind.Type.G0, AnomalyKind.Type.G1A, AnomalyKind.Type.G1B, AnomalyKind.Type.G1C, AnomalyKind.Type.G_UPDATE)) {
+            if (found.contains(AnomalyKind.of(t))) return java.util.List.of();
+        }
+        if (witnesses.get(Witnesses.Kind.UPDATE_ORDER) != null || !refutedViews.contains(VersionOrderSearch.Mode.UPDATE_SERIALIZABLE)) return java.util.List.of();
+        return java.util.List.of(VersionOrderCore.refutation(inf, VersionOrderSearch.Mode.UPDATE_SERIALIZABLE, 0, budget));
     }
 
     private TransactionalWitness versionOrder(int mask, String found) {

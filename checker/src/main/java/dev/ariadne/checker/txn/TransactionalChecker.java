@@ -187,9 +187,11 @@ public final class TransactionalChecker {
         Set<AnomalyKind> found = new java.util.HashSet<>(cycles.found.keySet());
         for (Anomaly x : inf.anomalies) found.add(x.kind());
         refuted.addAll(built.refutedViews(witnesses, found));
-        List<Anomaly> nonCycle = new ArrayList<>(inf.anomalies);
-        nonCycle.addAll(refuted);
-        TransactionalAnalysis a = finish(th, () -> new RwRegisterEvidence(th, keyOrder), nonCycle, cycles, visibility, sat.complete, inf.committed, g, false, witness)
+        refuted.addAll(built.refutedUpdates(witnesses, found));
+        // The refutations come after the cycles: a cycle is the more direct counterexample.
+        List<Anomaly> derived = new ArrayList<>(visibility);
+        derived.addAll(refuted);
+        TransactionalAnalysis a = finish(th, () -> new RwRegisterEvidence(th, keyOrder), inf.anomalies, cycles, derived, sat.complete, inf.committed, g, false, witness)
                 .withWitnesses(witnesses);
         if (keyOrder == KeyOrder.NONE) return a;
         List<String> notes = new ArrayList<>(a.notes());

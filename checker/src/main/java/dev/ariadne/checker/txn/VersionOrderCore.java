@@ -42,7 +42,7 @@ final class VersionOrderCore {
             for (int from = 0; from < keep.size() && !b.expired(); ) {
                 List<Integer> trial = new ArrayList<>(keep.subList(0, from));
                 trial.addAll(keep.subList(Math.min(keep.size(), from + chunk), keep.size()));
-                if (!trial.isEmpty() && search(th, trial, mode, extra, b) != null) {
+                if (!trial.isEmpty() && search(th, trial, inf.keyOrder, mode, extra, b) != null) {
                     keep = trial;
                     removed = true;
                 } else {
@@ -53,7 +53,7 @@ final class VersionOrderCore {
             if (chunk == 1) break;
             chunk = Math.max(1, chunk / 2);
         }
-        VersionOrderSearch part = search(th, keep, mode, extra, Budget.unlimited());
+        VersionOrderSearch part = search(th, keep, inf.keyOrder, mode, extra, Budget.unlimited());
         AnomalyKind.Order order = (extra & DependencyGraph.REALTIME) != 0 ? AnomalyKind.Order.REALTIME
                 : (extra & DependencyGraph.PROCESS) != 0 ? AnomalyKind.Order.PROCESS : AnomalyKind.Order.NONE;
         int[] txns = keep.stream().mapToInt(Integer::intValue).toArray();
@@ -63,6 +63,7 @@ final class VersionOrderCore {
             case SERIAL -> "a serial order" + variant(order);
             case CONSISTENT_VIEW -> "a dependency graph without G1c and G-single cycles (consistent view)";
             case CURSOR_STABILITY -> "every version read installed before its reader (cursor stability)";
+            case UPDATE_SERIALIZABLE -> "the updates one serial order that each read-only transaction fits in too (update serializability)";
         };
         StringBuilder sb = new StringBuilder("No version order of the keys these transactions wrote gives " + what + ": " + names
                 + ". (A read of v followed by a write puts that write right after v.) Every order of the other writes closes a cycle");
@@ -72,6 +73,7 @@ final class VersionOrderCore {
             case SERIAL -> AnomalyKind.of(AnomalyKind.Type.NONSERIALIZABLE, order);
             case CONSISTENT_VIEW -> AnomalyKind.of(AnomalyKind.Type.G_SINGLE);
             case CURSOR_STABILITY -> AnomalyKind.of(AnomalyKind.Type.LOST_UPDATE);
+            case UPDATE_SERIALIZABLE -> AnomalyKind.of(AnomalyKind.Type.G_UPDATE);
         };
         return Anomaly.of(kind, sb.toString(), txns);
     }
@@ -96,7 +98,7 @@ final class VersionOrderCore {
         } else {
             sb.append(", for example:");
         }
-        RwRegisterEvidence evidence = new RwRegisterEvidence(part.inf.th, KeyOrder.NONE);
+        RwRegisterEvidence evidence = new RwRegisterEvidence(part.inf.th, part.inf.keyOrder);
         for (int i = 0; i < part.learned.size() && i < 6; i++) {
             sb.append("\n  ");
             List<VersionOrderSearch.Step> cycle = part.learned.get(i);
@@ -140,7 +142,7 @@ final class VersionOrderCore {
     }
 
     /** The search over the history of {@code txns} alone if it refutes, else null. */
-    private static VersionOrderSearch search(TxnHistory th, List<Integer> txns, VersionOrderSearch.Mode mode, int extra, Budget b) {
+    private static VersionOrderSearch search(TxnHistory th, List<Integer> txns, KeyOrder keyOrder, VersionOrderSearch.Mode mode, int extra, Budget b) {
         List<Op> events = new ArrayList<>();
         for (int t : txns) {
             Operation o = th.op(t);
@@ -157,6 +159,7 @@ final class VersionOrderCore {
         TxnHistory sub = new TxnHistory(h);
         RwRegisterInference inf = new RwRegisterInference(sub);
         if (inf.unsupported != null) return null;
+        inf.assume(keyOrder);
         VersionOrderSearch s = new VersionOrderSearch(inf, inf.graph(), mode, extra);
         return s.run(b) == VersionOrderSearch.Result.REFUTED ? s : null;
     }

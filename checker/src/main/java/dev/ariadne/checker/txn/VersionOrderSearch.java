@@ -37,9 +37,10 @@ final class VersionOrderSearch {
      * and commit events (SI). CONSISTENT_VIEW: a cycle of ww and wr (G1c) or one with exactly one rw
      * (G-single; PL-2+). CURSOR_STABILITY: a cycle of ww and wr alone, the runs kept whole (no lost
      * update; PL-CS). Each keeps a read-then-write right after the version it read, as each forbids
-     * the lost update a write between them would be.
+     * the lost update a write between them would be. UPDATE_SERIALIZABLE: any cycle among the update
+     * transactions, or through one read-only transaction and them (G-update; PL-3U).
      */
-    enum Mode { SERIAL, SNAPSHOT, CONSISTENT_VIEW, CURSOR_STABILITY }
+    enum Mode { SERIAL, SNAPSHOT, CONSISTENT_VIEW, CURSOR_STABILITY, UPDATE_SERIALIZABLE }
 
     /** The reachability matrix the pruning may use, in bytes. */
     static final long PRUNE_BYTES = 512L << 20;
@@ -52,6 +53,8 @@ final class VersionOrderSearch {
     private final boolean snapshot;
     private final int extra;
     private final int nodes;
+    /** Which transactions wrote a committed version (the rest are read-only). */
+    private final boolean[] update;
     private final IntEdges knownEdges = new IntEdges();
     /** Chains: first and last writer, and the last writer's element. */
     private int[] head;
@@ -86,6 +89,8 @@ final class VersionOrderSearch {
         this.snapshot = mode == Mode.SNAPSHOT;
         this.extra = extra;
         this.nodes = snapshot ? 2 * inf.n : inf.n;
+        this.update = new boolean[inf.n];
+        for (int e = 0; e < inf.elements; e++) if (inf.version(e)) update[inf.elemWriter[e]] = true;
     }
 
     /** The time each search may take unless the check's own budget is shorter. */
@@ -140,8 +145,13 @@ final class VersionOrderSearch {
     private IntEdges graphOf(IntEdges all) {
         if (mode == Mode.SERIAL || mode == Mode.SNAPSHOT) return all;
         IntEdges d = new IntEdges();
-        for (int e = 0; e < all.size; e++) if (!antiDependency(all.why[e])) d.add(all.from[e], all.to[e], all.lit[e], all.why[e]);
+        for (int e = 0; e < all.size; e++) if (kept(all, e)) d.add(all.from[e], all.to[e], all.lit[e], all.why[e]);
         return d;
+    }
+
+    /** Whether {@link #graphOf} keeps edge e: not an anti-dependency (views), not one out of a read-only transaction (updates). */
+    private boolean kept(IntEdges all, int e) {
+        return mode == Mode.UPDATE_SERIALIZABLE ? update[all.from[e]] : !antiDependency(all.why[e]);
     }
 
     private void dep(IntEdges to, int u, int v, int lit, int why) {
@@ -228,13 +238,20 @@ final class VersionOrderSearch {
                 if (first[a] && first[b]) return false;
                 if (first[a]) option(knownEdges, a, b, 0);
                 else if (first[b]) option(knownEdges, b, a, 0);
-                else pairs.add(a, b);
+                else if (likelyFirst(a, b)) pairs.add(a, b);
+                else pairs.add(b, a);
             }
         }
         pairCount = pairs.size;
         open = new boolean[pairs.size];
         Arrays.fill(open, true);
         return true;
+    }
+
+    /** Whether run a's writes likely came before run b's: its last writer completed (so committed) first. */
+    private boolean likelyFirst(int a, int b) {
+        return inf.th.op(tail[a]).returnPosition() < inf.th.op(tail[b]).returnPosition()
+                || (inf.th.op(tail[a]).returnPosition() == inf.th.op(tail[b]).returnPosition() && tail[a] < tail[b]);
     }
 
     /** The edges of "chain a before chain b", into {@code to} with literal {@code lit}. */
@@ -358,15 +375,18 @@ final class VersionOrderSearch {
             for (int p = 0; p < pairs.size; p++) {
                 if (!open[p]) continue;
                 int v = vars[p];
-                if (solver.model(v)) option(chosen, pairs.from[p], pairs.to[p], v);
-                else option(chosen, pairs.to[p], pairs.from[p], -v);
+                // A variable false puts the run that likely came first first: the solver tries false first,
+                // so its first assignment is the order the history suggests.
+                if (solver.model(v)) option(chosen, pairs.to[p], pairs.from[p], v);
+                else option(chosen, pairs.from[p], pairs.to[p], -v);
             }
             IntEdges every = knownEdges.plus(chosen);
             IntEdges all = graphOf(every);
             int[][] csr = all.csr(nodes);
             int[] edgeId = all.ids;
             int[] topo = topological(csr);
-            java.util.List<int[]> singles = topo != null && mode == Mode.CONSISTENT_VIEW ? gSingles(every, all, csr, topo) : java.util.List.of();
+            java.util.List<int[]> singles = topo == null ? java.util.List.of() : mode == Mode.CONSISTENT_VIEW ? gSingles(every, all, csr, topo)
+                    : mode == Mode.UPDATE_SERIALIZABLE ? gUpdates(every, all, csr, topo) : java.util.List.of();
             if (topo != null && singles.isEmpty()) {
                 order = commits(topo);
                 return Result.FOUND;
@@ -411,9 +431,7 @@ final class VersionOrderSearch {
     private java.util.List<int[]> gSingles(IntEdges every, IntEdges d, int[][] csr, int[] topo) {
         int[] pos = new int[nodes];
         for (int i = 0; i < topo.length; i++) pos[topo[i]] = i;
-        int[] toEvery = new int[d.size];
-        int k = 0;
-        for (int e = 0; e < every.size; e++) if (!antiDependency(every.why[e])) toEvery[k++] = e;
+        int[] toEvery = toEvery(every, d);
         boolean[] none = new boolean[d.size];
         java.util.List<int[]> out = new java.util.ArrayList<>();
         for (int e = 0; e < every.size && out.size() < CYCLES_PER_ROUND; e++) {
@@ -429,6 +447,111 @@ final class VersionOrderSearch {
             out.add(cycle);
         }
         return out;
+    }
+
+    /** Maps each edge of {@code d = graphOf(every)} to its index in {@code every}. */
+    private int[] toEvery(IntEdges every, IntEdges d) {
+        int[] out = new int[d.size];
+        int k = 0;
+        for (int e = 0; e < every.size; e++) if (kept(every, e)) out[k++] = e;
+        return out;
+    }
+
+    /**
+     * The G-update cycles of an order whose update transactions are acyclic: a read-only transaction r
+     * anti-dependent on an update v from which a path of the updates' dependencies reaches an update w
+     * that r read from (r -> v ~> w -> r). Ids index {@code every}.
+     */
+    private java.util.List<int[]> gUpdates(IntEdges every, IntEdges d, int[][] csr, int[] topo) {
+        int n = inf.n;
+        int[] pos = new int[n];
+        for (int i = 0; i < topo.length; i++) pos[topo[i]] = i;
+        int[] toEvery = toEvery(every, d);
+        // Each read-only transaction's anti-dependencies (out) and the edges into it (in), by edge of every.
+        int[] outStart = new int[n + 1];
+        int[] inStart = new int[n + 1];
+        for (int e = 0; e < every.size; e++) {
+            if (update[every.from[e]]) {
+                if (!update[every.to[e]]) inStart[every.to[e] + 1]++;
+            } else {
+                outStart[every.from[e] + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            outStart[i + 1] += outStart[i];
+            inStart[i + 1] += inStart[i];
+        }
+        int[] outs = new int[outStart[n]];
+        int[] ins = new int[inStart[n]];
+        int[] of = java.util.Arrays.copyOf(outStart, n);
+        int[] inf2 = java.util.Arrays.copyOf(inStart, n);
+        for (int e = 0; e < every.size; e++) {
+            if (update[every.from[e]]) {
+                if (!update[every.to[e]]) ins[inf2[every.to[e]]++] = e;
+            } else {
+                outs[of[every.from[e]]++] = e;
+            }
+        }
+        java.util.List<int[]> found = new java.util.ArrayList<>();
+        int[] via = new int[n];
+        int[] seed = new int[n];
+        int[] queue = new int[n];
+        int[] wrInto = new int[n];
+        java.util.Arrays.fill(via, -1);
+        java.util.Arrays.fill(wrInto, -1);
+        int[] touched = new int[n];
+        for (int r = 0; r < n && found.size() < CYCLES_PER_ROUND; r++) {
+            if (update[r] || !inf.committed[r] || outStart[r] == outStart[r + 1] || inStart[r] == inStart[r + 1]) continue;
+            int latest = -1;
+            for (int i = inStart[r]; i < inStart[r + 1]; i++) {
+                int w = every.from[ins[i]];
+                wrInto[w] = ins[i];
+                latest = Math.max(latest, pos[w]);
+            }
+            int head = 0;
+            int tail = 0;
+            int touchedCount = 0;
+            for (int i = outStart[r]; i < outStart[r + 1]; i++) {
+                int v = every.to[outs[i]];
+                if (pos[v] > latest || via[v] != -1) continue;
+                via[v] = -2;
+                seed[v] = outs[i];
+                queue[tail++] = v;
+                touched[touchedCount++] = v;
+            }
+            int hit = -1;
+            while (head < tail && hit < 0) {
+                int u = queue[head++];
+                if (wrInto[u] >= 0) {
+                    hit = u;
+                    break;
+                }
+                for (int slot = csr[0][u]; slot < csr[0][u + 1]; slot++) {
+                    int x = csr[1][slot];
+                    if (via[x] != -1 || pos[x] > latest) continue;
+                    via[x] = slot;
+                    seed[x] = seed[u];
+                    queue[tail++] = x;
+                    touched[touchedCount++] = x;
+                }
+            }
+            if (hit >= 0) {
+                java.util.ArrayList<Integer> path = new java.util.ArrayList<>();
+                for (int x = hit; via[x] >= 0; ) {
+                    int slot = via[x];
+                    path.add(0, toEvery[d.ids[slot]]);
+                    x = d.from[d.ids[slot]];
+                }
+                int[] cycle = new int[path.size() + 2];
+                cycle[0] = seed[hit];
+                for (int i = 0; i < path.size(); i++) cycle[i + 1] = path.get(i);
+                cycle[cycle.length - 1] = wrInto[hit];
+                found.add(cycle);
+            }
+            for (int i = 0; i < touchedCount; i++) via[touched[i]] = -1;
+            for (int i = inStart[r]; i < inStart[r + 1]; i++) wrInto[every.from[ins[i]]] = -1;
+        }
+        return found;
     }
 
     private static java.util.List<Step> steps(IntEdges edges, int[] cycle) {

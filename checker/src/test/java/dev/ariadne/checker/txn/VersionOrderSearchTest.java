@@ -76,19 +76,20 @@ class VersionOrderSearchTest {
     }
 
     @Test
-    void viewsAgreeWithTheDefinitionsOnRandomHistories() {
-        VersionOrderSearch.Mode[] modes = {VersionOrderSearch.Mode.CONSISTENT_VIEW, VersionOrderSearch.Mode.CURSOR_STABILITY};
-        BruteForceIsolation.M[] models = {BruteForceIsolation.M.CONSISTENT_VIEW, BruteForceIsolation.M.CURSOR_STABILITY};
-        List<Set<Axiom>> axioms = List.of(EnumSet.of(COMMITTED_READS, CURSOR_STABILITY, NO_G_SINGLE), EnumSet.of(COMMITTED_READS, CURSOR_STABILITY));
-        int[] found = new int[2];
-        int[] refuted = new int[2];
+    void viewsAndUpdatesAgreeWithTheDefinitionsOnRandomHistories() {
+        VersionOrderSearch.Mode[] modes = {VersionOrderSearch.Mode.CONSISTENT_VIEW, VersionOrderSearch.Mode.CURSOR_STABILITY, VersionOrderSearch.Mode.UPDATE_SERIALIZABLE};
+        BruteForceIsolation.M[] models = {BruteForceIsolation.M.CONSISTENT_VIEW, BruteForceIsolation.M.CURSOR_STABILITY, BruteForceIsolation.M.UPDATE_SERIALIZABLE};
+        List<Set<Axiom>> axioms = List.of(EnumSet.of(COMMITTED_READS, CURSOR_STABILITY, NO_G_SINGLE), EnumSet.of(COMMITTED_READS, CURSOR_STABILITY),
+                EnumSet.of(COMMITTED_READS, NO_G_UPDATE));
+        int[] found = new int[3];
+        int[] refuted = new int[3];
         for (long seed = 1; seed <= HISTORIES; seed++) {
             History h = RandomTxnHistories.random(seed, false);
             RwRegisterInference inf = new RwRegisterInference(new TxnHistory(h));
             if (inf.unsupported != null) continue;
             DependencyGraph g = inf.graph();
             boolean clean = inf.anomalies.isEmpty();
-            for (int m = 0; m < 2; m++) {
+            for (int m = 0; m < 3; m++) {
                 boolean expected = BruteForceIsolation.holds(h, models[m]);
                 VersionOrderSearch s = new VersionOrderSearch(inf, g, modes[m], 0);
                 VersionOrderSearch.Result r = s.run(Budget.unlimited());
@@ -106,9 +107,9 @@ class VersionOrderSearchTest {
                 if (why != null) fail(what + "the verifier rejects the order found: " + why + "\n" + DifferentialSerializabilityTest.edn(h));
             }
         }
-        System.out.printf("version-order search over %d histories, consistent view and cursor stability: found %s, refuted %s%n", HISTORIES,
-                Arrays.toString(found), Arrays.toString(refuted));
-        for (int m = 0; m < 2; m++) {
+        System.out.printf("version-order search over %d histories, consistent view, cursor stability and update serializability: found %s, refuted %s%n",
+                HISTORIES, Arrays.toString(found), Arrays.toString(refuted));
+        for (int m = 0; m < 3; m++) {
             assertThat(found[m]).as("found, " + modes[m]).isPositive();
             assertThat(refuted[m]).as("refuted, " + modes[m]).isPositive();
         }
