@@ -167,15 +167,16 @@ public final class TransactionalChecker {
         int pr = DependencyGraph.PROCESS;
         int rt = DependencyGraph.REALTIME;
         int[] weakestRefuted = {-1};
+        List<String> undecided = new ArrayList<>();
         if (strict == null && !CycleSearch.cyclic(g, data | pr | rt)) {
-            strict = VersionOrderSearch.serialOrder(inf, g, pr | rt, budget, weakestRefuted);
+            strict = VersionOrderSearch.serialOrder(inf, g, pr | rt, budget, weakestRefuted, undecided);
             if (strict != null) session = serial = strict;
         }
         if (session == null && !CycleSearch.cyclic(g, data | pr)) {
-            session = VersionOrderSearch.serialOrder(inf, g, pr, budget, weakestRefuted);
+            session = VersionOrderSearch.serialOrder(inf, g, pr, budget, weakestRefuted, undecided);
             if (session != null) serial = session;
         }
-        if (serial == null && !CycleSearch.cyclic(g, data)) serial = VersionOrderSearch.serialOrder(inf, g, 0, budget, weakestRefuted);
+        if (serial == null && !CycleSearch.cyclic(g, data)) serial = VersionOrderSearch.serialOrder(inf, g, 0, budget, weakestRefuted, undecided);
         // Only the weakest order refuted is reported: it implies the stronger ones.
         if (weakestRefuted[0] >= 0) refuted.add(VersionOrderCore.refutation(inf, VersionOrderSearch.Mode.SERIAL, weakestRefuted[0], budget));
         if (strict != null) witness.addAll(List.of("data", "process", "realtime"));
@@ -193,9 +194,10 @@ public final class TransactionalChecker {
         derived.addAll(refuted);
         TransactionalAnalysis a = finish(th, () -> new RwRegisterEvidence(th, keyOrder), inf.anomalies, cycles, derived, sat.complete, inf.committed, g, false, witness)
                 .withWitnesses(witnesses);
-        if (keyOrder == KeyOrder.NONE) return a;
+        if (keyOrder == KeyOrder.NONE && undecided.isEmpty()) return a;
         List<String> notes = new ArrayList<>(a.notes());
-        notes.add("assumed (--assume): " + keyOrder.meaning());
+        notes.addAll(undecided);
+        if (keyOrder != KeyOrder.NONE) notes.add("assumed (--assume): " + keyOrder.meaning());
         return new TransactionalAnalysis(a.unsupported(), a.present(), a.incomplete(), a.counterexamples(), a.counts(), a.transactions(), a.edges(), notes,
                 a.versionOrderKnown(), a.serialWitness(), a.witnesses());
     }

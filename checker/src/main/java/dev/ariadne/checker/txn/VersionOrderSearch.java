@@ -9,6 +9,7 @@ import org.sat4j.specs.ISolver;
 import org.sat4j.specs.TimeoutException;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The version orders an rw-register history leaves open, decided as Cobra (Tan et al., OSDI 2020)
@@ -44,6 +45,8 @@ final class VersionOrderSearch {
 
     /** The reachability matrix the pruning may use, in bytes. */
     static final long PRUNE_BYTES = 512L << 20;
+    /** The most open pairs handed to the solver without pruning them first. */
+    static final int UNPRUNED_PAIRS = 10_000;
     /** The most cycles learned from one assignment. */
     private static final int CYCLES_PER_ROUND = 32;
 
@@ -100,10 +103,11 @@ final class VersionOrderSearch {
      * A serial order of the committed transactions respecting the data dependencies plus {@code extra}
      * under some version order, or null; when every version order is refuted, {@code refuted[0]} is set to {@code extra}.
      */
-    static int[] serialOrder(RwRegisterInference inf, DependencyGraph g, int extra, Budget budget, int[] refuted) {
+    static int[] serialOrder(RwRegisterInference inf, DependencyGraph g, int extra, Budget budget, int[] refuted, List<String> undecided) {
         VersionOrderSearch s = new VersionOrderSearch(inf, g, Mode.SERIAL, extra);
         Result r = s.run(budget.slice(SEARCH_MILLIS));
         if (r == Result.REFUTED) refuted[0] = extra;
+        if (r == Result.UNDECIDED && undecided.isEmpty()) undecided.add("the search for a serial order over the version orders the reads leave open gave up: " + s.why);
         return r == Result.FOUND ? s.order : null;
     }
 
@@ -309,7 +313,15 @@ final class VersionOrderSearch {
                 if (cycle != null) learned.add(steps(known, cycle));
                 return Result.REFUTED;
             }
-            if (!affordable || pairs.size == 0) return null;
+            if (pairs.size == 0) return null;
+            if (!affordable) {
+                // Unpruned, this many pairs only run the solver out of time (100,000 transactions took
+                // minutes to give up), so the search gives up at once.
+                if (pairs.size - pruned <= UNPRUNED_PAIRS) return null;
+                why = "too large to search: " + nodes + " transactions need a " + ((long) nodes * words * 8 >> 20) + " MB reachability matrix to prune "
+                        + (pairs.size - pruned) + " pairs of runs of writes (the limit is " + (PRUNE_BYTES >> 20) + " MB)";
+                return Result.UNDECIDED;
+            }
             long[][] reach = new long[nodes][words];
             for (int i = nodes - 1; i >= 0; i--) {
                 int u = topo[i];
