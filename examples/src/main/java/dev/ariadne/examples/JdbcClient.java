@@ -102,6 +102,14 @@ public abstract class JdbcClient implements Client, AutoCloseable {
         connection = null;
     }
 
+    /** Drops and creates {@code table(k INT PRIMARY KEY, v valueType)}, empty. */
+    protected static void recreate(String url, String table, String valueType) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + table);
+            s.execute("CREATE TABLE " + table + " (k INT PRIMARY KEY, v " + valueType + ")");
+        }
+    }
+
     /** The DDL type of a long text column: MariaDB's VARCHAR stops at 64 KiB. */
     protected static String textType(String url) {
         return url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:") ? "LONGTEXT" : "VARCHAR(100000)";

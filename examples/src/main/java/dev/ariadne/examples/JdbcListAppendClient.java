@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ariadne.generators.TxnObject;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * A list-append client over JDBC, as Jepsen's SQL tests do it: table {@code lists(k, v)} holds each
@@ -28,10 +26,7 @@ public final class JdbcListAppendClient extends JdbcClient {
 
     /** Creates the table, empty. */
     public static void createTable(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS lists");
-            s.execute("CREATE TABLE lists (k INT PRIMARY KEY, v " + textType(url) + ")");
-        }
+        recreate(url, "lists", textType(url));
     }
 
     @Override

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.ariadne.generators.TxnObject;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * An rw-register client over JDBC: table {@code regs(k, v)} holds one integer per key;
@@ -24,10 +22,7 @@ public final class JdbcRwRegisterClient extends JdbcClient {
 
     /** Creates the table, empty. */
     public static void createTable(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS regs");
-            s.execute("CREATE TABLE regs (k INT PRIMARY KEY, v INT)");
-        }
+        recreate(url, "regs", "INT");
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 import static dev.ariadne.checker.certify.Axiom.*;
@@ -18,100 +17,83 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The version-order search alone against the brute-force definitions, on seeded random rw-register
- * histories, for serializability and snapshot isolation with each of their orders: it must never
- * stay undecided, a refutation must be right, a history the definition accepts must be found, and
- * what it finds must pass the independent verifier (where the history has no other anomaly, which
- * the search does not look at).
+ * histories, for every mode and order: it must never stay undecided, a refutation must be right, a
+ * history the definition accepts must be found, and what it finds must pass the independent verifier
+ * (where the history has no other anomaly, which the search does not look at).
  */
 class VersionOrderSearchTest {
     static final int HISTORIES = RwRegisterIsolationTest.HISTORIES;
-    private static final int[] EXTRA = {0, DependencyGraph.PROCESS, DependencyGraph.PROCESS | DependencyGraph.REALTIME};
+    private static final int PROCESS = DependencyGraph.PROCESS;
+    private static final int REALTIME = DependencyGraph.PROCESS | DependencyGraph.REALTIME;
     private static final Set<Axiom> SI = EnumSet.of(COMMITTED_READS, MONOTONIC_VIEW, ATOMIC, TRANSITIVE, NO_CONFLICT, PREFIX, CURSOR_STABILITY);
-    private static final BruteForceIsolation.M[] SI_MODELS = {BruteForceIsolation.M.SI, BruteForceIsolation.M.STRONG_SESSION_SI, BruteForceIsolation.M.STRONG_SI};
+
+    /** One mode and order, the definition it decides, and the axioms its witness must pass. */
+    private record Case(VersionOrderSearch.Mode mode, int extra, BruteForceIsolation.M model, Set<Axiom> axioms) {}
+
+    private static Set<Axiom> with(Set<Axiom> base, Axiom... more) {
+        Set<Axiom> out = EnumSet.copyOf(base);
+        out.addAll(Arrays.asList(more));
+        return out;
+    }
+
+    private static final Case[] CASES = {
+            new Case(VersionOrderSearch.Mode.SERIAL, 0, BruteForceIsolation.M.SERIALIZABLE, with(SI, TOTAL)),
+            new Case(VersionOrderSearch.Mode.SERIAL, PROCESS, BruteForceIsolation.M.STRONG_SESSION_SERIALIZABLE, with(SI, TOTAL, SESSION)),
+            new Case(VersionOrderSearch.Mode.SERIAL, REALTIME, BruteForceIsolation.M.STRICT_SERIALIZABLE, with(SI, TOTAL, SESSION, Axiom.REALTIME)),
+            new Case(VersionOrderSearch.Mode.SNAPSHOT, 0, BruteForceIsolation.M.SI, SI),
+            new Case(VersionOrderSearch.Mode.SNAPSHOT, PROCESS, BruteForceIsolation.M.STRONG_SESSION_SI, with(SI, SESSION)),
+            new Case(VersionOrderSearch.Mode.SNAPSHOT, REALTIME, BruteForceIsolation.M.STRONG_SI, with(SI, SESSION, Axiom.REALTIME)),
+            new Case(VersionOrderSearch.Mode.CONSISTENT_VIEW, 0, BruteForceIsolation.M.CONSISTENT_VIEW, EnumSet.of(COMMITTED_READS, CURSOR_STABILITY, NO_G_SINGLE)),
+            new Case(VersionOrderSearch.Mode.CURSOR_STABILITY, 0, BruteForceIsolation.M.CURSOR_STABILITY, EnumSet.of(COMMITTED_READS, CURSOR_STABILITY)),
+            new Case(VersionOrderSearch.Mode.UPDATE_SERIALIZABLE, 0, BruteForceIsolation.M.UPDATE_SERIALIZABLE, EnumSet.of(COMMITTED_READS, NO_G_UPDATE)),
+    };
 
     @Test
     void agreesWithTheDefinitionsOnRandomHistories() {
-        int[][] found = new int[2][3];
-        int[][] refuted = new int[2][3];
+        int[] found = new int[CASES.length];
+        int[] refuted = new int[CASES.length];
         for (long seed = 1; seed <= HISTORIES; seed++) {
             History h = RandomTxnHistories.random(seed, false);
             RwRegisterInference inf = new RwRegisterInference(new TxnHistory(h));
             if (inf.unsupported != null) continue;
             DependencyGraph g = inf.graph();
-            boolean clean = inf.anomalies.isEmpty();
-            for (int snapshot = 0; snapshot < 2; snapshot++) {
-                for (int v = 0; v < 3; v++) {
-                    boolean expected = snapshot == 0 ? BruteForceSerializability.serializable(h, v >= 1, v == 2) : BruteForceIsolation.holds(h, SI_MODELS[v]);
-                    VersionOrderSearch s = new VersionOrderSearch(inf, g, snapshot == 1 ? VersionOrderSearch.Mode.SNAPSHOT : VersionOrderSearch.Mode.SERIAL, EXTRA[v]);
-                    VersionOrderSearch.Result r = s.run(Budget.unlimited());
-                    String what = "seed " + seed + ", " + (snapshot == 0 ? "serial" : "snapshot") + " order with extra " + EXTRA[v] + ": ";
-                    if (r == VersionOrderSearch.Result.UNDECIDED) fail(what + "undecided (" + s.why + ")\n" + DifferentialSerializabilityTest.edn(h));
-                    if (r == VersionOrderSearch.Result.REFUTED && expected) fail(what + "refuted (" + s.why + ") but the definition holds\n" + DifferentialSerializabilityTest.edn(h));
-                    if (r == VersionOrderSearch.Result.REFUTED) {
-                        refuted[snapshot][v]++;
-                        continue;
-                    }
-                    if (!clean) continue;
-                    if (!expected) fail(what + "found " + Arrays.toString(s.order) + " but the definition fails\n" + DifferentialSerializabilityTest.edn(h));
-                    found[snapshot][v]++;
-                    TransactionalWitness w = snapshot == 0 ? TransactionalWitness.serial(s.order, "searched") : RegisterSnapshots.schedule(inf, g, s.order, EXTRA[v], "");
-                    assertThat(w).as(what + "a schedule from the commit order found").isNotNull();
-                    Set<Axiom> axioms = EnumSet.copyOf(SI);
-                    if (snapshot == 0) axioms.add(TOTAL);
-                    if (v >= 1) axioms.add(SESSION);
-                    if (v == 2) axioms.add(REALTIME);
-                    String why = WitnessVerifier.verify(h, w, axioms, false);
-                    if (why != null) fail(what + "the verifier rejects the order found: " + why + "\n" + DifferentialSerializabilityTest.edn(h));
-                }
+            for (int c = 0; c < CASES.length; c++) {
+                int outcome = check(seed, h, inf, g, CASES[c]);
+                if (outcome > 0) found[c]++;
+                if (outcome < 0) refuted[c]++;
             }
         }
-        System.out.printf("version-order search over %d histories: found %s (serial) %s (snapshot), refuted %s %s%n", HISTORIES,
-                Arrays.toString(found[0]), Arrays.toString(found[1]), Arrays.toString(refuted[0]), Arrays.toString(refuted[1]));
-        for (int s = 0; s < 2; s++) {
-            for (int v = 0; v < 3; v++) {
-                assertThat(found[s][v]).as("found, " + s + " " + v).isPositive();
-                assertThat(refuted[s][v]).as("refuted, " + s + " " + v).isPositive();
-            }
+        System.out.printf("version-order search over %d histories (%s): found %s, refuted %s%n", HISTORIES,
+                String.join(", ", Arrays.stream(CASES).map(c -> c.model().name()).toList()), Arrays.toString(found), Arrays.toString(refuted));
+        for (int c = 0; c < CASES.length; c++) {
+            assertThat(found[c]).as("found, " + CASES[c]).isPositive();
+            assertThat(refuted[c]).as("refuted, " + CASES[c]).isPositive();
         }
     }
 
-    @Test
-    void viewsAndUpdatesAgreeWithTheDefinitionsOnRandomHistories() {
-        VersionOrderSearch.Mode[] modes = {VersionOrderSearch.Mode.CONSISTENT_VIEW, VersionOrderSearch.Mode.CURSOR_STABILITY, VersionOrderSearch.Mode.UPDATE_SERIALIZABLE};
-        BruteForceIsolation.M[] models = {BruteForceIsolation.M.CONSISTENT_VIEW, BruteForceIsolation.M.CURSOR_STABILITY, BruteForceIsolation.M.UPDATE_SERIALIZABLE};
-        List<Set<Axiom>> axioms = List.of(EnumSet.of(COMMITTED_READS, CURSOR_STABILITY, NO_G_SINGLE), EnumSet.of(COMMITTED_READS, CURSOR_STABILITY),
-                EnumSet.of(COMMITTED_READS, NO_G_UPDATE));
-        int[] found = new int[3];
-        int[] refuted = new int[3];
-        for (long seed = 1; seed <= HISTORIES; seed++) {
-            History h = RandomTxnHistories.random(seed, false);
-            RwRegisterInference inf = new RwRegisterInference(new TxnHistory(h));
-            if (inf.unsupported != null) continue;
-            DependencyGraph g = inf.graph();
-            boolean clean = inf.anomalies.isEmpty();
-            for (int m = 0; m < 3; m++) {
-                boolean expected = BruteForceIsolation.holds(h, models[m]);
-                VersionOrderSearch s = new VersionOrderSearch(inf, g, modes[m], 0);
-                VersionOrderSearch.Result r = s.run(Budget.unlimited());
-                String what = "seed " + seed + ", " + modes[m] + ": ";
-                if (r == VersionOrderSearch.Result.UNDECIDED) fail(what + "undecided (" + s.why + ")\n" + DifferentialSerializabilityTest.edn(h));
-                if (r == VersionOrderSearch.Result.REFUTED && expected) fail(what + "refuted (" + s.why + ") but the definition holds\n" + DifferentialSerializabilityTest.edn(h));
-                if (r == VersionOrderSearch.Result.REFUTED) {
-                    refuted[m]++;
-                    continue;
-                }
-                if (!clean) continue;
-                if (!expected) fail(what + "found " + Arrays.toString(s.order) + " but the definition fails\n" + DifferentialSerializabilityTest.edn(h));
-                found[m]++;
-                String why = WitnessVerifier.verify(h, TransactionalWitness.versionOrder(s.order, "searched"), axioms.get(m), false);
-                if (why != null) fail(what + "the verifier rejects the order found: " + why + "\n" + DifferentialSerializabilityTest.edn(h));
-            }
+    /** Checks one search against the definition: 1 found (and verified), -1 refuted, 0 found where other anomalies leave nothing to verify. */
+    private static int check(long seed, History h, RwRegisterInference inf, DependencyGraph g, Case c) {
+        boolean expected = c.model() == BruteForceIsolation.M.SERIALIZABLE || c.model() == BruteForceIsolation.M.STRONG_SESSION_SERIALIZABLE
+                || c.model() == BruteForceIsolation.M.STRICT_SERIALIZABLE
+                ? BruteForceSerializability.serializable(h, c.extra() != 0, c.extra() == REALTIME) : BruteForceIsolation.holds(h, c.model());
+        VersionOrderSearch s = new VersionOrderSearch(inf, g, c.mode(), c.extra());
+        VersionOrderSearch.Result r = s.run(Budget.unlimited());
+        String what = "seed " + seed + ", " + c.mode() + " with extra " + c.extra() + ": ";
+        if (r == VersionOrderSearch.Result.UNDECIDED) fail(what + "undecided (" + s.why + ")\n" + DifferentialSerializabilityTest.edn(h));
+        if (r == VersionOrderSearch.Result.REFUTED) {
+            if (expected) fail(what + "refuted (" + s.why + ") but the definition holds\n" + DifferentialSerializabilityTest.edn(h));
+            return -1;
         }
-        System.out.printf("version-order search over %d histories, consistent view, cursor stability and update serializability: found %s, refuted %s%n",
-                HISTORIES, Arrays.toString(found), Arrays.toString(refuted));
-        for (int m = 0; m < 3; m++) {
-            assertThat(found[m]).as("found, " + modes[m]).isPositive();
-            assertThat(refuted[m]).as("refuted, " + modes[m]).isPositive();
-        }
+        if (!inf.anomalies.isEmpty()) return 0;
+        if (!expected) fail(what + "found " + Arrays.toString(s.order) + " but the definition fails\n" + DifferentialSerializabilityTest.edn(h));
+        TransactionalWitness w = switch (c.mode()) {
+            case SERIAL -> TransactionalWitness.serial(s.order, "searched");
+            case SNAPSHOT -> RegisterSnapshots.schedule(inf, g, s.order, c.extra(), "");
+            default -> TransactionalWitness.versionOrder(s.order, "searched");
+        };
+        assertThat(w).as(what + "a witness from the order found").isNotNull();
+        String why = WitnessVerifier.verify(h, w, c.axioms(), false);
+        if (why != null) fail(what + "the verifier rejects the order found: " + why + "\n" + DifferentialSerializabilityTest.edn(h));
+        return 1;
     }
 }
