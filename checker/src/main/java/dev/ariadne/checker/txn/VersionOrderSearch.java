@@ -168,69 +168,18 @@ final class VersionOrderSearch {
         else to.add(u, v, lit, why);
     }
 
-    /** Builds the chains from read-then-write facts; false when one version has two successors, or one write two predecessors. */
+    /** Builds the runs ({@link WriteRuns}) and their pairs; false when no order can keep the runs whole. */
     private boolean chains() {
-        int m = inf.elements;
-        int[] next = new int[m];
-        int[] prev = new int[m];
-        Arrays.fill(next, -1);
-        Arrays.fill(prev, -1);
-        boolean[] afterInitial = new boolean[m];
-        int[] initialChain = new int[inf.keys.size()];
-        Arrays.fill(initialChain, -1);
-        for (int f = 0; f < inf.readWriteFacts; f++) {
-            int p = inf.factPred[f];
-            int s = inf.factSucc[f];
-            if (!inf.version(s) || (p >= 0 && !inf.version(p))) continue;
-            if (p < 0) {
-                if (initialChain[inf.elemKey[s]] >= 0 && initialChain[inf.elemKey[s]] != s) return false;
-                initialChain[inf.elemKey[s]] = s;
-                afterInitial[s] = true;
-            } else {
-                if (next[p] >= 0 && next[p] != s) return false;
-                if (prev[s] >= 0 && prev[s] != p) return false;
-                next[p] = s;
-                prev[s] = p;
-            }
-        }
-        // A transaction that read two versions of a key before writing it puts its write right after
-        // both, which no order can (Adya's G-cursor, or G1c): no order keeps the runs whole.
-        java.util.Map<Long, Integer> readThenWrote = new java.util.HashMap<>();
-        for (int f = 0; f < inf.readWriteFacts; f++) {
-            int s = inf.factSucc[f];
-            readThenWrote.put(((long) inf.elemWriter[s] << 32) | inf.elemKey[s], inf.factPred[f]);
-        }
-        for (int r = 0; r < inf.reads; r++) {
-            Integer p = readThenWrote.get(((long) inf.readTxn[r] << 32) | inf.readKey[r]);
-            if (p != null && p != inf.readElem[r]) return false;
-        }
-        int count = 0;
-        for (int e = 0; e < m; e++) if (inf.version(e) && prev[e] < 0) count++;
-        head = new int[count];
-        tail = new int[count];
-        tailElem = new int[count];
-        first = new boolean[count];
-        int[] chainKey = new int[count];
-        int c = 0;
-        for (int e = 0; e < m; e++) {
-            if (!inf.version(e) || prev[e] >= 0) continue;
-            int t = e;
-            int steps = 0;
-            while (next[t] >= 0 && steps++ < m) t = next[t];
-            head[c] = inf.elemWriter[e];
-            tail[c] = inf.elemWriter[t];
-            tailElem[c] = t;
-            first[c] = afterInitial[e];
-            chainKey[c] = inf.elemKey[e];
-            c++;
-        }
-        int[] start = new int[m + 1];
-        for (int r = 0; r < inf.reads; r++) if (inf.readElem[r] >= 0 && inf.committed[inf.readTxn[r]]) start[inf.readElem[r] + 1]++;
-        for (int i = 0; i < m; i++) start[i + 1] += start[i];
-        readers = new int[start[m]];
-        int[] fill = Arrays.copyOf(start, m);
-        for (int r = 0; r < inf.reads; r++) if (inf.readElem[r] >= 0 && inf.committed[inf.readTxn[r]]) readers[fill[inf.readElem[r]]++] = inf.readTxn[r];
-        readersStart = start;
+        WriteRuns runs = WriteRuns.of(inf);
+        if (runs == null) return false;
+        head = runs.head;
+        tail = runs.tail;
+        tailElem = runs.tailElem;
+        first = runs.first;
+        readersStart = runs.readersStart;
+        readers = runs.readers;
+        int count = head.length;
+        int[] chainKey = runs.key;
         // Pairs of chains of one key, grouped by key.
         Integer[] byKey = new Integer[count];
         for (int i = 0; i < count; i++) byKey[i] = i;
@@ -397,8 +346,10 @@ final class VersionOrderSearch {
             int[][] csr = all.csr(nodes);
             int[] edgeId = all.ids;
             int[] topo = topological(csr);
-            java.util.List<int[]> singles = topo == null ? java.util.List.of() : mode == Mode.CONSISTENT_VIEW ? gSingles(every, all, csr, topo)
-                    : mode == Mode.UPDATE_SERIALIZABLE ? gUpdates(every, all, csr, topo) : java.util.List.of();
+            java.util.List<int[]> singles = topo == null ? java.util.List.of()
+                    : mode == Mode.CONSISTENT_VIEW ? ViewViolations.gSingles(nodes, every, all, csr, topo, toEvery(every, all), CYCLES_PER_ROUND)
+                    : mode == Mode.UPDATE_SERIALIZABLE ? ViewViolations.gUpdates(every, all, csr, topo, toEvery(every, all), update, inf.committed, CYCLES_PER_ROUND)
+                    : java.util.List.of();
             if (topo != null && singles.isEmpty()) {
                 order = commits(topo);
                 return Result.FOUND;
@@ -435,135 +386,12 @@ final class VersionOrderSearch {
         }
     }
 
-    /**
-     * The G-single cycles of an order whose ww and wr are acyclic: an anti-dependency a -> b that goes
-     * back in the topological order, closed by the shortest path of ww and wr from b to a. Ids index
-     * {@code every}; {@code d} is its ww and wr part (the same edges, in order, with the rw left out).
-     */
-    private java.util.List<int[]> gSingles(IntEdges every, IntEdges d, int[][] csr, int[] topo) {
-        int[] pos = new int[nodes];
-        for (int i = 0; i < topo.length; i++) pos[topo[i]] = i;
-        int[] toEvery = toEvery(every, d);
-        boolean[] none = new boolean[d.size];
-        java.util.List<int[]> out = new java.util.ArrayList<>();
-        for (int e = 0; e < every.size && out.size() < CYCLES_PER_ROUND; e++) {
-            if (!antiDependency(every.why[e])) continue;
-            int a = every.from[e];
-            int b = every.to[e];
-            if (pos[b] > pos[a]) continue;
-            int[] path = Digraphs.path(nodes, csr[0], csr[1], d.ids, none, b, a);
-            if (path == null) continue;
-            int[] cycle = new int[path.length + 1];
-            cycle[0] = e;
-            for (int i = 0; i < path.length; i++) cycle[i + 1] = toEvery[path[i]];
-            out.add(cycle);
-        }
-        return out;
-    }
-
     /** Maps each edge of {@code d = graphOf(every)} to its index in {@code every}. */
     private int[] toEvery(IntEdges every, IntEdges d) {
         int[] out = new int[d.size];
         int k = 0;
         for (int e = 0; e < every.size; e++) if (kept(every, e)) out[k++] = e;
         return out;
-    }
-
-    /**
-     * The G-update cycles of an order whose update transactions are acyclic: a read-only transaction r
-     * anti-dependent on an update v from which a path of the updates' dependencies reaches an update w
-     * that r read from (r -> v ~> w -> r). Ids index {@code every}.
-     */
-    private java.util.List<int[]> gUpdates(IntEdges every, IntEdges d, int[][] csr, int[] topo) {
-        int n = inf.n;
-        int[] pos = new int[n];
-        for (int i = 0; i < topo.length; i++) pos[topo[i]] = i;
-        int[] toEvery = toEvery(every, d);
-        // Each read-only transaction's anti-dependencies (out) and the edges into it (in), by edge of every.
-        int[] outStart = new int[n + 1];
-        int[] inStart = new int[n + 1];
-        for (int e = 0; e < every.size; e++) {
-            if (update[every.from[e]]) {
-                if (!update[every.to[e]]) inStart[every.to[e] + 1]++;
-            } else {
-                outStart[every.from[e] + 1]++;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            outStart[i + 1] += outStart[i];
-            inStart[i + 1] += inStart[i];
-        }
-        int[] outs = new int[outStart[n]];
-        int[] ins = new int[inStart[n]];
-        int[] of = java.util.Arrays.copyOf(outStart, n);
-        int[] inf2 = java.util.Arrays.copyOf(inStart, n);
-        for (int e = 0; e < every.size; e++) {
-            if (update[every.from[e]]) {
-                if (!update[every.to[e]]) ins[inf2[every.to[e]]++] = e;
-            } else {
-                outs[of[every.from[e]]++] = e;
-            }
-        }
-        java.util.List<int[]> found = new java.util.ArrayList<>();
-        int[] via = new int[n];
-        int[] seed = new int[n];
-        int[] queue = new int[n];
-        int[] wrInto = new int[n];
-        java.util.Arrays.fill(via, -1);
-        java.util.Arrays.fill(wrInto, -1);
-        int[] touched = new int[n];
-        for (int r = 0; r < n && found.size() < CYCLES_PER_ROUND; r++) {
-            if (update[r] || !inf.committed[r] || outStart[r] == outStart[r + 1] || inStart[r] == inStart[r + 1]) continue;
-            int latest = -1;
-            for (int i = inStart[r]; i < inStart[r + 1]; i++) {
-                int w = every.from[ins[i]];
-                wrInto[w] = ins[i];
-                latest = Math.max(latest, pos[w]);
-            }
-            int head = 0;
-            int tail = 0;
-            int touchedCount = 0;
-            for (int i = outStart[r]; i < outStart[r + 1]; i++) {
-                int v = every.to[outs[i]];
-                if (pos[v] > latest || via[v] != -1) continue;
-                via[v] = -2;
-                seed[v] = outs[i];
-                queue[tail++] = v;
-                touched[touchedCount++] = v;
-            }
-            int hit = -1;
-            while (head < tail && hit < 0) {
-                int u = queue[head++];
-                if (wrInto[u] >= 0) {
-                    hit = u;
-                    break;
-                }
-                for (int slot = csr[0][u]; slot < csr[0][u + 1]; slot++) {
-                    int x = csr[1][slot];
-                    if (via[x] != -1 || pos[x] > latest) continue;
-                    via[x] = slot;
-                    seed[x] = seed[u];
-                    queue[tail++] = x;
-                    touched[touchedCount++] = x;
-                }
-            }
-            if (hit >= 0) {
-                java.util.ArrayList<Integer> path = new java.util.ArrayList<>();
-                for (int x = hit; via[x] >= 0; ) {
-                    int slot = via[x];
-                    path.add(0, toEvery[d.ids[slot]]);
-                    x = d.from[d.ids[slot]];
-                }
-                int[] cycle = new int[path.size() + 2];
-                cycle[0] = seed[hit];
-                for (int i = 0; i < path.size(); i++) cycle[i + 1] = path.get(i);
-                cycle[cycle.length - 1] = wrInto[hit];
-                found.add(cycle);
-            }
-            for (int i = 0; i < touchedCount; i++) via[touched[i]] = -1;
-            for (int i = inStart[r]; i < inStart[r + 1]; i++) wrInto[every.from[ins[i]]] = -1;
-        }
-        return found;
     }
 
     private static java.util.List<Step> steps(IntEdges edges, int[] cycle) {
