@@ -19,6 +19,9 @@ final class RwRegisterWitnesses {
     private final Budget budget;
     /** The {@code extra} orders for which the search refuted every version order. */
     private final java.util.Set<Integer> refuted = new java.util.HashSet<>();
+    /** The consistent-view search's order, once found (PSI's witness builds on it), and whether that search ran. */
+    private int[] consistentOrder;
+    private boolean builtConsistent;
     /** The view modes for which the search refuted every version order. */
     private final java.util.Set<VersionOrderSearch.Mode> refutedViews = java.util.EnumSet.noneOf(VersionOrderSearch.Mode.class);
 
@@ -45,6 +48,7 @@ final class RwRegisterWitnesses {
             case SI_PROCESS -> snapshots(DependencyGraph.PROCESS, " respecting each process's order");
             case SI -> snapshots(0, "");
             case UPDATE_ORDER -> searched(VersionOrderSearch.Mode.UPDATE_SERIALIZABLE, "a version order searched for: the updates in an order of their dependencies, each read-only transaction after what it read");
+            case PSI -> psi();
             case CONSISTENT_ORDER -> searched(VersionOrderSearch.Mode.CONSISTENT_VIEW, "a version order searched for, without G1c or G-single cycles");
             case CURSOR_ORDER -> searched(VersionOrderSearch.Mode.CURSOR_STABILITY, "a version order searched for, each read-then-write right after the version it read");
             case COMMITTED_ORDER -> versionOrder(DependencyGraph.WW | DependencyGraph.WR, "a version order in which every read returns a committed version installed before it");
@@ -124,7 +128,44 @@ final class RwRegisterWitnesses {
         VersionOrderSearch search = new VersionOrderSearch(inf, g, mode, 0);
         VersionOrderSearch.Result r = search.run(budget.slice(VersionOrderSearch.SEARCH_MILLIS));
         if (r == VersionOrderSearch.Result.REFUTED) refutedViews.add(mode);
-        return r == VersionOrderSearch.Result.FOUND ? TransactionalWitness.versionOrder(search.order, found) : null;
+        if (mode == VersionOrderSearch.Mode.CONSISTENT_VIEW) builtConsistent = true;
+        if (r != VersionOrderSearch.Result.FOUND) return null;
+        if (mode == VersionOrderSearch.Mode.CONSISTENT_VIEW) consistentOrder = search.order;
+        return TransactionalWitness.versionOrder(search.order, found);
+    }
+
+    /**
+     * Parallel snapshot isolation from the consistent-view search's order (Cerone and Gotsman, PODC
+     * 2016: PSI holds iff some version order leaves no cycle of ww and wr with at most one rw, which is
+     * what that search looks for): visibility is what each transaction read from plus each key's
+     * earlier writers, closed transitively; the verifier checks the rest.
+     */
+    private TransactionalWitness psi() {
+        if (consistentOrder == null && (builtConsistent || searched(VersionOrderSearch.Mode.CONSISTENT_VIEW, "") == null)) return null;
+        int[] order = consistentOrder;
+        int[] pos = new int[inf.n];
+        java.util.Arrays.fill(pos, -1);
+        for (int p = 0; p < order.length; p++) pos[order[p]] = p;
+        Topo edges = new Topo(inf.n);
+        for (int r = 0; r < inf.reads; r++) {
+            int e = inf.readElem[r];
+            if (e < 0 || !inf.version(e)) continue;
+            int w = inf.elemWriter[e];
+            int t = inf.readTxn[r];
+            if (pos[w] >= 0 && pos[t] >= 0) edges.add(pos[w], pos[t]);
+        }
+        int[] last = new int[inf.keys.size()];
+        java.util.Arrays.fill(last, -1);
+        java.util.List<int[]> writes = new java.util.ArrayList<>();
+        for (int e = 0; e < inf.elements; e++) if (inf.version(e) && pos[inf.elemWriter[e]] >= 0) writes.add(new int[]{pos[inf.elemWriter[e]], inf.elemKey[e]});
+        writes.sort((a, b) -> Integer.compare(a[0], b[0]));
+        for (int[] w : writes) {
+            if (last[w[1]] >= 0) edges.add(last[w[1]], w[0]);
+            last[w[1]] = w[0];
+        }
+        int[][] ed = edges.edges();
+        return TransactionalWitness.visibility(order, ed[0], ed[1], true,
+                "the consistent-view search's version order, with what each transaction read from and each key's earlier writers as visibility, closed transitively");
     }
 
     /**
