@@ -49,6 +49,7 @@ final class RwRegisterWitnesses {
             case SI -> snapshots(0, "");
             case UPDATE_ORDER -> searched(VersionOrderSearch.Mode.UPDATE_SERIALIZABLE, "a version order searched for: the updates in an order of their dependencies, each read-only transaction after what it read");
             case PSI -> psi();
+            case PREFIX -> prefix();
             case CONSISTENT_ORDER -> searched(VersionOrderSearch.Mode.CONSISTENT_VIEW, "a version order searched for, without G1c or G-single cycles");
             case CURSOR_ORDER -> searched(VersionOrderSearch.Mode.CURSOR_STABILITY, "a version order searched for, each read-then-write right after the version it read");
             case COMMITTED_ORDER -> versionOrder(DependencyGraph.WW | DependencyGraph.WR, "a version order in which every read returns a committed version installed before it");
@@ -132,6 +133,28 @@ final class RwRegisterWitnesses {
         if (r != VersionOrderSearch.Result.FOUND) return null;
         if (mode == VersionOrderSearch.Mode.CONSISTENT_VIEW) consistentOrder = search.order;
         return TransactionalWitness.versionOrder(search.order, found);
+    }
+
+    /** A prefix schedule (each transaction's snapshot a prefix of the commit order) from the version-order search. */
+    private TransactionalWitness prefix() {
+        VersionOrderSearch search = new VersionOrderSearch(inf, g, VersionOrderSearch.Mode.PREFIX, 0);
+        VersionOrderSearch.Result r = search.run(budget.slice(VersionOrderSearch.SEARCH_MILLIS));
+        if (r == VersionOrderSearch.Result.REFUTED) refutedViews.add(VersionOrderSearch.Mode.PREFIX);
+        return r != VersionOrderSearch.Result.FOUND ? null
+                : SnapshotSchedule.fromEvents(search.events, inf.n, "a prefix schedule searched for (each transaction sees a prefix of the commit order)");
+    }
+
+    /** Prefix consistency where no snapshot schedule holds it: a refuted search is the anomaly, shrunk. */
+    java.util.List<Anomaly> refutedPrefix(Witnesses witnesses, java.util.Set<AnomalyKind> found) {
+        if (serial != null) return java.util.List.of();
+        for (AnomalyKind.Type t : java.util.List.of(AnomalyKind.Type.G0, AnomalyKind.Type.G1A, AnomalyKind.Type.G1B, AnomalyKind.Type.G1C, AnomalyKind.Type.NON_PREFIX_SNAPSHOT)) {
+            if (found.contains(AnomalyKind.of(t))) return java.util.List.of();
+        }
+        for (Witnesses.Kind k : new Witnesses.Kind[]{Witnesses.Kind.SI_REALTIME, Witnesses.Kind.SI_PROCESS, Witnesses.Kind.SI, Witnesses.Kind.PREFIX}) {
+            if (witnesses.get(k) != null) return java.util.List.of();
+        }
+        if (!refutedViews.contains(VersionOrderSearch.Mode.PREFIX)) return java.util.List.of();
+        return java.util.List.of(VersionOrderCore.refutation(inf, VersionOrderSearch.Mode.PREFIX, 0, budget));
     }
 
     /**

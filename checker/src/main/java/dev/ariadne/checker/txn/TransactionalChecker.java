@@ -189,6 +189,7 @@ public final class TransactionalChecker {
         for (Anomaly x : inf.anomalies) found.add(x.kind());
         refuted.addAll(built.refutedViews(witnesses, found));
         refuted.addAll(built.refutedUpdates(witnesses, found));
+        refuted.addAll(built.refutedPrefix(witnesses, found));
         // The refutations come after the cycles: a cycle is the more direct counterexample.
         List<Anomaly> derived = new ArrayList<>(visibility);
         derived.addAll(refuted);

@@ -31,7 +31,7 @@ final class VersionOrderCore {
      * naming the shrunk transactions.
      */
     static Anomaly refutation(RwRegisterInference inf, VersionOrderSearch.Mode mode, int extra, Budget budget) {
-        boolean snapshot = mode == VersionOrderSearch.Mode.SNAPSHOT;
+        boolean snapshot = mode == VersionOrderSearch.Mode.SNAPSHOT || mode == VersionOrderSearch.Mode.PREFIX;
         TxnHistory th = inf.th;
         List<Integer> keep = new ArrayList<>();
         for (int t = 0; t < inf.n; t++) if (inf.committed[t]) keep.add(t);
@@ -61,16 +61,19 @@ final class VersionOrderCore {
         String what = switch (mode) {
             case SNAPSHOT -> "snapshot isolation" + variant(order) + " (no schedule of their starts and commits)";
             case SERIAL -> "a serial order" + variant(order);
+            case PREFIX -> "every transaction a prefix of one commit order as its snapshot (prefix consistency)";
             case CONSISTENT_VIEW -> "a dependency graph without G1c and G-single cycles (consistent view)";
             case CURSOR_STABILITY -> "every version read installed before its reader (cursor stability)";
             case UPDATE_SERIALIZABLE -> "the updates one serial order that each read-only transaction fits in too (update serializability)";
         };
         StringBuilder sb = new StringBuilder("No version order of the keys these transactions wrote gives " + what + ": " + names
-                + ". (A read of v followed by a write puts that write right after v.) Every order of the other writes closes a cycle");
+                + (mode == VersionOrderSearch.Mode.PREFIX ? "." : ". (A read of v followed by a write puts that write right after v.)")
+                + " Every order of the other writes closes a cycle");
         if (part != null) describe(sb, part, snapshot);
         AnomalyKind kind = switch (mode) {
             case SNAPSHOT -> AnomalyKind.of(AnomalyKind.Type.G_SIB, order);
             case SERIAL -> AnomalyKind.of(AnomalyKind.Type.NONSERIALIZABLE, order);
+            case PREFIX -> AnomalyKind.of(AnomalyKind.Type.NON_PREFIX_SNAPSHOT);
             case CONSISTENT_VIEW -> AnomalyKind.of(AnomalyKind.Type.G_SINGLE);
             case CURSOR_STABILITY -> AnomalyKind.of(AnomalyKind.Type.LOST_UPDATE);
             case UPDATE_SERIALIZABLE -> AnomalyKind.of(AnomalyKind.Type.G_UPDATE);

@@ -39,9 +39,11 @@ final class VersionOrderSearch {
      * (G-single; PL-2+). CURSOR_STABILITY: a cycle of ww and wr alone, the runs kept whole (no lost
      * update; PL-CS). Each keeps a read-then-write right after the version it read, as each forbids
      * the lost update a write between them would be. UPDATE_SERIALIZABLE: any cycle among the update
-     * transactions, or through one read-only transaction and them (G-update; PL-3U).
+     * transactions, or through one read-only transaction and them (G-update; PL-3U). PREFIX: a cycle of
+     * start and commit events as for SNAPSHOT, but ww orders only the commits (prefix consistency has no
+     * NOCONFLICT), so lost updates are allowed and the runs are single versions.
      */
-    enum Mode { SERIAL, SNAPSHOT, CONSISTENT_VIEW, CURSOR_STABILITY, UPDATE_SERIALIZABLE }
+    enum Mode { SERIAL, SNAPSHOT, PREFIX, CONSISTENT_VIEW, CURSOR_STABILITY, UPDATE_SERIALIZABLE }
 
     /** The reachability matrix the pruning may use, in bytes. */
     static final long PRUNE_BYTES = 512L << 20;
@@ -70,8 +72,9 @@ final class VersionOrderSearch {
     /** Open pairs of chains: A, B, and whether it is still undecided. */
     private final IntEdges pairs = new IntEdges();
     private boolean[] open;
-    /** The commit order found. */
+    /** The commit order found, and (with start and commit events) the event order. */
     int[] order;
+    int[] events;
     /** One edge of a cycle the search met: nodes (transactions, or start 2t and commit 2t+1 events), reason, and whether a choice drew it. */
     record Step(int from, int to, int why, boolean chosen) {}
 
@@ -89,7 +92,7 @@ final class VersionOrderSearch {
         this.inf = inf;
         this.g = g;
         this.mode = mode;
-        this.snapshot = mode == Mode.SNAPSHOT;
+        this.snapshot = mode == Mode.SNAPSHOT || mode == Mode.PREFIX;
         this.extra = extra;
         this.nodes = snapshot ? 2 * inf.n : inf.n;
         this.update = new boolean[inf.n];
@@ -119,7 +122,9 @@ final class VersionOrderSearch {
                 int v = g.target[e];
                 if (!inf.committed[v] || v == u) continue;
                 int ty = g.types[e] & (DependencyGraph.WW | DependencyGraph.WR | extra);
-                if (ty != 0) dep(knownEdges, u, v, 0, Integer.lowestOneBit(ty));
+                // wr (or process, real time) before ww: under prefix consistency only it orders the commit before the start.
+                int strongest = (ty & ~DependencyGraph.WW) != 0 ? Integer.lowestOneBit(ty & ~DependencyGraph.WW) : ty;
+                if (ty != 0) dep(knownEdges, u, v, 0, strongest);
                 if ((g.types[e] & DependencyGraph.RW) != 0) rw(knownEdges, u, v, 0, DependencyGraph.RW);
             }
         }
@@ -140,6 +145,11 @@ final class VersionOrderSearch {
      */
     static final int CHOSEN = 64;
 
+    /** Whether an edge's reason makes it a write dependency (known, or a run's order). */
+    private static boolean ww(int why) {
+        return why == DependencyGraph.WW || (why >= CHOSEN && ((why - CHOSEN) & 1) == 0);
+    }
+
     /** Whether an edge's reason makes it an anti-dependency. */
     static boolean antiDependency(int why) {
         return why == DependencyGraph.RW || (why >= CHOSEN && ((why - CHOSEN) & 1) == 1);
@@ -147,7 +157,7 @@ final class VersionOrderSearch {
 
     /** The edges whose cycles the mode forbids outright: all, or (for the views) the ww and wr alone. */
     private IntEdges graphOf(IntEdges all) {
-        if (mode == Mode.SERIAL || mode == Mode.SNAPSHOT) return all;
+        if (mode == Mode.SERIAL || mode == Mode.SNAPSHOT || mode == Mode.PREFIX) return all;
         IntEdges d = new IntEdges();
         for (int e = 0; e < all.size; e++) if (kept(all, e)) d.add(all.from[e], all.to[e], all.lit[e], all.why[e]);
         return d;
@@ -159,7 +169,8 @@ final class VersionOrderSearch {
     }
 
     private void dep(IntEdges to, int u, int v, int lit, int why) {
-        if (snapshot) to.add(2 * u + 1, 2 * v, lit, why);
+        if (mode == Mode.PREFIX && ww(why)) to.add(2 * u + 1, 2 * v + 1, lit, why);
+        else if (snapshot) to.add(2 * u + 1, 2 * v, lit, why);
         else to.add(u, v, lit, why);
     }
 
@@ -170,7 +181,7 @@ final class VersionOrderSearch {
 
     /** Builds the runs ({@link WriteRuns}) and their pairs; false when no order can keep the runs whole. */
     private boolean chains() {
-        WriteRuns runs = WriteRuns.of(inf);
+        WriteRuns runs = WriteRuns.of(inf, mode != Mode.PREFIX);
         if (runs == null) return false;
         head = runs.head;
         tail = runs.tail;
@@ -223,7 +234,8 @@ final class VersionOrderSearch {
     /** Whether "chain a before chain b" closes a cycle with what {@code reach} knows. */
     private boolean closes(long[][] reach, int a, int b) {
         int hb = head[b];
-        if (snapshot ? reaches(reach, 2 * hb, 2 * tail[a] + 1) : reaches(reach, hb, tail[a])) return true;
+        if (mode == Mode.PREFIX ? reaches(reach, 2 * hb + 1, 2 * tail[a] + 1)
+                : snapshot ? reaches(reach, 2 * hb, 2 * tail[a] + 1) : reaches(reach, hb, tail[a])) return true;
         if (mode == Mode.CURSOR_STABILITY) return false;
         int e = tailElem[a];
         for (int i = readersStart[e]; i < readersStart[e + 1]; i++) {
@@ -352,6 +364,7 @@ final class VersionOrderSearch {
                     : java.util.List.of();
             if (topo != null && singles.isEmpty()) {
                 order = commits(topo);
+                events = committedEvents(topo);
                 return Result.FOUND;
             }
             if (topo != null) all = every; // the G-single cycles' ids index every edge
@@ -423,6 +436,15 @@ final class VersionOrderSearch {
             for (int e = start[u]; e < start[u + 1]; e++) if (--indegree[target[e]] == 0) queue[tailQ++] = target[e];
         }
         return k == nodes ? out : null;
+    }
+
+    /** The start and commit events of the committed transactions, in the order found. */
+    private int[] committedEvents(int[] topo) {
+        if (!snapshot) return null;
+        int[] out = new int[topo.length];
+        int k = 0;
+        for (int node : topo) if (inf.committed[node >> 1]) out[k++] = node;
+        return Arrays.copyOf(out, k);
     }
 
     /** The committed transactions in the order of their commits (or of themselves, for serializability). */

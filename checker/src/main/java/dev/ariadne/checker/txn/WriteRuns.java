@@ -29,11 +29,12 @@ final class WriteRuns {
     }
 
     /**
-     * The runs, or null when no order keeps them whole: a version read and overwritten by two
+     * The runs (single versions unless {@code whole}: a model that allows lost updates keeps no run
+     * whole, and the read-then-write facts are then only known edges), or null when no order keeps them whole: a version read and overwritten by two
      * transactions, two runs that both start at the initial state, or a transaction that read two
      * versions of a key before writing it.
      */
-    static WriteRuns of(RwRegisterInference inf) {
+    static WriteRuns of(RwRegisterInference inf, boolean whole) {
         int m = inf.elements;
         int[] next = new int[m];
         int[] prev = new int[m];
@@ -42,7 +43,7 @@ final class WriteRuns {
         boolean[] afterInitial = new boolean[m];
         int[] initialChain = new int[inf.keys.size()];
         Arrays.fill(initialChain, -1);
-        for (int f = 0; f < inf.readWriteFacts; f++) {
+        for (int f = 0; f < (whole ? inf.readWriteFacts : 0); f++) {
             int p = inf.factPred[f];
             int s = inf.factSucc[f];
             if (!inf.version(s) || (p >= 0 && !inf.version(p))) continue;
@@ -64,7 +65,7 @@ final class WriteRuns {
             int s = inf.factSucc[f];
             readThenWrote.put(((long) inf.elemWriter[s] << 32) | inf.elemKey[s], inf.factPred[f]);
         }
-        for (int r = 0; r < inf.reads; r++) {
+        for (int r = 0; r < (whole ? inf.reads : 0); r++) {
             Integer p = readThenWrote.get(((long) inf.readTxn[r] << 32) | inf.readKey[r]);
             if (p != null && p != inf.readElem[r]) return null;
         }

@@ -34,6 +34,10 @@ class RwRegisterClassicsTest {
             });
         }
         assertThat(check(h, "read-committed").verdict()).isEqualTo(Verdict.VALID);
+        // Prefix consistency has no NOCONFLICT: a lost update is allowed, and a prefix schedule found by search shows it.
+        assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.PREFIX)).isTrue();
+        CheckResult prefix = check(h, "prefix");
+        assertThat(prefix.verdict()).as(prefix.summary()).isEqualTo(Verdict.VALID);
     }
 
     @Test

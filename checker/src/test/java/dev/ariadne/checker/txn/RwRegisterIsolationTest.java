@@ -55,7 +55,7 @@ class RwRegisterIsolationTest {
     /** Undecided histories per model out of the first 1,500 seeds, when pinned (issue 16 is to bring them to zero; the version-order search did for SI and serializability). */
     private static final Map<BruteForceIsolation.M, Integer> PINNED_UNKNOWN = Map.ofEntries(
             Map.entry(BruteForceIsolation.M.READ_COMMITTED, 0), Map.entry(BruteForceIsolation.M.READ_ATOMIC, 0), Map.entry(BruteForceIsolation.M.CAUSAL, 0),
-            Map.entry(BruteForceIsolation.M.PSI, 0), Map.entry(BruteForceIsolation.M.PREFIX, 8), Map.entry(BruteForceIsolation.M.SI, 0),
+            Map.entry(BruteForceIsolation.M.PSI, 0), Map.entry(BruteForceIsolation.M.PREFIX, 0), Map.entry(BruteForceIsolation.M.SI, 0),
             Map.entry(BruteForceIsolation.M.STRONG_SESSION_SI, 0), Map.entry(BruteForceIsolation.M.STRONG_SI, 0), Map.entry(BruteForceIsolation.M.SERIALIZABLE, 0),
             Map.entry(BruteForceIsolation.M.STRONG_SESSION_SERIALIZABLE, 0), Map.entry(BruteForceIsolation.M.STRICT_SERIALIZABLE, 0),
             Map.entry(BruteForceIsolation.M.UPDATE_SERIALIZABLE, 0), Map.entry(BruteForceIsolation.M.CONSISTENT_VIEW, 0),

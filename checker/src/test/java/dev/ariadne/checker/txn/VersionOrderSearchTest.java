@@ -43,6 +43,7 @@ class VersionOrderSearchTest {
             new Case(VersionOrderSearch.Mode.SNAPSHOT, 0, BruteForceIsolation.M.SI, SI),
             new Case(VersionOrderSearch.Mode.SNAPSHOT, PROCESS, BruteForceIsolation.M.STRONG_SESSION_SI, with(SI, SESSION)),
             new Case(VersionOrderSearch.Mode.SNAPSHOT, REALTIME, BruteForceIsolation.M.STRONG_SI, with(SI, SESSION, Axiom.REALTIME)),
+            new Case(VersionOrderSearch.Mode.PREFIX, 0, BruteForceIsolation.M.PREFIX, EnumSet.of(COMMITTED_READS, MONOTONIC_VIEW, ATOMIC, TRANSITIVE, PREFIX)),
             new Case(VersionOrderSearch.Mode.CONSISTENT_VIEW, 0, BruteForceIsolation.M.CONSISTENT_VIEW, EnumSet.of(COMMITTED_READS, CURSOR_STABILITY, NO_G_SINGLE)),
             new Case(VersionOrderSearch.Mode.CURSOR_STABILITY, 0, BruteForceIsolation.M.CURSOR_STABILITY, EnumSet.of(COMMITTED_READS, CURSOR_STABILITY)),
             new Case(VersionOrderSearch.Mode.UPDATE_SERIALIZABLE, 0, BruteForceIsolation.M.UPDATE_SERIALIZABLE, EnumSet.of(COMMITTED_READS, NO_G_UPDATE)),
@@ -91,6 +92,7 @@ class VersionOrderSearchTest {
         TransactionalWitness w = switch (c.mode()) {
             case SERIAL -> TransactionalWitness.serial(s.order, "searched");
             case SNAPSHOT -> RegisterSnapshots.schedule(inf, g, s.order, c.extra(), "");
+            case PREFIX -> SnapshotSchedule.fromEvents(s.events, inf.n, "searched");
             default -> TransactionalWitness.versionOrder(s.order, "searched");
         };
         assertThat(w).as(what + "a witness from the order found").isNotNull();
