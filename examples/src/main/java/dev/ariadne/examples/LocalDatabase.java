@@ -240,7 +240,7 @@ public final class LocalDatabase implements AutoCloseable {
 
     /** Stops the server at once and deletes its files. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         try {
             if (kind == Kind.POSTGRESQL) {
                 run(dir, asPostgres(pgBin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop"));
@@ -248,6 +248,9 @@ public final class LocalDatabase implements AutoCloseable {
                 server.destroy();
                 if (!server.waitFor(30, TimeUnit.SECONDS)) server.destroyForcibly().waitFor();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (server != null) server.destroyForcibly();
         } finally {
             delete(dir);
         }
