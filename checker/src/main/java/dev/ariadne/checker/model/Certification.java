@@ -70,6 +70,7 @@ final class Certification {
             Map.entry(Kind.SI_PROCESS, STRONG_SESSION_SNAPSHOT_ISOLATION), Map.entry(Kind.SI, SNAPSHOT_ISOLATION), Map.entry(Kind.PREFIX, ConsistencyModel.PREFIX),
             Map.entry(Kind.PSI, PARALLEL_SNAPSHOT_ISOLATION), Map.entry(Kind.CAUSAL, CAUSAL_TRANSACTIONAL), Map.entry(Kind.READ_ATOMIC, READ_ATOMIC),
             Map.entry(Kind.CONSISTENT_ORDER, CONSISTENT_VIEW), Map.entry(Kind.CURSOR_ORDER, ConsistencyModel.CURSOR_STABILITY),
+            Map.entry(Kind.MONOTONIC_ORDER, MONOTONIC_ATOMIC_VIEW),
             Map.entry(Kind.COMMITTED_ORDER, CONSISTENT_VIEW), Map.entry(Kind.WRITE_ORDER, READ_UNCOMMITTED)));
 
     /** The kinds worth trying for a model, strongest first. */
@@ -87,7 +88,8 @@ final class Certification {
             case PREFIX -> concat(serial, si, List.of(Kind.PREFIX));
             case PARALLEL_SNAPSHOT_ISOLATION -> concat(serial, si, List.of(Kind.PSI));
             case CAUSAL_TRANSACTIONAL -> concat(serial, si, List.of(Kind.PREFIX, Kind.PSI, Kind.CAUSAL));
-            case READ_ATOMIC, MONOTONIC_ATOMIC_VIEW -> concat(serial, si, List.of(Kind.CAUSAL, Kind.READ_ATOMIC, Kind.COMMITTED_ORDER));
+            case READ_ATOMIC -> concat(serial, si, List.of(Kind.CAUSAL, Kind.READ_ATOMIC, Kind.COMMITTED_ORDER));
+            case MONOTONIC_ATOMIC_VIEW -> concat(serial, si, List.of(Kind.CAUSAL, Kind.READ_ATOMIC, Kind.COMMITTED_ORDER, Kind.MONOTONIC_ORDER));
             case FORWARD_CONSISTENT_VIEW, CONSISTENT_VIEW -> concat(serial, si, List.of(Kind.COMMITTED_ORDER, Kind.CONSISTENT_ORDER));
             case CURSOR_STABILITY -> concat(serial, si, List.of(Kind.COMMITTED_ORDER, Kind.CONSISTENT_ORDER, Kind.CURSOR_ORDER));
             case READ_COMMITTED -> concat(serial, si, List.of(Kind.COMMITTED_ORDER));

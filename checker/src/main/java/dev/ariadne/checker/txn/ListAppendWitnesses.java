@@ -39,7 +39,7 @@ final class ListAppendWitnesses {
             case READ_ATOMIC -> visibility(false, false, "a visibility relation: what each transaction observed");
             case COMMITTED_ORDER -> committedOrder();
             case WRITE_ORDER -> versionOrder(DependencyGraph.WW, "a version order of the committed appends");
-            case CONSISTENT_ORDER, CURSOR_ORDER -> null; // list-append's reads show its version orders: the committed order serves
+            case CONSISTENT_ORDER, CURSOR_ORDER, MONOTONIC_ORDER -> null; // list-append's reads show its version orders: the committed order serves
         };
     }
 

@@ -49,6 +49,7 @@ final class RwRegisterWitnesses {
             case SI -> snapshots(0, "");
             case UPDATE_ORDER -> searched(VersionOrderSearch.Mode.UPDATE_SERIALIZABLE, "a version order searched for: the updates in an order of their dependencies, each read-only transaction after what it read");
             case PSI -> psi();
+            case MONOTONIC_ORDER -> monotonic().witness();
             case PREFIX -> prefix();
             case CONSISTENT_ORDER -> searched(VersionOrderSearch.Mode.CONSISTENT_VIEW, "a version order searched for, without G1c or G-single cycles");
             case CURSOR_ORDER -> searched(VersionOrderSearch.Mode.CURSOR_STABILITY, "a version order searched for, each read-then-write right after the version it read");
@@ -133,6 +134,23 @@ final class RwRegisterWitnesses {
         if (r != VersionOrderSearch.Result.FOUND) return null;
         if (mode == VersionOrderSearch.Mode.CONSISTENT_VIEW) consistentOrder = search.order;
         return TransactionalWitness.versionOrder(search.order, found);
+    }
+
+    private MonotonicViews monotonic;
+
+    private MonotonicViews monotonic() {
+        if (monotonic == null) monotonic = new MonotonicViews(inf, g);
+        return monotonic;
+    }
+
+    /** Monotonic atomic view, decided without a search (its rules are all facts): its anomaly, unless one found already rules it out. */
+    java.util.List<Anomaly> refutedMonotonic(java.util.Set<AnomalyKind> found) {
+        if (serial != null) return java.util.List.of();
+        for (AnomalyKind.Type t : java.util.List.of(AnomalyKind.Type.G0, AnomalyKind.Type.G1A, AnomalyKind.Type.G1B, AnomalyKind.Type.G1C, AnomalyKind.Type.OBSERVED_VANISHES)) {
+            if (found.contains(AnomalyKind.of(t))) return java.util.List.of();
+        }
+        Anomaly a = monotonic().refutation();
+        return a == null ? java.util.List.of() : java.util.List.of(a);
     }
 
     /** A prefix schedule (each transaction's snapshot a prefix of the commit order) from the version-order search. */

@@ -190,6 +190,7 @@ public final class TransactionalChecker {
         refuted.addAll(built.refutedViews(witnesses, found));
         refuted.addAll(built.refutedUpdates(witnesses, found));
         refuted.addAll(built.refutedPrefix(witnesses, found));
+        refuted.addAll(built.refutedMonotonic(found));
         // The refutations come after the cycles: a cycle is the more direct counterexample.
         List<Anomaly> derived = new ArrayList<>(visibility);
         derived.addAll(refuted);

@@ -166,6 +166,32 @@ class RwRegisterClassicsTest {
     }
 
     @Test
+    void twoReadersThatObservedTheWritersInOppositeOrdersBreakMonotonicAtomicView() {
+        // T2 saw T0's x, then T1's y: T0's y must come before T1's. T3 saw T1's x, then T0's y: T1's y
+        // must come before T0's. No version order does both; read committed needs none of it.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:w :x 1] [:w :y 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:w :x 2] [:w :y 2]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 3 :type :invoke :f :txn :value [[:r :x nil] [:r :y nil]]}
+                {:process 0 :type :ok :f :txn :value [[:w :x 1] [:w :y 1]]}
+                {:process 1 :type :ok :f :txn :value [[:w :x 2] [:w :y 2]]}
+                {:process 2 :type :ok :f :txn :value [[:r :x 1] [:r :y 2]]}
+                {:process 3 :type :ok :f :txn :value [[:r :x 2] [:r :y 1]]}
+                """);
+        assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.MONOTONIC_ATOMIC_VIEW)).isFalse();
+        CheckResult r = check(h, "monotonic-atomic-view");
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.INVALID);
+        assertThat(r.counterexamples()).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo("observed-transaction-vanishes");
+            assertThat(c.explanation()).contains("No version order keeps every transaction's view monotonic")
+                    .contains("T2 read key x = 1 from T0, which also wrote key y = 1, before reading that key as 2, so T0's version comes first")
+                    .contains("T3 read key x = 2 from T1, which also wrote key y = 2, before reading that key as 1, so T1's version comes first");
+        });
+        assertThat(check(h, "read-committed").verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
     void writeSkewIsSnapshotIsolationWithAScheduleTheVerifierChecks() {
         // T0 and T2 each read both keys as nil and write a different one: snapshot isolation allows
         // it (no write conflict), serializability does not; the VALID rests on a snapshot schedule.
