@@ -30,33 +30,40 @@ final class MonotonicViews {
         graph.addAll(g, DependencyGraph.WW | DependencyGraph.WR, inf.committed);
         Map<Long, Integer> versionOf = new HashMap<>(); // (writer, key) -> element
         for (int e = 0; e < inf.elements; e++) if (inf.version(e)) versionOf.put(pair(inf.elemWriter[e], inf.elemKey[e]), e);
-        // The reads come grouped by transaction, in each one's order.
-        int observedFrom = 0;
-        for (int r = 0; r < inf.reads; r++) {
-            int t = inf.readTxn[r];
-            if (r > 0 && inf.readTxn[r - 1] != t) observedFrom = r;
-            if (!inf.committed[t]) continue;
-            int k = inf.readKey[r];
-            int e = inf.readElem[r];
-            int w = e >= 0 && inf.version(e) ? inf.elemWriter[e] : -1;
-            for (int o = observedFrom; o < r; o++) {
-                int oe = inf.readElem[o];
-                if (oe < 0 || !inf.version(oe)) continue;
-                int observed = inf.elemWriter[oe];
-                if (observed == w || observed == t) continue;
-                Integer u = versionOf.get(pair(observed, k));
-                if (u == null) continue;
-                String why = inf.th.name(t) + " read key " + Values.show(inf.keys.get(inf.readKey[o])) + " = " + Values.show(inf.elemValue[oe]) + " from "
-                        + inf.th.name(observed) + ", which also wrote key " + Values.show(inf.keys.get(k)) + " = " + Values.show(inf.elemValue[u]) + ", before reading that key";
-                if (w < 0) {
-                    if (vanished == null && e < 0) {
-                        vanished = why + " as nil: the observed write vanished.";
-                        vanishedTxns = new int[]{observed, t};
-                    }
+        // Each transaction's reads in its own order, repeated ones too (a read that repeats an earlier
+        // value still comes after whatever was observed in between); a key it wrote reads its own write.
+        for (int t = 0; t < inf.n; t++) {
+            if (!inf.committed[t] || !inf.th.ok(t)) continue;
+            java.util.List<Integer> observed = new java.util.ArrayList<>(); // elements read so far, from others
+            java.util.Set<Integer> own = new java.util.HashSet<>();
+            for (dev.ariadne.history.MicroOp m : inf.th.mops.get(t)) {
+                int k = inf.key(m.key());
+                if (!m.isRead()) {
+                    own.add(k);
                     continue;
                 }
-                graph.add(observed, w);
-                facts.putIfAbsent(pair(observed, w), why + " as " + Values.show(inf.elemValue[e]) + ", so " + inf.th.name(observed) + "'s version comes first");
+                if (own.contains(k)) continue;
+                int e = m.value().isNull() ? -1 : inf.element(k, m.value(), -1);
+                if (!m.value().isNull() && (e < 0 || !inf.version(e))) continue; // garbage, aborted or intermediate: other checks' business
+                int w = e >= 0 ? inf.elemWriter[e] : -1;
+                for (int oe : observed) {
+                    int o = inf.elemWriter[oe];
+                    if (o == w || o == t) continue;
+                    Integer u = versionOf.get(pair(o, k));
+                    if (u == null) continue;
+                    String why = inf.th.name(t) + " read key " + Values.show(inf.keys.get(inf.elemKey[oe])) + " = " + Values.show(inf.elemValue[oe]) + " from "
+                            + inf.th.name(o) + ", which also wrote key " + Values.show(m.key()) + " = " + Values.show(inf.elemValue[u]) + ", before reading that key";
+                    if (w < 0) {
+                        if (vanished == null) {
+                            vanished = why + " as nil: the observed write vanished.";
+                            vanishedTxns = new int[]{o, t};
+                        }
+                        continue;
+                    }
+                    graph.add(o, w);
+                    facts.putIfAbsent(pair(o, w), why + " as " + Values.show(m.value()) + ", so " + inf.th.name(o) + "'s version comes first");
+                }
+                if (e >= 0) observed.add(e);
             }
         }
     }
