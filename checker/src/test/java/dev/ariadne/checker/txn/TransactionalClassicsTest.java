@@ -209,6 +209,8 @@ class TransactionalClassicsTest {
         registerVerdicts(fine, Map.of("strict-serializable", V, "snapshot-isolation", V, "read-atomic", V));
 
         assertThat(registerAnomalies(concurrent("0 fail [[:w :x 1]]", "1 ok [[:r :x 1]]"))).containsExactly("G1a");
+        registerVerdicts(concurrent("0 fail [[:w :x 1]]", "1 ok [[:r :x 1]]"), Map.of("read-committed", I, "read-uncommitted", V));
+        registerVerdicts(concurrent("0 ok [[:w :x 1] [:w :x 2]]", "1 ok [[:r :x 1]]"), Map.of("read-committed", I, "read-uncommitted", V));
         assertThat(registerAnomalies(concurrent("0 ok [[:w :x 1] [:w :x 2]]", "1 ok [[:r :x 1]]"))).contains("G1b");
         assertThat(registerAnomalies(concurrent("0 ok [[:r :x 9]]"))).containsExactly("garbage-read");
         assertThat(registerAnomalies(concurrent("0 ok [[:w :x 1] [:r :x nil]]"))).containsExactly("internal");
@@ -217,17 +219,20 @@ class TransactionalClassicsTest {
         History skew = concurrent("0 ok [[:r :x nil] [:w :y 1]]", "1 ok [[:r :y nil] [:w :x 1]]");
         // The cycle, then the version-order search's own refutation of update serializability (two updates in a G2-item are a G-update).
         assertThat(registerAnomalies(skew)).containsExactly("G2-item", "G-update");
-        registerVerdicts(skew, Map.of("serializable", I, "read-atomic", V, "causal", V));
+        registerVerdicts(skew, Map.of("serializable", I, "update-serializable", I, "repeatable-read", I, "read-atomic", V, "causal", V, "snapshot-isolation", V,
+                "parallel-snapshot-isolation", V, "prefix", V, "consistent-view", V, "cursor-stability", V));
 
         // A fractured read: T1 saw T0's write of y but the initial x, though T0 wrote x too.
         History fractured = concurrent("0 ok [[:w :x 1] [:w :y 1]]", "1 ok [[:r :x nil] [:r :y 1]]");
         assertThat(registerAnomalies(fractured)).contains("G-single", "fractured-read");
         // Read committed (Adya's PL-2) allows it: a version order in which both reads show committed versions installed before T1 is its witness.
-        registerVerdicts(fractured, Map.of("read-committed", V, "read-atomic", I, "serializable", I));
+        registerVerdicts(fractured, Map.of("read-committed", V, "monotonic-atomic-view", V, "cursor-stability", V, "read-atomic", I, "consistent-view", I,
+                "snapshot-isolation", I, "prefix", I, "serializable", I));
 
         // Lost update: both read the initial state and wrote over it; a later read shows one write.
         History lost = concurrent("0 ok [[:r :x nil] [:w :x 1]]", "1 ok [[:r :x nil] [:w :x 2]]", "2 ok [[:r :x 2]]");
-        registerVerdicts(lost, Map.of("serializable", I, "read-atomic", V));
+        registerVerdicts(lost, Map.of("serializable", I, "snapshot-isolation", I, "parallel-snapshot-isolation", I, "cursor-stability", I, "read-atomic", V,
+                "prefix", V, "monotonic-atomic-view", V, "read-committed", V));
 
         // Not strictly serializable: a read after a completed write still sees the initial state.
         History stale = serial("0 ok [[:w :x 1]]", "1 ok [[:r :x nil]]");
