@@ -178,7 +178,17 @@ public final class TransactionalChecker {
         }
         if (serial == null && !CycleSearch.cyclic(g, data)) serial = VersionOrderSearch.serialOrder(inf, g, 0, budget, weakestRefuted, undecided);
         // Only the weakest order refuted is reported: it implies the stronger ones.
-        if (weakestRefuted[0] >= 0) refuted.add(VersionOrderCore.refutation(inf, VersionOrderSearch.Mode.SERIAL, weakestRefuted[0], budget));
+        if (weakestRefuted[0] >= 0) {
+            Anomaly a = VersionOrderCore.refutation(inf, VersionOrderSearch.Mode.SERIAL, weakestRefuted[0], budget);
+            int[] core = a.txns();
+            // A small refutation gets a second opinion by replaying every order of its transactions.
+            if (core.length > SmallSerialOrders.MAX || !SmallSerialOrders.exists(th, core, (weakestRefuted[0] & pr) != 0, (weakestRefuted[0] & rt) != 0)) {
+                refuted.add(a);
+            } else {
+                undecided.add("a refutation of serializability failed its second opinion (a replay of every order of its transactions) and is not"
+                        + " reported (please report this as a bug)");
+            }
+        }
         if (strict != null) witness.addAll(List.of("data", "process", "realtime"));
         else if (session != null) witness.addAll(List.of("data", "process"));
         else if (serial != null) witness.add("data");
