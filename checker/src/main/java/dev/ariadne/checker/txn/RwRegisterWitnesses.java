@@ -240,7 +240,9 @@ final class RwRegisterWitnesses {
     /** Update serializability where no serial order holds it: a refuted search is a G-update, shrunk. */
     java.util.List<Anomaly> refutedUpdates(Witnesses witnesses, java.util.Set<AnomalyKind> found) {
         if (serial != null) return java.util.List.of();
-        for (AnomalyKind.Type t : java.util.List.of(AnomalyKind.Type.G0, AnomalyKind.Type.G1A, AnomalyKind.Type.G1B, AnomalyKind.Type.G1C, AnomalyKind.Type.G_UPDATE)) {
+        // A lost update is a G-update (two updates, an rw and a ww between them); garbage and future reads break read committed.
+        for (AnomalyKind.Type t : java.util.List.of(AnomalyKind.Type.G0, AnomalyKind.Type.G1A, AnomalyKind.Type.G1B, AnomalyKind.Type.G1C, AnomalyKind.Type.G_UPDATE,
+                AnomalyKind.Type.LOST_UPDATE, AnomalyKind.Type.GARBAGE_READ, AnomalyKind.Type.FUTURE_READ)) {
             if (found.contains(AnomalyKind.of(t))) return java.util.List.of();
         }
         if (witnesses.get(Witnesses.Kind.UPDATE_ORDER) != null || !refutedViews.contains(VersionOrderSearch.Mode.UPDATE_SERIALIZABLE)) return java.util.List.of();
