@@ -213,6 +213,62 @@ class RwRegisterClassicsTest {
     }
 
     @Test
+    void monotonicAtomicViewIsCertifiedByAnOrderOfWhatWasObserved() {
+        // T1 blindly wrote x = 2 before T0 began; T2 saw T0's y, then T1's x: T0's x must come first.
+        // An order of the dependencies alone (invocation order breaks the tie) puts T1's x first and
+        // fails; the order that also keeps what T2 observed passes.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 1 :type :invoke :f :txn :value [[:w :x 2]]}
+                {:process 0 :type :invoke :f :txn :value [[:w :x 1] [:w :y 1]]}
+                {:process 1 :type :ok :f :txn :value [[:w :x 2]]}
+                {:process 0 :type :ok :f :txn :value [[:w :x 1] [:w :y 1]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :y nil] [:r :x nil]]}
+                {:process 2 :type :ok :f :txn :value [[:r :y 1] [:r :x 2]]}
+                {:process 3 :type :invoke :f :txn :value [[:r :y nil] [:r :x nil]]}
+                {:process 3 :type :ok :f :txn :value [[:r :y nil] [:r :x 1]]}
+                """);
+        // T3's fractured read (y before it observed T0, then T0's x) rules out read atomic and everything
+        // above it, but not MAV: it saw nothing of T0's before reading y.
+        assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.MONOTONIC_ATOMIC_VIEW)).isTrue();
+        assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.READ_ATOMIC)).isFalse();
+        CheckResult r = check(h, "monotonic-atomic-view");
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.VALID);
+        assertThat(r.witness().found()).contains("what each transaction had observed before each read");
+    }
+
+    @Test
+    void aMonotonicViewFactAndADependencyCloseACycle() {
+        // T2 saw T1's y, then T0's x: T1's x comes before T0's. But T1 read z from T0, so T0 precedes T1.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:w :x 2] [:w :z 5]]}
+                {:process 0 :type :ok :f :txn :value [[:w :x 2] [:w :z 5]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :z nil] [:w :x 1] [:w :y 1]]}
+                {:process 1 :type :ok :f :txn :value [[:r :z 5] [:w :x 1] [:w :y 1]]}
+                {:process 2 :type :invoke :f :txn :value [[:r :y nil] [:r :x nil]]}
+                {:process 2 :type :ok :f :txn :value [[:r :y 1] [:r :x 2]]}
+                """);
+        assertThat(BruteForceIsolation.holds(h, BruteForceIsolation.M.MONOTONIC_ATOMIC_VIEW)).isFalse();
+        CheckResult r = check(h, "monotonic-atomic-view");
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.INVALID);
+        assertThat(r.counterexamples()).anySatisfy(c -> assertThat(c.explanation())
+                .contains("T4 read key y = 1 from T2, which also wrote key x = 1, before reading that key as 2, so T2's version comes first")
+                .contains("a dependency: T2 read or overwrote what T0 wrote"));
+    }
+
+    @Test
+    void aWriteThatVanishesAfterItWasObservedBreaksMonotonicAtomicView() {
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:w :x 1] [:w :y 1]]}
+                {:process 0 :type :ok :f :txn :value [[:w :x 1] [:w :y 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :y nil] [:r :x nil]]}
+                {:process 1 :type :ok :f :txn :value [[:r :y 1] [:r :x nil]]}
+                """);
+        CheckResult r = check(h, "monotonic-atomic-view");
+        assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.INVALID);
+        assertThat(r.counterexamples()).anySatisfy(c -> assertThat(c.kind()).isEqualTo("observed-transaction-vanishes"));
+    }
+
+    @Test
     void writeSkewIsSnapshotIsolationWithAScheduleTheVerifierChecks() {
         // T0 and T2 each read both keys as nil and write a different one: snapshot isolation allows
         // it (no write conflict), serializability does not; the VALID rests on a snapshot schedule.

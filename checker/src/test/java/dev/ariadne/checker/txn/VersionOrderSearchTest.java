@@ -100,4 +100,22 @@ class VersionOrderSearchTest {
         if (why != null) fail(what + "the verifier rejects the order found: " + why + "\n" + DifferentialSerializabilityTest.edn(h));
         return 1;
     }
+
+    @Test
+    void theFirstWriteReadAndOverwrittenStartsARunLikeAnyOther() {
+        // The history's first element is read and overwritten: a run of two, not one that starts at the initial state.
+        History h = CertifiedIsolationTest.edn("""
+                {:process 0 :type :invoke :f :txn :value [[:w :x 1]]}
+                {:process 0 :type :ok :f :txn :value [[:w :x 1]]}
+                {:process 1 :type :invoke :f :txn :value [[:r :x nil] [:w :x 2]]}
+                {:process 1 :type :ok :f :txn :value [[:r :x 1] [:w :x 2]]}
+                {:process 2 :type :invoke :f :txn :value [[:w :x 3]]}
+                {:process 2 :type :ok :f :txn :value [[:w :x 3]]}
+                """);
+        RwRegisterInference inf = new RwRegisterInference(new TxnHistory(h));
+        for (VersionOrderSearch.Mode m : VersionOrderSearch.Mode.values()) {
+            VersionOrderSearch s = new VersionOrderSearch(inf, inf.graph(), m, 0);
+            assertThat(s.run(Budget.unlimited())).as(m + ": " + s.why).isEqualTo(VersionOrderSearch.Result.FOUND);
+        }
+    }
 }
