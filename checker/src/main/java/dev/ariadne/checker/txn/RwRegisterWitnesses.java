@@ -184,17 +184,8 @@ final class RwRegisterWitnesses {
     private TransactionalWitness psi() {
         if (consistentOrder == null && (builtConsistent || searched(VersionOrderSearch.Mode.CONSISTENT_VIEW, "") == null)) return null;
         int[] order = consistentOrder;
-        int[] pos = new int[inf.n];
-        java.util.Arrays.fill(pos, -1);
-        for (int p = 0; p < order.length; p++) pos[order[p]] = p;
-        Topo edges = new Topo(inf.n);
-        for (int r = 0; r < inf.reads; r++) {
-            int e = inf.readElem[r];
-            if (e < 0 || !inf.version(e)) continue;
-            int w = inf.elemWriter[e];
-            int t = inf.readTxn[r];
-            if (pos[w] >= 0 && pos[t] >= 0) edges.add(pos[w], pos[t]);
-        }
+        int[] pos = positions(order);
+        Topo edges = readFrom(pos);
         int[] last = new int[inf.keys.size()];
         java.util.Arrays.fill(last, -1);
         java.util.List<int[]> writes = new java.util.ArrayList<>();
@@ -256,9 +247,20 @@ final class RwRegisterWitnesses {
 
     private TransactionalWitness visibility(int[] order, boolean transitive, String found) {
         if (order == null) return null;
+        int[][] ed = readFrom(positions(order)).edges();
+        return TransactionalWitness.visibility(order, ed[0], ed[1], transitive, found);
+    }
+
+    /** Each transaction's place in {@code order} (-1 when absent). */
+    private int[] positions(int[] order) {
         int[] pos = new int[inf.n];
         java.util.Arrays.fill(pos, -1);
         for (int p = 0; p < order.length; p++) pos[order[p]] = p;
+        return pos;
+    }
+
+    /** The read-from edges (writer before reader) between placed transactions, by place. */
+    private Topo readFrom(int[] pos) {
         Topo edges = new Topo(inf.n);
         for (int r = 0; r < inf.reads; r++) {
             int e = inf.readElem[r];
@@ -267,7 +269,6 @@ final class RwRegisterWitnesses {
             int t = inf.readTxn[r];
             if (pos[w] >= 0 && pos[t] >= 0) edges.add(pos[w], pos[t]);
         }
-        int[][] ed = edges.edges();
-        return TransactionalWitness.visibility(order, ed[0], ed[1], transitive, found);
+        return edges;
     }
 }
