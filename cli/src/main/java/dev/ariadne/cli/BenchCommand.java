@@ -85,12 +85,18 @@ final class BenchCommand implements Runnable {
                     if (r >= warmup) secs[r - warmup] = s;
                     out.printf(Locale.ROOT, "%s round %d: %.3f s (%d events)%n", r < warmup ? "warm-up" : "measured", r + 1, s, h.events().size());
                 }
-                System.gc();
                 Runtime rt = Runtime.getRuntime();
+                System.gc();
                 long used = rt.totalMemory() - rt.freeMemory();
+                int size = h.size();
+                h = null;
+                System.gc();
+                long without = rt.totalMemory() - rt.freeMemory();
                 Arrays.sort(secs);
-                out.printf(Locale.ROOT, "load %s: median %.3f s, best %.3f s over %d rounds; heap in use with the history (%d operations) loaded: %d MiB (max heap %d MiB)%n",
-                        f.getFileName(), secs[rounds / 2], secs[0], rounds, h.size(), used >> 20, rt.maxMemory() >> 20);
+                out.printf(Locale.ROOT, "load %s: median %.3f s, best %.3f s over %d rounds; heap in use with the history (%d operations) loaded: %d MiB,"
+                                + " of which the history %d MiB, %d bytes per operation (max heap %d MiB)%n",
+                        f.getFileName(), secs[rounds / 2], secs[0], rounds, size, used >> 20, (used - without) >> 20,
+                        size == 0 ? 0 : (used - without) / size, rt.maxMemory() >> 20);
             } finally {
                 if (temp) Files.deleteIfExists(f);
             }

@@ -2,14 +2,15 @@ package dev.ariadne.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * A validated history: its events in order, and the logical {@link Operation}s obtained by pairing
@@ -24,32 +25,25 @@ import java.util.Map;
  */
 public final class History {
     private final String source;
-    private final List<Op> events;
-    private final List<Operation> operations;
+    private final EventColumns events;
+    private final int[] invokePos;
+    private final int[] completePos;
+    private final int[] procOf;
     private final List<Op> nemesisEvents;
     private final List<JsonNode> processNames;
-    private final int[] call;
-    private final int[] ret;
-    private final int[] lines;
     private final boolean realTimeKnown;
+    private final List<Operation> operations = new Operations();
 
-    private History(String source, List<Op> events, List<Operation> operations, List<Op> nemesisEvents,
-                    List<JsonNode> processNames, int[] lines, boolean realTimeKnown) {
+    private History(String source, EventColumns events, int[] invokePos, int[] completePos, int[] procOf, List<Op> nemesisEvents,
+                    List<JsonNode> processNames, boolean realTimeKnown) {
         this.source = source;
-        this.realTimeKnown = realTimeKnown;
-        this.lines = lines;
         this.events = events;
-        this.operations = operations;
+        this.invokePos = invokePos;
+        this.completePos = completePos;
+        this.procOf = procOf;
         this.nemesisEvents = nemesisEvents;
         this.processNames = processNames;
-        int n = operations.size();
-        this.call = new int[n];
-        this.ret = new int[n];
-        for (int i = 0; i < n; i++) {
-            Operation o = operations.get(i);
-            call[i] = o.invokePosition();
-            ret[i] = o.returnPosition();
-        }
+        this.realTimeKnown = realTimeKnown;
     }
 
     /** Builds and validates a history from events in recorded order. */
@@ -61,11 +55,19 @@ public final class History {
      * Builds and validates a history.
      *
      * @param source a name for error messages (a file name), or null
-     * @param events the events in recorded order
+     * @param events the events in recorded order; {@link EventColumns} are taken as they are (with
+     *               their own lines), any other list is copied
      * @param lines  the source line of each event (for error messages), or null
      */
     public static History of(String source, List<Op> events, int[] lines) throws HistoryException {
-        return new Builder(source, events, lines).build();
+        EventColumns columns;
+        if (events instanceof EventColumns c) {
+            columns = c;
+        } else {
+            columns = new EventColumns();
+            for (int i = 0; i < events.size(); i++) columns.add(events.get(i), lines != null && i < lines.length ? lines[i] : 0);
+        }
+        return new Builder(source, columns.seal()).build();
     }
 
     /**
@@ -80,7 +82,7 @@ public final class History {
 
     /** The source line of the event at {@code position}, or 0 when unknown (a history built in memory). */
     public int line(int position) {
-        return lines != null && position >= 0 && position < lines.length ? lines[position] : 0;
+        return events.line(position);
     }
 
     /**
@@ -98,7 +100,7 @@ public final class History {
     }
 
     /** Every event, in recorded order. */
-    public List<Op> events() {
+    public EventColumns events() {
         return events;
     }
 
@@ -112,7 +114,7 @@ public final class History {
     }
 
     public int size() {
-        return operations.size();
+        return invokePos.length;
     }
 
     /** Fault-injection (nemesis) events, which are not checked. */
@@ -131,7 +133,7 @@ public final class History {
 
     /** The invocation position of an operation (its id). */
     public int callPosition(int id) {
-        return call[id];
+        return invokePos[id];
     }
 
     /**
@@ -139,17 +141,52 @@ public final class History {
      * {@code info} and never-completed ones.
      */
     public int returnPosition(int id) {
-        return ret[id];
+        int c = completePos[id];
+        return c < 0 || events.type(c) == OpType.INFO ? Integer.MAX_VALUE : c;
+    }
+
+    /** An operation's outcome, without building it. */
+    public OpType outcome(int id) {
+        int c = completePos[id];
+        return c < 0 ? OpType.INFO : events.type(c);
+    }
+
+    /** An operation's dense process number, without building it. */
+    public int process(int id) {
+        return procOf[id];
+    }
+
+    /** An operation's invocation index, without building it. */
+    public long index(int id) {
+        return events.index(invokePos[id]);
+    }
+
+    JsonNode operationValue(int inv, int comp, OpType outcome) {
+        int ic = events.valueCode(inv);
+        int cc = comp < 0 ? ValuePool.NIL : events.valueCode(comp);
+        int code = outcome == OpType.OK ? (cc == ValuePool.NIL ? ic : cc) : (ic == ValuePool.NIL && comp >= 0 ? cc : ic);
+        return events.decode(code);
+    }
+
+    JsonNode operationKey(int inv, int comp) {
+        int k = events.keyCode(inv);
+        if (k == ValuePool.NIL && comp >= 0) k = events.keyCode(comp);
+        return k == ValuePool.NIL ? null : events.decode(k);
+    }
+
+    /** Roughly the bytes this history holds: its columns and pairing. */
+    public long bytes() {
+        return events.bytes() + 12L * invokePos.length;
     }
 
     /** Operation ids of each process, in program (invocation) order. */
     public int[][] byProcess() {
         int[] counts = new int[processNames.size()];
-        for (Operation o : operations) counts[o.process()]++;
+        for (int id = 0; id < procOf.length; id++) counts[procOf[id]]++;
         int[][] out = new int[counts.length][];
         for (int p = 0; p < counts.length; p++) out[p] = new int[counts[p]];
         int[] fill = new int[counts.length];
-        for (Operation o : operations) out[o.process()][fill[o.process()]++] = o.id();
+        for (int id = 0; id < procOf.length; id++) out[procOf[id]][fill[procOf[id]]++] = id;
         return out;
     }
 
@@ -163,21 +200,37 @@ public final class History {
     /** The distinct functions used by client operations, in first-seen order. */
     public List<String> functions() {
         List<String> out = new ArrayList<>();
-        for (Operation o : operations) if (!out.contains(o.f())) out.add(o.f());
+        for (int id = 0; id < invokePos.length; id++) {
+            String f = events.f(invokePos[id]);
+            if (!out.contains(f)) out.add(f);
+        }
         return out;
+    }
+
+    /** The operations as views built on demand. */
+    private final class Operations extends AbstractList<Operation> implements RandomAccess {
+        @Override
+        public Operation get(int id) {
+            if (id < 0 || id >= invokePos.length) throw new IndexOutOfBoundsException(id);
+            return new Operation(History.this, id, procOf[id], events.f(invokePos[id]), outcome(id), invokePos[id], completePos[id]);
+        }
+
+        @Override
+        public int size() {
+            return invokePos.length;
+        }
     }
 
     private static final class Builder {
         private final String source;
-        private final List<Op> events;
-        private final int[] lines;
+        private final EventColumns events;
         private final List<HistoryError> errors = new ArrayList<>();
         private int errorCount;
 
-        private final Map<JsonNode, Integer> processIds = new HashMap<>();
+        private final int[] processIds;
         private final List<JsonNode> processNames = new ArrayList<>();
-        private final Map<JsonNode, Integer> pending = new HashMap<>();
-        private final Map<JsonNode, Long> crashedAt = new HashMap<>();
+        private final int[] pending;
+        private final long[] crashedAt;
         private final ArrayDeque<Integer> anonymousPending = new ArrayDeque<>();
         private final List<Op> nemesis = new ArrayList<>();
 
@@ -186,18 +239,22 @@ public final class History {
         private int[] procOf = new int[16];
         private int count;
 
-        Builder(String source, List<Op> events, int[] lines) {
+        Builder(String source, EventColumns events) {
             this.source = source;
-            // The history is immutable: it keeps copies, never the caller's list or array.
-            this.events = Collections.unmodifiableList(new ArrayList<>(events));
-            this.lines = lines == null ? null : lines.clone();
+            this.events = events;
+            int codes = events.processCodeCount();
+            processIds = new int[codes];
+            pending = new int[codes];
+            crashedAt = new long[codes];
+            Arrays.fill(processIds, -1);
+            Arrays.fill(pending, -1);
+            Arrays.fill(crashedAt, -1);
         }
 
         private void error(int pos, String message) {
             errorCount++;
             if (errors.size() < HistoryException.MAX_ERRORS) {
-                int line = lines != null && pos < lines.length ? lines[pos] : 0;
-                errors.add(new HistoryError(source, line, 0, events.get(pos).index(), message));
+                errors.add(new HistoryError(source, events.line(pos), 0, events.index(pos), message));
             }
         }
 
@@ -214,23 +271,26 @@ public final class History {
             return count++;
         }
 
-        private int processId(JsonNode name) {
-            Integer id = processIds.get(name);
-            if (id == null) {
-                id = processNames.size();
-                processIds.put(name, id);
-                processNames.add(name);
+        private int processId(int code) {
+            if (processIds[code] < 0) {
+                processIds[code] = processNames.size();
+                processNames.add(events.processOfCode(code));
             }
-            return id;
+            return processIds[code];
+        }
+
+        private boolean isName(int pos) {
+            JsonNode p = events.process(pos);
+            return p != null && p.isTextual();
         }
 
         /** A history of completions only: no invocation at all, and some client completion. */
         private boolean completionsOnly() {
             boolean client = false;
-            for (Op e : events) {
-                if (e.type() == OpType.INVOKE) return false;
-                JsonNode p = e.process();
-                if (!(p != null && p.isTextual() && e.type() == OpType.INFO)) client = true;
+            for (int pos = 0; pos < events.size(); pos++) {
+                OpType t = events.type(pos);
+                if (t == OpType.INVOKE) return false;
+                if (!(isName(pos) && t == OpType.INFO)) client = true;
             }
             return client;
         }
@@ -239,111 +299,89 @@ public final class History {
             checkDuplicateIndices();
             boolean completionsOnly = completionsOnly();
             for (int pos = 0; pos < events.size(); pos++) {
-                Op e = events.get(pos);
-                checkMicroOps(pos, e);
-                JsonNode p = e.process();
+                String bad = events.txnError(pos);
+                if (bad != null) error(pos, bad);
+                int p = events.processCode(pos);
+                OpType type = events.type(pos);
                 if (completionsOnly) {
                     // Each completion is a whole operation; without a process it is a session of its own.
-                    if (p != null && p.isTextual() && e.type() == OpType.INFO) {
-                        nemesis.add(e);
+                    if (isName(pos) && type == OpType.INFO) {
+                        nemesis.add(events.get(pos));
                         continue;
                     }
                     int id;
-                    if (p == null) {
+                    if (p == 0) {
                         processNames.add(null);
                         id = newOperation(pos, processNames.size() - 1);
                     } else {
                         id = newOperation(pos, processId(p));
                     }
-                    completePos[id] = e.type() == OpType.INFO ? -1 : pos;
+                    completePos[id] = type == OpType.INFO ? -1 : pos;
                     continue;
                 }
-                if (e.type() == OpType.INVOKE) {
-                    if (p == null) {
+                if (type == OpType.INVOKE) {
+                    if (p == 0) {
                         processNames.add(null);
                         anonymousPending.add(newOperation(pos, processNames.size() - 1));
                         continue;
                     }
-                    Integer open = pending.get(p);
-                    if (open != null) {
-                        error(pos, "process " + Values.show(p) + " invokes " + e.f() + " while its " + events.get(invokePos[open]).f()
-                                + " (op " + events.get(invokePos[open]).index() + ") is still pending; a process runs one operation at a time");
+                    int open = pending[p];
+                    if (open >= 0) {
+                        error(pos, "process " + Values.show(events.process(pos)) + " invokes " + events.f(pos) + " while its " + events.f(invokePos[open])
+                                + " (op " + events.index(invokePos[open]) + ") is still pending; a process runs one operation at a time");
                         continue;
                     }
-                    Long crashed = crashedAt.get(p);
-                    if (crashed != null) {
-                        error(pos, "process " + Values.show(p) + " invokes " + e.f() + " after its operation ended with info (op " + crashed
+                    if (crashedAt[p] >= 0) {
+                        error(pos, "process " + Values.show(events.process(pos)) + " invokes " + events.f(pos) + " after its operation ended with info (op " + crashedAt[p]
                                 + "); a process whose outcome is unknown never invokes again: use a new process number");
                         continue;
                     }
-                    pending.put(p, newOperation(pos, processId(p)));
+                    pending[p] = newOperation(pos, processId(p));
                 } else {
-                    Integer open;
-                    if (p == null) {
-                        open = anonymousPending.poll();
+                    int open;
+                    if (p == 0) {
+                        Integer a = anonymousPending.poll();
+                        open = a == null ? -1 : a;
                     } else {
-                        open = pending.remove(p);
+                        open = pending[p];
+                        pending[p] = -1;
                     }
-                    if (open == null) {
-                        if (p != null && p.isTextual() && e.type() == OpType.INFO) {
-                            nemesis.add(e);
+                    if (open < 0) {
+                        if (isName(pos) && type == OpType.INFO) {
+                            nemesis.add(events.get(pos));
                         } else {
-                            error(pos, e.type().jepsenName() + " " + e.f() + " for process " + (p == null ? "(none)" : Values.show(p))
+                            error(pos, type.jepsenName() + " " + events.f(pos) + " for process " + (p == 0 ? "(none)" : Values.show(events.process(pos)))
                                     + " has no pending invocation");
                         }
                         continue;
                     }
-                    Op inv = events.get(invokePos[open]);
-                    if (!java.util.Objects.equals(inv.f(), e.f())) {
-                        error(pos, "completion f " + e.f() + " differs from its invocation's f " + inv.f() + " (op " + inv.index() + ")");
+                    String invF = events.f(invokePos[open]);
+                    if (!java.util.Objects.equals(invF, events.f(pos))) {
+                        error(pos, "completion f " + events.f(pos) + " differs from its invocation's f " + invF + " (op " + events.index(invokePos[open]) + ")");
                     }
                     completePos[open] = pos;
-                    if (e.type() == OpType.INFO && p != null) crashedAt.put(p, e.index());
+                    if (type == OpType.INFO && p != 0) crashedAt[p] = events.index(pos);
                 }
             }
             if (errorCount > 0) throw new HistoryException(errors, errorCount);
-
-            List<Operation> ops = new ArrayList<>(count);
-            for (int id = 0; id < count; id++) {
-                Op inv = events.get(invokePos[id]);
-                Op comp = completePos[id] < 0 ? null : events.get(completePos[id]);
-                OpType outcome = comp == null ? OpType.INFO : comp.type();
-                JsonNode value;
-                if (outcome == OpType.OK) {
-                    value = comp.value().isNull() ? inv.value() : comp.value();
-                } else {
-                    value = inv.value().isNull() && comp != null ? comp.value() : inv.value();
-                }
-                JsonNode key = inv.key() != null ? inv.key() : comp == null ? null : comp.key();
-                ops.add(new Operation(id, procOf[id], inv.f(), value, key, outcome, invokePos[id], completePos[id], inv, comp));
-            }
-            return new History(source, events, Collections.unmodifiableList(ops), Collections.unmodifiableList(nemesis),
-                    Collections.unmodifiableList(processNames), lines, !completionsOnly);
-        }
-
-        private void checkMicroOps(int pos, Op e) {
-            if (!"txn".equals(e.f()) || MicroOp.isLogTxn(e.value())) return;
-            try {
-                MicroOp.parseAll(e.value());
-            } catch (IllegalArgumentException ex) {
-                error(pos, ex.getMessage());
-            }
+            return new History(source, events, Arrays.copyOf(invokePos, count), Arrays.copyOf(completePos, count), Arrays.copyOf(procOf, count),
+                    Collections.unmodifiableList(nemesis), Collections.unmodifiableList(processNames), !completionsOnly);
         }
 
         private void checkDuplicateIndices() {
             int n = events.size();
             boolean increasing = true;
-            for (int i = 1; i < n && increasing; i++) increasing = events.get(i).index() > events.get(i - 1).index();
+            for (int i = 1; i < n && increasing; i++) increasing = events.index(i) > events.index(i - 1);
             if (increasing) return;
             long[] idx = new long[n];
-            for (int i = 0; i < n; i++) idx[i] = events.get(i).index();
+            for (int i = 0; i < n; i++) idx[i] = events.index(i);
             Arrays.sort(idx);
             long lastDup = Long.MIN_VALUE;
             for (int i = 1; i < n; i++) {
                 if (idx[i] == idx[i - 1] && idx[i] != lastDup) {
                     lastDup = idx[i];
                     for (int pos = 0; pos < n; pos++) {
-                        if (events.get(pos).index() == idx[i]) {
+                        if (events.index(pos) == idx[i]) {
                             error(pos, "duplicate index " + idx[i]);
                         }
                     }

@@ -34,6 +34,13 @@ public record MicroOp(String f, JsonNode key, JsonNode value) {
         return new MicroOp(m.get(0).textValue(), m.get(1), m.get(2));
     }
 
+    /** Whether the value is a non-empty list of {@code [f key value]} triples with a textual f. */
+    static boolean isTxnShaped(JsonNode v) {
+        if (!v.isArray() || v.isEmpty()) return false;
+        for (JsonNode m : v) if (!m.isArray() || m.size() != 3 || !m.get(0).isTextual()) return false;
+        return true;
+    }
+
     /**
      * Whether the value is a transaction of Jepsen's Kafka workload ({@code [:send k v]},
      * {@code [:poll]}, {@code [:poll {k [[offset v] ...]}]}), which the log check reads on its own.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ariadne.history.EventColumns;
 import dev.ariadne.history.History;
 import dev.ariadne.history.Op;
 import dev.ariadne.history.Operation;
@@ -14,7 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -179,14 +180,15 @@ public final class HtmlReport {
             JsonNode name = h.processName(p);
             procs.add(name == null ? "?" + p : Values.show(name));
         }
-        Map<Op, Integer> position = new IdentityHashMap<>();
-        for (Op n : h.nemesisEvents()) position.put(n, -1);
-        List<Op> events = h.events();
-        for (int i = 0; i < events.size(); i++) if (position.containsKey(events.get(i))) position.put(events.get(i), i);
+        // Event indices are unique in a history: they find each nemesis event's position.
+        Map<Long, Integer> position = new HashMap<>();
+        for (Op n : h.nemesisEvents()) position.put(n.index(), -1);
+        EventColumns events = h.events();
+        for (int i = 0; i < events.size(); i++) if (position.containsKey(events.index(i))) position.put(events.index(i), i);
         ArrayNode nemesis = out.putArray("nemesis");
         for (Op n : h.nemesisEvents()) {
             ObjectNode e = nemesis.addObject();
-            e.put("s", position.get(n));
+            e.put("s", position.get(n.index()));
             e.put("f", n.f());
             e.put("v", cut(Values.show(n.value())));
             e.put("type", n.type().jepsenName());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ariadne.history.EventColumns;
 import dev.ariadne.history.History;
 import dev.ariadne.history.HistoryError;
 import dev.ariadne.history.HistoryException;
@@ -103,13 +104,13 @@ public final class HistoryReader {
     /** Reads and validates a history from a reader; {@code source} names it in error messages. */
     public static History read(Reader reader, String source, ReadOptions options) throws IOException, HistoryException {
         Events ev = readEvents(reader, source, options);
-        return History.of(source, ev.events, ev.lines());
+        return History.of(source, ev.events, null);
     }
 
-    /** Raw events with their source lines, before pairing and validation. */
-    public record Events(List<Op> events, int[] lineArray, int count, HistoryFormat format) {
+    /** Raw events (columns, with their source lines) before pairing and validation. */
+    public record Events(EventColumns events, HistoryFormat format) {
         public int[] lines() {
-            return lineArray.length == count ? lineArray : Arrays.copyOf(lineArray, count);
+            return events.lines();
         }
     }
 
@@ -154,8 +155,7 @@ public final class HistoryReader {
         final boolean independent;
         final HistoryFormat format;
         final EventBuilder builder = new EventBuilder();
-        final List<Op> events = new ArrayList<>();
-        int[] lines = new int[1024];
+        final EventColumns events = new EventColumns();
         final List<HistoryError> errors = new ArrayList<>();
         int errorCount;
 
@@ -171,16 +171,10 @@ public final class HistoryReader {
             if (errorCount >= 10 * HistoryException.MAX_ERRORS) throw new HistoryException(errors, errorCount);
         }
 
-        void add(Op op, int line) {
-            if (events.size() == lines.length) lines = Arrays.copyOf(lines, lines.length * 2);
-            lines[events.size()] = line;
-            events.add(op);
-        }
-
         /** Builds the event from the builder's fields, or records why it cannot. */
         void emit(int line, int column) throws HistoryException {
             try {
-                add(builder.build(events.size(), independent), line);
+                events.add(builder.build(events.size(), independent), line);
             } catch (IllegalArgumentException e) {
                 error(line, column, e.getMessage());
             }
@@ -188,7 +182,7 @@ public final class HistoryReader {
 
         Events finish() throws HistoryException {
             if (errorCount > 0) throw new HistoryException(errors, errorCount);
-            return new Events(events, lines, events.size(), format);
+            return new Events(events.seal(), format);
         }
     }
 

@@ -1,0 +1,236 @@
+package dev.ariadne.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A history's values as int codes, so that a loaded history holds primitive arrays rather than a
+ * Jackson tree per event. The low two bits of a code say how to read the rest:
+ * <ul>
+ *   <li>{@code 00}: an interned value, an index into one table of distinct values (0 is nil);</li>
+ *   <li>{@code 01}: an integer in [-2<sup>29</sup>, 2<sup>29</sup>), held in the code itself;</li>
+ *   <li>{@code 10}: a transaction's micro-ops, an offset into one int array: {@code m} followed by
+ *       {@code f key value} codes per micro-op; or, for a completion whose micro-ops are its
+ *       invocation's with the reads filled in, {@code -1 - offset-of-the-invocation} followed by the
+ *       values of the reads only (micro-ops stored once);</li>
+ *   <li>{@code 11}: a list read from a key, as a length into an array shared by the key's reads: each
+ *       read of {@code [1 2 … n]} that extends or repeats what an earlier read of the key saw is a
+ *       prefix of one array, so a list-append history stores each list once however often it is read.</li>
+ * </ul>
+ * Decoding gives back a value {@code equals} to the one encoded. Decoded trees are fresh, except interned
+ * values, which are shared: history values are never to be modified.
+ */
+final class ValuePool {
+    static final int NIL = 0;
+    private static final int INLINE_MIN = -(1 << 29);
+    private static final int INLINE_MAX = (1 << 29) - 1;
+
+    private final List<JsonNode> table = new ArrayList<>();
+    private Map<JsonNode, Integer> interned = new HashMap<>();
+
+    private int[] txns = new int[1024];
+    private int txnLength;
+
+    /** Per list: the array it is a prefix of, and its length. */
+    private int[] listArray = new int[256];
+    private int[] listLength = new int[256];
+    private int lists;
+    /** Shared arrays of element codes, and how much of each is filled. */
+    private int[][] arrays = new int[16][];
+    private int[] arrayLength = new int[16];
+    private int arrayCount;
+    /** Per key code, during loading: the array the key's reads share. */
+    private Map<Integer, Integer> keyArray = new HashMap<>();
+
+    ValuePool() {
+        table.add(NullNode.getInstance());
+        interned.put(NullNode.getInstance(), 0);
+    }
+
+    /** The code of a value (canonical, as {@link Op} holds it). */
+    int encode(JsonNode v) {
+        if (v == null || v.isNull()) return NIL;
+        if (v instanceof LongNode) {
+            long x = v.longValue();
+            if (x >= INLINE_MIN && x <= INLINE_MAX) return ((int) x << 2) | 1;
+        }
+        if (MicroOp.isTxnShaped(v)) return encodeTxn(v, NIL);
+        return intern(v);
+    }
+
+    /**
+     * The code of a completion's value, stored as a difference from its invocation's when the
+     * micro-ops agree (same functions and keys, the invocation's values kept, its nil reads filled).
+     */
+    int encodeCompletion(JsonNode v, int invocationCode) {
+        if ((invocationCode & 3) == 2 && v != null && MicroOp.isTxnShaped(v)) return encodeTxn(v, invocationCode);
+        return encode(v);
+    }
+
+    private int intern(JsonNode v) {
+        Integer c = interned.get(v);
+        if (c == null) {
+            c = table.size() << 2;
+            if (table.size() >= (1 << 30)) throw new IllegalStateException("more than 2^30 distinct values");
+            table.add(v);
+            interned.put(v, c);
+        }
+        return c;
+    }
+
+    private int encodeTxn(JsonNode v, int invocationCode) {
+        int m = v.size();
+        int[] codes = new int[3 * m];
+        for (int i = 0; i < m; i++) {
+            JsonNode mop = v.get(i);
+            codes[3 * i] = intern(mop.get(0));
+            codes[3 * i + 1] = encode(mop.get(1));
+            JsonNode value = mop.get(2);
+            codes[3 * i + 2] = value.isArray() && !value.isEmpty() ? encodeList(codes[3 * i + 1], value) : encode(value);
+        }
+        if (invocationCode != NIL) {
+            int base = invocationCode >>> 2;
+            if (txns[base] == m && derivable(base, codes)) {
+                int off = reserve(1 + m);
+                txns[off] = -1 - base;
+                int at = off + 1;
+                for (int i = 0; i < m; i++) if (txns[base + 3 + 3 * i] == NIL) txns[at++] = codes[3 * i + 2];
+                txnLength = at;
+                return (off << 2) | 2;
+            }
+        }
+        int off = reserve(1 + 3 * m);
+        txns[off] = m;
+        System.arraycopy(codes, 0, txns, off + 1, 3 * m);
+        txnLength = off + 1 + 3 * m;
+        if (txnLength > (1 << 29)) throw new IllegalStateException("more than 2^29 micro-op codes");
+        return (off << 2) | 2;
+    }
+
+    private boolean derivable(int base, int[] codes) {
+        for (int i = 0; i < codes.length / 3; i++) {
+            int b = base + 1 + 3 * i;
+            if (txns[b] != codes[3 * i] || txns[b + 1] != codes[3 * i + 1]) return false;
+            if (txns[b + 2] != NIL && txns[b + 2] != codes[3 * i + 2]) return false;
+        }
+        return true;
+    }
+
+    private int reserve(int n) {
+        if (txnLength + n > txns.length) txns = Arrays.copyOf(txns, Math.max(txnLength + n, txns.length * 2));
+        return txnLength;
+    }
+
+    /** A list read from a key: a prefix of the key's shared array when it agrees with it. */
+    private int encodeList(int keyCode, JsonNode list) {
+        int n = list.size();
+        int[] elems = new int[n];
+        for (int i = 0; i < n; i++) elems[i] = encode(list.get(i));
+        Integer a = keyArray.get(keyCode);
+        int array;
+        if (a != null && prefixEither(a, elems)) {
+            array = a;
+            if (n > arrayLength[array]) {
+                int[] arr = arrays[array];
+                if (n > arr.length) arrays[array] = arr = Arrays.copyOf(arr, Math.max(n, arr.length * 2));
+                System.arraycopy(elems, arrayLength[array], arr, arrayLength[array], n - arrayLength[array]);
+                arrayLength[array] = n;
+            }
+        } else {
+            array = newArray(elems);
+            // A key's first read starts its array; a read that disagrees keeps its own.
+            if (a == null) keyArray.put(keyCode, array);
+        }
+        if (lists == listArray.length) {
+            listArray = Arrays.copyOf(listArray, lists * 2);
+            listLength = Arrays.copyOf(listLength, lists * 2);
+        }
+        listArray[lists] = array;
+        listLength[lists] = n;
+        if (lists >= (1 << 30) - 1) throw new IllegalStateException("more than 2^30 lists");
+        return (lists++ << 2) | 3;
+    }
+
+    /** Whether one of the array's filled part and the list is a prefix of the other. */
+    private boolean prefixEither(int array, int[] elems) {
+        int[] arr = arrays[array];
+        int common = Math.min(arrayLength[array], elems.length);
+        for (int i = 0; i < common; i++) if (arr[i] != elems[i]) return false;
+        return true;
+    }
+
+    private int newArray(int[] elems) {
+        if (arrayCount == arrays.length) {
+            arrays = Arrays.copyOf(arrays, arrayCount * 2);
+            arrayLength = Arrays.copyOf(arrayLength, arrayCount * 2);
+        }
+        arrays[arrayCount] = elems;
+        arrayLength[arrayCount] = elems.length;
+        return arrayCount++;
+    }
+
+    /** Drops what loading needed and trims the arrays. */
+    void seal() {
+        interned = null;
+        keyArray = null;
+        txns = Arrays.copyOf(txns, txnLength);
+        listArray = Arrays.copyOf(listArray, lists);
+        listLength = Arrays.copyOf(listLength, lists);
+        for (int a = 0; a < arrayCount; a++) if (arrays[a].length != arrayLength[a]) arrays[a] = Arrays.copyOf(arrays[a], arrayLength[a]);
+        arrays = Arrays.copyOf(arrays, arrayCount);
+        ((ArrayList<JsonNode>) table).trimToSize();
+    }
+
+    JsonNode decode(int code) {
+        switch (code & 3) {
+            case 0:
+                return table.get(code >>> 2);
+            case 1:
+                return Values.of((long) (code >> 2));
+            case 2:
+                return decodeTxn(code >>> 2);
+            default: {
+                int l = code >>> 2;
+                int[] arr = arrays[listArray[l]];
+                int n = listLength[l];
+                ArrayNode out = Values.NODES.arrayNode(n);
+                for (int i = 0; i < n; i++) out.add(decode(arr[i]));
+                return out;
+            }
+        }
+    }
+
+    private JsonNode decodeTxn(int off) {
+        int head = txns[off];
+        int base = head >= 0 ? off : -1 - head;
+        int m = txns[base];
+        int fill = off + 1;
+        ArrayNode out = Values.NODES.arrayNode(m);
+        for (int i = 0; i < m; i++) {
+            int b = base + 1 + 3 * i;
+            int value = txns[b + 2];
+            if (head < 0 && value == NIL) value = txns[fill++];
+            ArrayNode mop = Values.NODES.arrayNode(3);
+            mop.add(decode(txns[b]));
+            mop.add(decode(txns[b + 1]));
+            mop.add(decode(value));
+            out.add(mop);
+        }
+        return out;
+    }
+
+    /** Roughly the bytes held (the arrays and tables; interned trees counted at 64 bytes each). */
+    long bytes() {
+        long b = 4L * txns.length + 8L * listArray.length + 64L * table.size();
+        for (int a = 0; a < arrayCount; a++) b += 16 + 4L * arrays[a].length;
+        return b;
+    }
+}

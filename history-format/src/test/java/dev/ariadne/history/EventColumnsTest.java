@@ -1,0 +1,143 @@
+package dev.ariadne.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The columns give back every event exactly as added: values of every shape (integers at the edges
+ * of the inline range, big integers, doubles, strings, nested lists and maps), transactions whose
+ * completions repeat, extend or contradict their invocations, reads that extend, repeat or diverge
+ * from a key's shared list, and sparse columns (index, time, error, extra fields, lines) that start
+ * obvious and stop being so midway.
+ */
+class EventColumnsTest {
+
+    @Test
+    void randomEventsComeBackEqual() {
+        long base = Long.getLong("ariadne.seed", 20261201L);
+        for (int round = 0; round < 2000; round++) {
+            long seed = base + round;
+            Random rnd = new Random(seed);
+            List<Op> events = new ArrayList<>();
+            int[] lines = new int[40];
+            int n = 1 + rnd.nextInt(40);
+            Map<Long, JsonNode> openTxn = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                long process = rnd.nextInt(4);
+                boolean invoke = !openTxn.containsKey(process) || rnd.nextInt(4) == 0;
+                JsonNode value;
+                if (rnd.nextInt(3) == 0) {
+                    value = invoke ? txn(rnd, null) : txn(rnd, openTxn.get(process));
+                    if (invoke) openTxn.put(process, value);
+                    else openTxn.remove(process);
+                } else {
+                    value = value(rnd, 2);
+                }
+                long index = rnd.nextInt(8) == 0 ? 1000 + i : i;
+                long time = i > n / 2 && rnd.nextBoolean() ? rnd.nextLong() : Op.NO_TIME;
+                JsonNode error = rnd.nextInt(6) == 0 ? value(rnd, 1) : null;
+                Map<String, JsonNode> extra = rnd.nextInt(6) == 0 ? Map.of("node", Values.of("n" + rnd.nextInt(3))) : Map.of();
+                JsonNode key = rnd.nextInt(3) == 0 ? value(rnd, 0) : null;
+                JsonNode proc = rnd.nextInt(10) == 0 ? Values.of("nemesis") : rnd.nextInt(10) == 0 ? null : Values.of(process);
+                OpType type = invoke ? OpType.INVOKE : OpType.values()[1 + rnd.nextInt(3)];
+                events.add(new Op(index, time, proc, type, rnd.nextInt(5) == 0 ? null : "f" + rnd.nextInt(3), value, key, error, extra));
+                lines[i] = rnd.nextInt(5) == 0 ? 0 : i > n / 2 && rnd.nextBoolean() ? 7 * i : i + 1;
+            }
+            EventColumns c = new EventColumns();
+            for (int i = 0; i < n; i++) c.add(events.get(i), lines[i]);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < n; i++) {
+                    assertThat(c.get(i)).as("seed %d, event %d, %s", seed, i, pass == 0 ? "loading" : "sealed").isEqualTo(events.get(i));
+                    assertThat(c.line(i)).as("seed %d, line of event %d", seed, i).isEqualTo(lines[i]);
+                }
+                c.seal();
+            }
+        }
+    }
+
+    /** A transaction; given the invocation's, a completion that mostly fills its reads and sometimes does not. */
+    private static JsonNode txn(Random rnd, JsonNode invocation) {
+        ArrayNode out = Values.NODES.arrayNode();
+        if (invocation != null && rnd.nextInt(4) != 0) {
+            for (JsonNode m : invocation) {
+                ArrayNode mop = Values.NODES.arrayNode();
+                mop.add(m.get(0)).add(m.get(1));
+                boolean read = m.get(2).isNull();
+                mop.add(read ? list(rnd) : rnd.nextInt(8) == 0 ? Values.of(99L) : m.get(2));
+                out.add(mop);
+            }
+            return out;
+        }
+        int m = 1 + rnd.nextInt(4);
+        for (int i = 0; i < m; i++) {
+            boolean read = rnd.nextBoolean();
+            ArrayNode mop = Values.NODES.arrayNode();
+            mop.add(read ? "r" : "append").add(Values.of((long) rnd.nextInt(3)));
+            mop.add(read ? (invocation == null ? Values.of((Object) null) : list(rnd)) : Values.of((long) rnd.nextInt(6)));
+            out.add(mop);
+        }
+        return out;
+    }
+
+    /** A list of a key: prefixes of 1 2 3 ... mostly, sometimes another order, sometimes empty. */
+    private static JsonNode list(Random rnd) {
+        ArrayNode a = Values.NODES.arrayNode();
+        int n = rnd.nextInt(6);
+        boolean odd = rnd.nextInt(5) == 0;
+        for (int i = 0; i < n; i++) a.add(Values.of(odd ? (long) n - i : i + 1L));
+        return a;
+    }
+
+    private static JsonNode value(Random rnd, int depth) {
+        switch (rnd.nextInt(depth > 0 ? 10 : 8)) {
+            case 0: return Values.of((Object) null);
+            case 1: return Values.of((long) rnd.nextInt(2000) - 1000);
+            case 2: return Values.of(rnd.nextBoolean() ? (1L << 29) - 1 + rnd.nextInt(3) : -(1L << 29) - rnd.nextInt(3) + 1);
+            case 3: return Values.of(rnd.nextLong());
+            case 4: return BigIntegerNode.valueOf(BigInteger.ONE.shiftLeft(70).add(BigInteger.valueOf(rnd.nextInt(3))));
+            case 5: return DoubleNode.valueOf(rnd.nextBoolean() ? 0.0 : -0.0);
+            case 6: return Values.of("v" + rnd.nextInt(4));
+            case 7: return Values.of(rnd.nextBoolean());
+            case 8: {
+                ArrayNode a = Values.NODES.arrayNode();
+                int k = rnd.nextInt(4);
+                for (int i = 0; i < k; i++) a.add(value(rnd, depth - 1));
+                return a;
+            }
+            default: {
+                Map<String, Object> m = new HashMap<>();
+                m.put("k" + rnd.nextInt(3), value(rnd, depth - 1));
+                return Values.of(m);
+            }
+        }
+    }
+
+    @Test
+    void aListAppendHistoryStoresEachListOnce() {
+        EventColumns c = new EventColumns();
+        int n = 5_000;
+        for (int i = 0; i < n; i++) {
+            ArrayNode read = Values.NODES.arrayNode();
+            for (int e = 1; e <= i; e++) read.add(Values.of((long) e));
+            c.add(Op.of(2L * i, 0, OpType.INVOKE, "txn", List.of(List.of("r", "x", Values.of((Object) null)), List.of("append", "x", i + 1))), 0);
+            c.add(new Op(2L * i + 1, Op.NO_TIME, Values.of(0L), OpType.OK, "txn",
+                    Values.of(List.of(List.of("r", "x", read), List.of("append", "x", i + 1))), null, null, Map.of()), 0);
+        }
+        c.seal();
+        // Each read of [1 ... i] is a prefix of one array: far less than the 12 million elements the reads hold.
+        assertThat(c.bytes()).isLessThan(100L * n);
+        assertThat(c.get(2 * n - 1).value().get(0).get(2)).hasSize(n - 1);
+    }
+}
