@@ -39,16 +39,8 @@ final class ValuePool {
     private int[] txns = new int[1024];
     private int txnLength;
 
-    /** Per list: the array it is a prefix of, and its length. */
-    private int[] listArray = new int[256];
-    private int[] listLength = new int[256];
-    private int lists;
-    /** Shared arrays of element codes, and how much of each is filled. */
-    private int[][] arrays = new int[16][];
-    private int[] arrayLength = new int[16];
-    private int arrayCount;
-    /** Per key code, during loading: the array the key's reads share. */
-    private Map<Integer, Integer> keyArray = new HashMap<>();
+    /** Lists read from keys, each a prefix of its key's shared array. */
+    private final PrefixLists lists = new PrefixLists();
 
     ValuePool() {
         table.add(NullNode.getInstance());
@@ -134,58 +126,16 @@ final class ValuePool {
         int n = list.size();
         int[] elems = new int[n];
         for (int i = 0; i < n; i++) elems[i] = encode(list.get(i));
-        Integer a = keyArray.get(keyCode);
-        int array;
-        if (a != null && prefixEither(a, elems)) {
-            array = a;
-            if (n > arrayLength[array]) {
-                int[] arr = arrays[array];
-                if (n > arr.length) arrays[array] = arr = Arrays.copyOf(arr, Math.max(n, arr.length * 2));
-                System.arraycopy(elems, arrayLength[array], arr, arrayLength[array], n - arrayLength[array]);
-                arrayLength[array] = n;
-            }
-        } else {
-            array = newArray(elems);
-            // A key's first read starts its array; a read that disagrees keeps its own.
-            if (a == null) keyArray.put(keyCode, array);
-        }
-        if (lists == listArray.length) {
-            listArray = Arrays.copyOf(listArray, lists * 2);
-            listLength = Arrays.copyOf(listLength, lists * 2);
-        }
-        listArray[lists] = array;
-        listLength[lists] = n;
-        if (lists >= (1 << 30) - 1) throw new IllegalStateException("more than 2^30 lists");
-        return (lists++ << 2) | 3;
-    }
-
-    /** Whether one of the array's filled part and the list is a prefix of the other. */
-    private boolean prefixEither(int array, int[] elems) {
-        int[] arr = arrays[array];
-        int common = Math.min(arrayLength[array], elems.length);
-        for (int i = 0; i < common; i++) if (arr[i] != elems[i]) return false;
-        return true;
-    }
-
-    private int newArray(int[] elems) {
-        if (arrayCount == arrays.length) {
-            arrays = Arrays.copyOf(arrays, arrayCount * 2);
-            arrayLength = Arrays.copyOf(arrayLength, arrayCount * 2);
-        }
-        arrays[arrayCount] = elems;
-        arrayLength[arrayCount] = elems.length;
-        return arrayCount++;
+        int l = lists.add(keyCode, elems, n);
+        if (l >= (1 << 30) - 1) throw new IllegalStateException("more than 2^30 lists");
+        return (l << 2) | 3;
     }
 
     /** Drops what loading needed and trims the arrays. */
     void seal() {
         interned = null;
-        keyArray = null;
         txns = Arrays.copyOf(txns, txnLength);
-        listArray = Arrays.copyOf(listArray, lists);
-        listLength = Arrays.copyOf(listLength, lists);
-        for (int a = 0; a < arrayCount; a++) if (arrays[a].length != arrayLength[a]) arrays[a] = Arrays.copyOf(arrays[a], arrayLength[a]);
-        arrays = Arrays.copyOf(arrays, arrayCount);
+        lists.trim();
         ((ArrayList<JsonNode>) table).trimToSize();
     }
 
@@ -199,10 +149,9 @@ final class ValuePool {
                 return decodeTxn(code >>> 2);
             default: {
                 int l = code >>> 2;
-                int[] arr = arrays[listArray[l]];
-                int n = listLength[l];
+                int n = lists.length(l);
                 ArrayNode out = Values.NODES.arrayNode(n);
-                for (int i = 0; i < n; i++) out.add(decode(arr[i]));
+                for (int i = 0; i < n; i++) out.add(decode(lists.get(l, i)));
                 return out;
             }
         }
@@ -229,8 +178,6 @@ final class ValuePool {
 
     /** Roughly the bytes held (the arrays and tables; interned trees counted at 64 bytes each). */
     long bytes() {
-        long b = 4L * txns.length + 8L * listArray.length + 64L * table.size();
-        for (int a = 0; a < arrayCount; a++) b += 16 + 4L * arrays[a].length;
-        return b;
+        return 4L * txns.length + lists.bytes() + 64L * table.size();
     }
 }

@@ -88,8 +88,9 @@ final class AtomicVisibility {
             // The transactions T3 observes: writers of the elements its reads show, then (transitively) theirs.
             for (int v = t3; ; ) {
                 for (int i = readStart[v]; i < readStart[v + 1]; i++) {
-                    for (int e : inf.readElems[readIds[i]]) {
-                        int w = inf.elemWriter[e];
+                    int r = readIds[i];
+                    for (int j = 0, len = inf.readLength(r); j < len; j++) {
+                        int w = inf.elemWriter[inf.readElem(r, j)];
                         if (mark[w] == stamp || !data.together(w, t3)) continue;
                         mark[w] = stamp;
                         via[w] = v;
@@ -146,9 +147,8 @@ final class AtomicVisibility {
                     out.add(a);
                     break;
                 }
-                int[] es = inf.readElems[r];
                 for (int i = 0; i < inf.readObserved[r]; i++) {
-                    int w = inf.elemWriter[es[i]];
+                    int w = inf.elemWriter[inf.readElem(r, i)];
                     if (w == t3 || mark[w] == stamp) continue;
                     mark[w] = stamp;
                     via[w] = r;
@@ -162,7 +162,7 @@ final class AtomicVisibility {
     private Anomaly vanishedIn(int t3, int r, int[] mark, int stamp, int[] via) {
         int k = inf.readKey[r];
         int[] o = inf.order[k];
-        int len = inf.readElems[r].length;
+        int len = inf.readLength(r);
         int[] unread = inf.unobserved[k];
         for (int i = len; i < o.length + unread.length; i++) {
             int e = i < o.length ? o[i] : unread[i - o.length];
@@ -171,10 +171,10 @@ final class AtomicVisibility {
             int first = via[w];
             TxnHistory th = inf.th;
             String held = "";
-            for (int x : inf.readElems[first]) if (inf.elemWriter[x] == w) held = Values.show(inf.elemValue[x]);
-            String summary = th.name(t3) + " read key " + Values.show(inf.keys.get(inf.readKey[first])) + " as " + inf.showElems(inf.readElems[first])
+            for (int x : inf.readElems(first)) if (inf.elemWriter[x] == w) held = Values.show(inf.elemValue[x]);
+            String summary = th.name(t3) + " read key " + Values.show(inf.keys.get(inf.readKey[first])) + " as " + inf.showElems(inf.readElems(first))
                     + ", which holds " + th.name(w) + "'s append of " + held + "; later in the same transaction it read key " + Values.show(inf.keys.get(k))
-                    + " as " + inf.showElems(inf.readElems[r]) + ", without " + th.name(w) + "'s append of " + Values.show(inf.elemValue[e])
+                    + " as " + inf.showElems(inf.readElems(r)) + ", without " + th.name(w) + "'s append of " + Values.show(inf.elemValue[e])
                     + " there: once a transaction has observed another, its later reads show all of that one's writes.";
             return Anomaly.of(AnomalyKind.Type.OBSERVED_VANISHES, summary, w, t3);
         }
@@ -200,7 +200,7 @@ final class AtomicVisibility {
             for (int j = readStart[t3]; j < readStart[t3 + 1]; j++) {
                 int r = readIds[j];
                 if (inf.readKey[r] != k) continue;
-                int len = inf.readElems[r].length;
+                int len = inf.readLength(r);
                 int p = inf.pos[e];
                 if (p >= 0 && p < len) continue;
                 TxnHistory th = inf.th;
@@ -224,7 +224,7 @@ final class AtomicVisibility {
                 }
                 AnomalyKind.Type name = conflict ? AnomalyKind.Type.CONFLICT_READ : transitive && chain.size() > 2 ? AnomalyKind.Type.CAUSAL_READ
                         : AnomalyKind.Type.FRACTURED_READ;
-                String summary = how + "; yet " + th.name(t3) + " read key " + key + " as " + inf.showElems(inf.readElems[r]) + ", without "
+                String summary = how + "; yet " + th.name(t3) + " read key " + key + " as " + inf.showElems(inf.readElems(r)) + ", without "
                         + th.name(w) + "'s append of " + Values.show(inf.elemValue[e]) + " there"
                         + (p < 0 ? " (which committed)." : ", which that key's version order puts at position " + (p + 1) + ".");
                 int[] txns = new int[chain.size()];
@@ -239,9 +239,9 @@ final class AtomicVisibility {
     private String observation(int writer, int reader) {
         for (int i = readStart[reader]; i < readStart[reader + 1]; i++) {
             int r = readIds[i];
-            for (int e : inf.readElems[r]) {
+            for (int e : inf.readElems(r)) {
                 if (inf.elemWriter[e] == writer) {
-                    return " (it read key " + Values.show(inf.keys.get(inf.readKey[r])) + " as " + inf.showElems(inf.readElems[r]) + ", which holds "
+                    return " (it read key " + Values.show(inf.keys.get(inf.readKey[r])) + " as " + inf.showElems(inf.readElems(r)) + ", which holds "
                             + inf.th.name(writer) + "'s append of " + Values.show(inf.elemValue[e]) + ")";
                 }
             }

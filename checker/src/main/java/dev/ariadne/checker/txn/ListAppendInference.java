@@ -2,6 +2,7 @@ package dev.ariadne.checker.txn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ariadne.history.MicroOp;
+import dev.ariadne.history.PrefixLists;
 import dev.ariadne.history.Values;
 
 import java.util.ArrayList;
@@ -27,7 +28,10 @@ final class ListAppendInference extends WriteIndex {
     int reads;
     int[] readTxn = new int[1024];
     int[] readKey = new int[1024];
-    int[][] readElems = new int[1024][];
+    /** Per read: its list of element ids in {@link #readLists}, or -1 when it holds garbage or duplicates. */
+    private int[] readList = new int[1024];
+    /** The reads' lists, each a prefix of its key's shared array (a key's list is held once, not once per read). */
+    private final PrefixLists readLists = new PrefixLists();
     /**
      * How much of the read's list came from other transactions: all of it for an external read; for a
      * read after the transaction's own blind appends, the part before them.
@@ -59,9 +63,12 @@ final class ListAppendInference extends WriteIndex {
         committed = new boolean[n];
         for (int t = 0; t < n; t++) committed[t] = th.ok(t);
         for (int r = 0; r < reads; r++) {
-            if (readElems[r] == null) continue;
-            for (int e : readElems[r]) if (e >= 0 && th.op(elemWriter[e]).isInfo()) committed[elemWriter[e]] = true;
+            for (int i = 0, len = readLength(r); i < len; i++) {
+                int e = readElem(r, i);
+                if (e >= 0 && th.history.outcome(elemWriter[e]) == dev.ariadne.history.OpType.INFO) committed[elemWriter[e]] = true;
+            }
         }
+        readLists.trim();
         versionOrders();
         ReadAnomalies.find(this);
     }
@@ -228,14 +235,14 @@ final class ListAppendInference extends WriteIndex {
             readObserved = Arrays.copyOf(readObserved, c);
             readTxn = Arrays.copyOf(readTxn, c);
             readKey = Arrays.copyOf(readKey, c);
-            readElems = Arrays.copyOf(readElems, c);
+            readList = Arrays.copyOf(readList, c);
             readUsable = Arrays.copyOf(readUsable, c);
             readThenAppend = Arrays.copyOf(readThenAppend, c);
             readAppend = Arrays.copyOf(readAppend, c);
         }
         readTxn[reads] = t;
         readKey[reads] = k;
-        readElems[reads] = elems;
+        readList[reads] = elems == null ? -1 : readLists.add(k, elems, elems.length);
         readUsable[reads] = elems != null;
         readObserved[reads] = observed;
         reads++;
@@ -256,25 +263,24 @@ final class ListAppendInference extends WriteIndex {
         for (int r = 0; r < reads; r++) {
             if (!readUsable[r]) continue;
             int k = readKey[r];
-            if (longest[k] < 0 || readElems[r].length > readElems[longest[k]].length) longest[k] = r;
+            if (longest[k] < 0 || readLength(r) > readLength(longest[k])) longest[k] = r;
         }
         order = new int[kc][];
         pos = new int[elements];
         Arrays.fill(pos, -1);
         boolean[] reported = new boolean[kc];
-        for (int k = 0; k < kc; k++) order[k] = longest[k] < 0 ? new int[0] : readElems[longest[k]];
+        for (int k = 0; k < kc; k++) order[k] = longest[k] < 0 ? new int[0] : readElems(longest[k]);
         for (int k = 0; k < kc; k++) for (int i = 0; i < order[k].length; i++) pos[order[k][i]] = i;
         for (int r = 0; r < reads; r++) {
             if (!readUsable[r]) continue;
             int k = readKey[r];
             int[] o = order[k];
-            int[] es = readElems[r];
-            for (int i = 0; i < es.length; i++) {
-                if (es[i] != o[i]) {
+            for (int i = 0, len = readLength(r); i < len; i++) {
+                if (readElem(r, i) != o[i]) {
                     readUsable[r] = false;
                     if (!reported[k]) {
                         reported[k] = true;
-                        anomalies.add(Anomaly.of(AnomalyKind.Type.INCOMPATIBLE_ORDER, th.name(readTxn[r]) + " read key " + Values.show(keys.get(k)) + " as " + showElems(es) + " and "
+                        anomalies.add(Anomaly.of(AnomalyKind.Type.INCOMPATIBLE_ORDER, th.name(readTxn[r]) + " read key " + Values.show(keys.get(k)) + " as " + showElems(readElems(r)) + " and "
                                 + th.name(readTxn[longest[k]]) + " read it as " + showElems(o) + ": neither is a prefix of the other, so they cannot both be versions of one list.",
                                 readTxn[r], readTxn[longest[k]]));
                     }
@@ -323,6 +329,26 @@ final class ListAppendInference extends WriteIndex {
         for (int e = 0; e < elements; e++) if (pos[e] < 0 && isCommittedWriter(elemWriter[e])) unobserved[elemKey[e]][count[elemKey[e]]++] = e;
     }
 
+    /** Whether read r's list resolved to elements (no garbage, no duplicates). */
+    boolean readResolved(int r) {
+        return readList[r] >= 0;
+    }
+
+    /** How many elements read r shows (0 when it did not resolve). */
+    int readLength(int r) {
+        return readList[r] < 0 ? 0 : readLists.length(readList[r]);
+    }
+
+    /** The i-th element id read r shows. */
+    int readElem(int r, int i) {
+        return readLists.get(readList[r], i);
+    }
+
+    /** Read r's element ids as an array of their own, or null when it did not resolve. */
+    int[] readElems(int r) {
+        return readList[r] < 0 ? null : readLists.copy(readList[r]);
+    }
+
     boolean isCommittedWriter(int t) {
         return committed[t];
     }
@@ -343,12 +369,12 @@ final class ListAppendInference extends WriteIndex {
         for (int r = 0; r < reads; r++) {
             if (!readUsable[r]) continue;
             int t = readTxn[r];
-            int[] es = readElems[r];
+            int len = readLength(r);
             int[] o = order[readKey[r]];
             int seen = readObserved[r];
-            if (seen > 0 && committed[elemWriter[es[seen - 1]]]) b.add(elemWriter[es[seen - 1]], t, DependencyGraph.WR);
-            if (seen < es.length) continue; // its own appends follow what it observed
-            int next = es.length;
+            if (seen > 0 && committed[elemWriter[readElem(r, seen - 1)]]) b.add(elemWriter[readElem(r, seen - 1)], t, DependencyGraph.WR);
+            if (seen < len) continue; // its own appends follow what it observed
+            int next = len;
             while (next < o.length && !committed[elemWriter[o[next]]]) next++;
             if (next < o.length) {
                 b.add(t, elemWriter[o[next]], DependencyGraph.RW);

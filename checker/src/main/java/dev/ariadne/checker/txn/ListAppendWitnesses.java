@@ -151,10 +151,9 @@ final class ListAppendWitnesses {
         for (int r = 0; r < inf.reads; r++) {
             if (!inf.readUsable[r]) continue;
             int t = inf.readTxn[r];
-            int[] es = inf.readElems[r];
             int lastWriter = -1;
             for (int i = 0; i < inf.readObserved[r]; i++) {
-                int w = inf.elemWriter[es[i]];
+                int w = inf.elemWriter[inf.readElem(r, i)];
                 if (w == t || w == lastWriter || !inf.committed[w]) continue;
                 lastWriter = w;
                 edges.add(w, t);

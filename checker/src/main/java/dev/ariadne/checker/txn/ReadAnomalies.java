@@ -18,31 +18,31 @@ final class ReadAnomalies {
     static void find(ListAppendInference inf) {
         Map<Long, Integer> sameVersion = new HashMap<>();
         for (int r = 0; r < inf.reads; r++) {
-            int[] es = inf.readElems[r];
-            if (es == null) continue;
+            if (!inf.readResolved(r)) continue;
             int t = inf.readTxn[r];
-            for (int e : es) {
+            for (int i = 0, len = inf.readLength(r); i < len; i++) {
+                int e = inf.readElem(r, i);
                 int w = inf.elemWriter[e];
                 if (inf.th.failed(w)) {
-                    inf.anomalies.add(Anomaly.of(AnomalyKind.Type.G1A, inf.th.name(t) + " read key " + Values.show(inf.keys.get(inf.readKey[r])) + " as " + inf.showElems(es) + ", which holds "
+                    inf.anomalies.add(Anomaly.of(AnomalyKind.Type.G1A, inf.th.name(t) + " read key " + Values.show(inf.keys.get(inf.readKey[r])) + " as " + inf.showElems(inf.readElems(r)) + ", which holds "
                             + Values.show(inf.elemValue[e]) + ", appended by " + inf.th.name(w) + ", which failed (aborted).", w, t));
                     break;
                 }
             }
             if (inf.readObserved[r] > 0) {
-                int e = es[inf.readObserved[r] - 1];
+                int e = inf.readElem(r, inf.readObserved[r] - 1);
                 int w = inf.elemWriter[e];
                 if (w != t && !inf.elemLast[e] && !inf.th.failed(w)) {
-                    inf.anomalies.add(Anomaly.of(AnomalyKind.Type.G1B, inf.th.name(t) + " read key " + Values.show(inf.keys.get(inf.readKey[r])) + " as " + inf.showElems(es) + ", ending in "
+                    inf.anomalies.add(Anomaly.of(AnomalyKind.Type.G1B, inf.th.name(t) + " read key " + Values.show(inf.keys.get(inf.readKey[r])) + " as " + inf.showElems(inf.readElems(r)) + ", ending in "
                             + Values.show(inf.elemValue[e]) + ", an intermediate version: " + inf.th.name(w) + " appended more to that key after it.", w, t));
                 }
             }
             // Lost update: two committed transactions read the same version of a key and both append to it.
-            if (inf.readUsable[r] && inf.readObserved[r] == es.length && inf.readThenAppend[r]) {
-                Integer other = sameVersion.putIfAbsent(((long) inf.readKey[r] << 32) | es.length, t);
+            if (inf.readUsable[r] && inf.readObserved[r] == inf.readLength(r) && inf.readThenAppend[r]) {
+                Integer other = sameVersion.putIfAbsent(((long) inf.readKey[r] << 32) | inf.readLength(r), t);
                 if (other != null && other != t) {
                     inf.anomalies.add(Anomaly.of(AnomalyKind.Type.LOST_UPDATE, inf.th.name(other) + " and " + inf.th.name(t) + " both read key " + Values.show(inf.keys.get(inf.readKey[r])) + " as "
-                            + inf.showElems(es) + " and both appended to it: one of the two updates is lost in any order.", other, t));
+                            + inf.showElems(inf.readElems(r)) + " and both appended to it: one of the two updates is lost in any order.", other, t));
                 }
                 Anomaly between = overwritten(inf, r);
                 if (between != null) inf.anomalies.add(between);
@@ -77,10 +77,10 @@ final class ReadAnomalies {
         int[] o = inf.order[k];
         int mine = inf.readAppend[r];
         int p = inf.pos[mine] < 0 ? o.length : inf.pos[mine];
-        for (int i = inf.readElems[r].length; i < p; i++) {
+        for (int i = inf.readLength(r); i < p; i++) {
             int w = inf.elemWriter[o[i]];
             if (w == t || !inf.committed[w]) continue;
-            return Anomaly.of(AnomalyKind.Type.LOST_UPDATE, inf.th.name(t) + " read key " + Values.show(inf.keys.get(k)) + " as " + inf.showElems(inf.readElems[r]) + " and then appended "
+            return Anomaly.of(AnomalyKind.Type.LOST_UPDATE, inf.th.name(t) + " read key " + Values.show(inf.keys.get(k)) + " as " + inf.showElems(inf.readElems(r)) + " and then appended "
                     + Values.show(inf.elemValue[mine]) + " to it, but " + inf.th.name(w) + "'s append of " + Values.show(inf.elemValue[o[i]]) + " comes between in the key's version order "
                     + inf.showElems(inf.pos[mine] < 0 ? o : Arrays.copyOf(o, p + 1)) + (inf.pos[mine] < 0 ? ", which no read extends with " + Values.show(inf.elemValue[mine]) : "")
                     + ": " + inf.th.name(t) + "'s update went on top of a version it never read (Adya's G-cursor).", w, t);

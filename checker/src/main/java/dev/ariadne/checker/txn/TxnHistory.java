@@ -3,9 +3,11 @@ package dev.ariadne.checker.txn;
 import dev.ariadne.checker.datatype.DatatypeMismatch;
 import dev.ariadne.history.History;
 import dev.ariadne.history.MicroOp;
+import dev.ariadne.history.OpType;
 import dev.ariadne.history.Operation;
 import dev.ariadne.history.Values;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,24 +15,42 @@ import java.util.List;
  * The transactions of a history: each operation's micro-ops (the completion's for {@code ok}, with the
  * values its reads returned; the invocation's otherwise) and Jepsen's outcome. A {@code fail}
  * transaction did not commit; an {@code info} one may or may not have.
+ *
+ * <p>Up to {@link #KEPT} transactions the micro-ops are decoded once and kept (the searches look at
+ * some transactions many times); above it they are decoded from the history's columns each time they
+ * are asked for, since the analyses of a large history pass over them a few times and millions of
+ * transactions held as trees would take most of the heap.
  */
 final class TxnHistory {
     final History history;
     final int n;
     final List<List<MicroOp>> mops;
+    static final int KEPT = 100_000;
 
     TxnHistory(History history) {
         this.history = history;
         this.n = history.size();
-        this.mops = new ArrayList<>(n);
+        List<List<MicroOp>> kept = n <= KEPT ? new ArrayList<>(n) : null;
         // Like Elle, the micro-ops decide and :f does not (braft's transactions are :read and :write).
         for (Operation o : history.operations()) {
             try {
-                mops.add(MicroOp.parseAll(o.value()));
+                List<MicroOp> m = MicroOp.parseAll(o.value());
+                if (kept != null) kept.add(m);
             } catch (IllegalArgumentException e) {
                 throw new DatatypeMismatch(o, e.getMessage());
             }
         }
+        this.mops = kept != null ? kept : new AbstractList<>() {
+            @Override
+            public List<MicroOp> get(int t) {
+                return MicroOp.parseAll(history.operation(t).value());
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
     }
 
     Operation op(int t) {
@@ -38,16 +58,16 @@ final class TxnHistory {
     }
 
     boolean ok(int t) {
-        return history.operation(t).isOk();
+        return history.outcome(t) == OpType.OK;
     }
 
     boolean failed(int t) {
-        return history.operation(t).isFail();
+        return history.outcome(t) == OpType.FAIL;
     }
 
     /** {@code T<index>}: how reports name a transaction (its invocation's index). */
     String name(int t) {
-        return "T" + history.operation(t).index();
+        return "T" + history.index(t);
     }
 
     /** The transaction's micro-ops as EDN-like text. */
