@@ -115,6 +115,7 @@ public final class Main implements Runnable {
                     + " MiB, is too small for this history; give more with ARIADNE_JAVA_OPTS=-Xmx8g)";
             if (json) printError(out, UNKNOWN, why);
             err.println("ariadne: " + why);
+            if (System.getenv("ARIADNE_DEBUG") != null) e.printStackTrace(err);
             return UNKNOWN;
         } catch (StackOverflowError e) {
             String why = "out of stack (a value or a search nested too deeply; ARIADNE_JAVA_OPTS=-Xss64m gives more)";

@@ -19,7 +19,9 @@ import java.util.Map;
  * The verifier's own reading of a transactional history, shared with nothing the inference uses:
  * each operation's micro-ops, flattened, with keys numbered and values in canonical form (so that a
  * number compares equal however it was built). An {@code ok} transaction's reads carry what they
- * returned; others' reads carry nothing.
+ * returned; others' reads carry nothing. Writes' values are kept; what reads returned is read from the
+ * history again when a transaction is replayed ({@link #values}), so that the lists a large list-append
+ * history's reads return are not all held at once.
  */
 final class Transactions {
     final int n;
@@ -33,12 +35,15 @@ final class Transactions {
     final int[] start;
     final boolean[] isRead;
     final int[] key;
-    final JsonNode[] value;
+    /** Per micro-op: the value a write writes (null for reads). */
+    private final JsonNode[] value;
+    private final History h;
     final int keys;
     /** Why the history cannot be read as transactions, or null. */
     final String malformed;
 
     Transactions(History h) {
+        this.h = h;
         n = h.size();
         ok = new boolean[n];
         fail = new boolean[n];
@@ -83,14 +88,32 @@ final class Transactions {
                 isRead[m] = read;
                 key[m] = ids.computeIfAbsent(canon(mop.get(1)), k -> ids.size());
                 JsonNode val = mop.get(2);
-                // Reads keep their raw value (a list is canonicalised element by element when compared).
-                value[m] = read ? (ok[t] ? val : null) : canon(val);
+                value[m] = read ? null : canon(val);
                 m++;
             }
         }
         start[n] = m;
         keys = ids.size();
         malformed = bad;
+    }
+
+    /** The value a write micro-op writes. */
+    JsonNode written(int m) {
+        return value[m];
+    }
+
+    /**
+     * Transaction t's micro-op values, by position: what a write writes, what a read of an ok
+     * transaction returned (raw: a list is canonicalised element by element when compared), null for
+     * the reads of others.
+     */
+    JsonNode[] values(int t) {
+        JsonNode[] out = new JsonNode[start[t + 1] - start[t]];
+        JsonNode v = ok[t] ? h.operation(t).value() : null;
+        for (int m = start[t]; m < start[t + 1]; m++) {
+            out[m - start[t]] = !isRead[m] ? value[m] : v == null ? null : v.get(m - start[t]).get(2);
+        }
+        return out;
     }
 
     /** The elements of a list-append read; null when the value is not a list (nil reads as empty). */

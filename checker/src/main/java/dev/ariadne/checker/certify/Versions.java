@@ -60,9 +60,9 @@ final class Versions {
                     count[x] = ++c;
                 }
                 if (elemCount[x] == elems[x].length) elems[x] = Arrays.copyOf(elems[x], elemCount[x] * 2);
-                elems[x][elemCount[x]++] = tx.value[m];
+                elems[x][elemCount[x]++] = tx.written(m);
                 ends[x][c - 1] = elemCount[x];
-                last[x][c - 1] = tx.value[m];
+                last[x][c - 1] = tx.written(m);
             }
         }
     }
@@ -72,7 +72,7 @@ final class Versions {
             anyWriter = new HashMap<>();
             for (int t = 0; t < tx.n; t++) {
                 for (int m = tx.start[t]; m < tx.start[t + 1]; m++) {
-                    if (!tx.isRead[m]) anyWriter.computeIfAbsent((long) tx.key[m], q -> new HashMap<>()).putIfAbsent(tx.value[m], t);
+                    if (!tx.isRead[m]) anyWriter.computeIfAbsent((long) tx.key[m], q -> new HashMap<>()).putIfAbsent(tx.written(m), t);
                 }
             }
         }

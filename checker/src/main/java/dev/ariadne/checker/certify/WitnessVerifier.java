@@ -147,6 +147,7 @@ public final class WitnessVerifier {
         /** Each read of an ok transaction, in order, against the version order and what the reader sees. */
         String reads(int t) {
             boolean observed = ax.contains(Axiom.MONOTONIC_VIEW);
+            JsonNode[] values = null;
             for (int m = tx.start[t]; m < tx.start[t + 1]; m++) {
                 int x = tx.key[m];
                 if (!tx.isRead[m]) continue;
@@ -154,17 +155,19 @@ public final class WitnessVerifier {
                 for (int q = tx.start[t]; q < m; q++) {
                     if (tx.isRead[q] || tx.key[q] != x) continue;
                     if (mine.isEmpty()) mine = new ArrayList<>(2);
-                    mine.add(tx.value[q]);
+                    mine.add(tx.written(q));
                 }
-                String s = lists ? listRead(t, m, x, mine, observed) : registerRead(t, m, x, mine, observed);
+                if (values == null) values = tx.values(t);
+                JsonNode read = values[m - tx.start[t]];
+                String s = lists ? listRead(t, read, x, mine, observed) : registerRead(t, read, x, mine, observed);
                 if (s != null) return name(t) + "'s read of key " + Values.show(h.operation(t).value().get(m - tx.start[t]).get(1)) + " as "
-                        + Values.show(tx.value[m]) + ": " + s;
+                        + Values.show(read) + ": " + s;
             }
             return null;
         }
 
-        String listRead(int t, int m, int x, List<JsonNode> mine, boolean observed) {
-            JsonNode[] got = Transactions.list(tx.value[m]);
+        String listRead(int t, JsonNode read, int x, List<JsonNode> mine, boolean observed) {
+            JsonNode[] got = Transactions.list(read);
             if (got == null) return "not a list";
             int b = v.before(x, pos[t]);
             if (uncommittedOnly) return uncommittedList(t, x, got, mine);
@@ -181,8 +184,8 @@ public final class WitnessVerifier {
             return seen(t, x, j, b, observed);
         }
 
-        String registerRead(int t, int m, int x, List<JsonNode> mine, boolean observed) {
-            JsonNode got = Transactions.canon(tx.value[m]);
+        String registerRead(int t, JsonNode read, int x, List<JsonNode> mine, boolean observed) {
+            JsonNode got = Transactions.canon(read);
             if (uncommittedOnly) {
                 if (!mine.isEmpty()) return got.equals(mine.get(mine.size() - 1)) ? null : "not its own last write";
                 return Transactions.isNil(got) || v.anyWriterOf(x, got) >= 0 ? null : "no transaction wrote it";

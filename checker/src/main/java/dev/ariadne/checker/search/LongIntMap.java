@@ -2,7 +2,10 @@ package dev.ariadne.checker.search;
 
 import java.util.Arrays;
 
-/** An open-addressing hash map from long to non-negative int, without boxing: the element index of a list-append history, a log consumer's place. */
+/**
+ * An open-addressing hash map from long to non-negative int, without boxing: the element index of a
+ * list-append history, a log consumer's place. Linear probing, filled to three quarters before it doubles.
+ */
 public final class LongIntMap {
     private long[] keys;
     private int[] values;
@@ -10,7 +13,7 @@ public final class LongIntMap {
     private int mask;
 
     public LongIntMap(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
+        int cap = Integer.highestOneBit(Math.max(16, expected * 4 / 3 + 1) - 1) << 1;
         keys = new long[cap];
         values = new int[cap];
         Arrays.fill(values, -1);
@@ -31,7 +34,7 @@ public final class LongIntMap {
             if (values[i] < 0) {
                 keys[i] = key;
                 values[i] = value;
-                if (++size * 2 > keys.length) grow();
+                if (++size * 4L > 3L * keys.length) grow();
                 return -1;
             }
             if (keys[i] == key) return values[i];
@@ -44,7 +47,7 @@ public final class LongIntMap {
             if (values[i] < 0) {
                 keys[i] = key;
                 values[i] = value;
-                if (++size * 2 > keys.length) grow();
+                if (++size * 4L > 3L * keys.length) grow();
                 return;
             }
             if (keys[i] == key) {

@@ -1,6 +1,8 @@
 package dev.ariadne.checker.txn;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The direct serialization graph of a transactional history (Adya 1999, chapter 3): one node per
@@ -64,11 +66,19 @@ public final class DependencyGraph {
         return new Builder(n);
     }
 
-    /** Collects edges in any order, duplicates allowed, then packs them. */
+    /**
+     * Collects edges in any order, duplicates allowed, then packs them into compressed sparse rows in
+     * two passes (count per source, then fill), never holding more than one copy of the edges: they are
+     * kept in fixed chunks that are dropped as the fill consumes them, so a history of tens of millions
+     * of transactions does not need a doubled array of every edge.
+     */
     static final class Builder {
+        private static final int CHUNK = 1 << 20;
         private final int n;
-        private long[] packed = new long[1024];
-        private int size;
+        private final List<long[]> chunks = new ArrayList<>();
+        private long[] current;
+        private int used = CHUNK;
+        private long size;
 
         Builder(int n) {
             this.n = n;
@@ -76,34 +86,73 @@ public final class DependencyGraph {
 
         void add(int from, int to, int type) {
             if (from == to || from < 0 || to < 0) return;
-            if (size == packed.length) packed = Arrays.copyOf(packed, size * 2);
-            packed[size++] = ((long) from << 36) | ((long) to << 5) | type;
+            if (used == CHUNK) {
+                current = new long[CHUNK];
+                chunks.add(current);
+                used = 0;
+            }
+            current[used++] = ((long) from << 36) | ((long) to << 5) | type;
+            size++;
         }
 
         DependencyGraph build() {
-            long[] e = Arrays.copyOf(packed, size);
-            Arrays.sort(e);
+            if (size > Integer.MAX_VALUE - 16) throw new IllegalStateException("more than 2^31 dependency edges");
+            int total = (int) size;
             int[] start = new int[n + 1];
-            int[] target = new int[size];
-            byte[] types = new byte[size];
-            int m = 0;
-            long lastPair = -1;
-            for (long x : e) {
-                long pair = x >>> 5;
-                int t = (int) (x & 31);
-                if (pair == lastPair) {
-                    types[m - 1] |= (byte) t;
-                    continue;
-                }
-                lastPair = pair;
-                int from = (int) (x >>> 36);
-                target[m] = (int) ((x >>> 5) & ((1L << 31) - 1));
-                types[m] = (byte) t;
-                start[from + 1]++;
-                m++;
-            }
+            forEach(x -> start[(int) (x >>> 36) + 1]++, false);
             for (int i = 0; i < n; i++) start[i + 1] += start[i];
-            return new DependencyGraph(n, start, Arrays.copyOf(target, m), Arrays.copyOf(types, m));
+            // Each edge as (target, type) in its source's row; a row sorted, duplicates merge their types.
+            long[] wide = n >= (1 << 26) ? new long[total] : null;
+            int[] narrow = wide == null ? new int[total] : null;
+            int[] fill = Arrays.copyOf(start, n);
+            forEach(x -> {
+                int from = (int) (x >>> 36);
+                int to = (int) ((x >>> 5) & ((1L << 31) - 1));
+                int t = (int) (x & 31);
+                if (narrow != null) narrow[fill[from]++] = (to << 5) | t;
+                else wide[fill[from]++] = ((long) to << 5) | t;
+            }, true);
+            // Rows sorted and compacted in place (an edge never moves right), then split into targets and types.
+            int m = 0;
+            for (int u = 0; u < n; u++) {
+                int lo = start[u];
+                int hi = start[u + 1];
+                if (narrow != null) Arrays.sort(narrow, lo, hi);
+                else Arrays.sort(wide, lo, hi);
+                start[u] = m;
+                long last = -1;
+                for (int i = lo; i < hi; i++) {
+                    long x = narrow != null ? narrow[i] : wide[i];
+                    if (x >>> 5 == last) {
+                        if (narrow != null) narrow[m - 1] |= (int) (x & 31);
+                        else wide[m - 1] |= x & 31;
+                        continue;
+                    }
+                    last = x >>> 5;
+                    if (narrow != null) narrow[m++] = (int) x;
+                    else wide[m++] = x;
+                }
+            }
+            start[n] = m;
+            int[] target = new int[m];
+            byte[] types = new byte[m];
+            for (int i = 0; i < m; i++) {
+                long x = narrow != null ? narrow[i] : wide[i];
+                target[i] = (int) (x >>> 5);
+                types[i] = (byte) (x & 31);
+            }
+            return new DependencyGraph(n, start, target, types);
+        }
+
+        /** Each packed edge, in the order added; with {@code drop}, each chunk is let go once read. */
+        private void forEach(java.util.function.LongConsumer f, boolean drop) {
+            for (int c = 0; c < chunks.size(); c++) {
+                long[] chunk = chunks.get(c);
+                int len = c == chunks.size() - 1 ? used : CHUNK;
+                for (int i = 0; i < len; i++) f.accept(chunk[i]);
+                if (drop) chunks.set(c, null);
+            }
+            if (drop) current = null;
         }
     }
 }
