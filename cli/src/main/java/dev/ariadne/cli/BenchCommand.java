@@ -32,7 +32,7 @@ import java.util.Locale;
  * histories in-process on a warm JVM with per-history medians.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Prints benchmark figures.",
-        subcommands = {BenchCommand.Load.class, BenchCommand.Check.class})
+        subcommands = {BenchCommand.Load.class, BenchCommand.Check.class, BenchScale.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

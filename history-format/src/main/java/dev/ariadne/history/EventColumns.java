@@ -28,7 +28,7 @@ public final class EventColumns extends AbstractList<Op> implements RandomAccess
     private int size;
     private int capacity = 1024;
     private long[] index;
-    private long[] time;
+    private TimeColumn time;
     private byte[] type = new byte[capacity];
     private final IntColumn process = new IntColumn();
     private final IntColumn f = new IntColumn();
@@ -62,10 +62,10 @@ public final class EventColumns extends AbstractList<Op> implements RandomAccess
         }
         if (index != null) index[pos] = e.index();
         if (time == null && e.time() != Op.NO_TIME) {
-            time = new long[capacity];
-            Arrays.fill(time, 0, pos, Op.NO_TIME);
+            time = new TimeColumn();
+            for (int i = 0; i < pos; i++) time.add(Op.NO_TIME);
         }
-        if (time != null) time[pos] = e.time();
+        if (time != null) time.add(e.time());
         type[pos] = (byte) e.type().ordinal();
         int p = e.process() == null ? 0 : processCodes.computeIfAbsent(e.process(), x -> {
             processTable.add(x);
@@ -141,7 +141,6 @@ public final class EventColumns extends AbstractList<Op> implements RandomAccess
     private void grow() {
         capacity *= 2;
         if (index != null) index = Arrays.copyOf(index, capacity);
-        if (time != null) time = Arrays.copyOf(time, capacity);
         type = Arrays.copyOf(type, capacity);
         if (lines != null) lines = Arrays.copyOf(lines, capacity);
     }
@@ -152,7 +151,7 @@ public final class EventColumns extends AbstractList<Op> implements RandomAccess
         sealed = true;
         capacity = size;
         if (index != null) index = Arrays.copyOf(index, size);
-        if (time != null) time = Arrays.copyOf(time, size);
+        if (time != null) time.trim();
         type = Arrays.copyOf(type, size);
         if (lines != null) lines = Arrays.copyOf(lines, size);
         for (IntColumn c : new IntColumn[]{process, f, key, value, error, extra}) if (c != null) c.trim();
@@ -192,7 +191,7 @@ public final class EventColumns extends AbstractList<Op> implements RandomAccess
 
     public long time(int i) {
         check(i);
-        return time == null ? Op.NO_TIME : time[i];
+        return time == null ? Op.NO_TIME : time.get(i);
     }
 
     public OpType type(int i) {
@@ -269,7 +268,7 @@ public final class EventColumns extends AbstractList<Op> implements RandomAccess
 
     /** Roughly the bytes the columns hold. */
     public long bytes() {
-        long b = (long) type.length + (index == null ? 0 : 8L * index.length) + (time == null ? 0 : 8L * time.length)
+        long b = (long) type.length + (index == null ? 0 : 8L * index.length) + (time == null ? 0 : time.bytes())
                 + (lines == null ? 0 : 4L * lines.length);
         for (IntColumn c : new IntColumn[]{process, f, key, value, error, extra}) if (c != null) b += c.bytes();
         return b + values.bytes();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +16,8 @@ import java.util.Map;
  * A history's values as int codes, so that a loaded history holds primitive arrays rather than a
  * Jackson tree per event. The low two bits of a code say how to read the rest:
  * <ul>
- *   <li>{@code 00}: an interned value, an index into one table of distinct values (0 is nil);</li>
+ *   <li>{@code 00}: an interned value: below 2<sup>29</sup> an index into one table of distinct values (0
+ *       is nil), above it a string of the {@link TextPool};</li>
  *   <li>{@code 01}: an integer in [-2<sup>29</sup>, 2<sup>29</sup>), held in the code itself;</li>
  *   <li>{@code 10}: a transaction's micro-ops, an offset into one int array: {@code m} followed by
  *       {@code f key value} codes per micro-op; or, for a completion whose micro-ops are its
@@ -33,7 +35,11 @@ final class ValuePool {
     private static final int INLINE_MIN = -(1 << 29);
     private static final int INLINE_MAX = (1 << 29) - 1;
 
+    private static final int TEXT_BASE = 1 << 29;
     private final List<JsonNode> table = new ArrayList<>();
+    private final TextPool texts = new TextPool();
+    /** The first strings' nodes, made once (keys and micro-op names are decoded again and again). */
+    private final TextNode[] textNodes = new TextNode[1024];
     private Map<JsonNode, Integer> interned = new HashMap<>();
 
     private int[] txns = new int[1024];
@@ -68,10 +74,15 @@ final class ValuePool {
     }
 
     private int intern(JsonNode v) {
+        if (v.isTextual()) {
+            int id = texts.intern(v.textValue());
+            if (id >= TEXT_BASE) throw new IllegalStateException("more than 2^29 distinct strings");
+            return (TEXT_BASE + id) << 2;
+        }
         Integer c = interned.get(v);
         if (c == null) {
             c = table.size() << 2;
-            if (table.size() >= (1 << 30)) throw new IllegalStateException("more than 2^30 distinct values");
+            if (table.size() >= TEXT_BASE) throw new IllegalStateException("more than 2^29 distinct values");
             table.add(v);
             interned.put(v, c);
         }
@@ -134,6 +145,7 @@ final class ValuePool {
     /** Drops what loading needed and trims the arrays. */
     void seal() {
         interned = null;
+        texts.seal();
         txns = Arrays.copyOf(txns, txnLength);
         lists.trim();
         ((ArrayList<JsonNode>) table).trimToSize();
@@ -141,8 +153,15 @@ final class ValuePool {
 
     JsonNode decode(int code) {
         switch (code & 3) {
-            case 0:
-                return table.get(code >>> 2);
+            case 0: {
+                int i = code >>> 2;
+                if (i < TEXT_BASE) return table.get(i);
+                int id = i - TEXT_BASE;
+                if (id >= textNodes.length) return TextNode.valueOf(texts.get(id));
+                TextNode t = textNodes[id];
+                if (t == null) textNodes[id] = t = TextNode.valueOf(texts.get(id));
+                return t;
+            }
             case 1:
                 return Values.of((long) (code >> 2));
             case 2:
@@ -178,6 +197,6 @@ final class ValuePool {
 
     /** Roughly the bytes held (the arrays and tables; interned trees counted at 64 bytes each). */
     long bytes() {
-        return 4L * txns.length + lists.bytes() + 64L * table.size();
+        return 4L * txns.length + lists.bytes() + texts.bytes() + 64L * table.size();
     }
 }

@@ -34,6 +34,8 @@ class EventColumnsTest {
             int[] lines = new int[40];
             int n = 1 + rnd.nextInt(40);
             Map<Long, JsonNode> openTxn = new HashMap<>();
+            // Times: none, close together (int offsets), or far apart and mixed with none (plain longs).
+            int timed = rnd.nextInt(3);
             for (int i = 0; i < n; i++) {
                 long process = rnd.nextInt(4);
                 boolean invoke = !openTxn.containsKey(process) || rnd.nextInt(4) == 0;
@@ -46,7 +48,8 @@ class EventColumnsTest {
                     value = value(rnd, 2);
                 }
                 long index = rnd.nextInt(8) == 0 ? 1000 + i : i;
-                long time = i > n / 2 && rnd.nextBoolean() ? rnd.nextLong() : Op.NO_TIME;
+                long time = timed == 0 ? Op.NO_TIME : timed == 1 ? 1_000_000L * i + rnd.nextInt(1000)
+                        : i > n / 2 && rnd.nextBoolean() ? rnd.nextLong() : Op.NO_TIME;
                 JsonNode error = rnd.nextInt(6) == 0 ? value(rnd, 1) : null;
                 Map<String, JsonNode> extra = rnd.nextInt(6) == 0 ? Map.of("node", Values.of("n" + rnd.nextInt(3))) : Map.of();
                 JsonNode key = rnd.nextInt(3) == 0 ? value(rnd, 0) : null;
@@ -122,6 +125,20 @@ class EventColumnsTest {
                 return Values.of(m);
             }
         }
+    }
+
+    @Test
+    void manyDistinctStringsComeBackEqual() {
+        EventColumns c = new EventColumns();
+        List<Op> events = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            // Some repeat, some are not ASCII, and keys stay few.
+            String v = i % 7 == 0 ? "v" + (i / 7) : "välue-" + i;
+            events.add(new Op(i, 1000L * i, Values.of((long) (i % 5)), OpType.INVOKE, "put", Values.of(v), Values.of("k" + i % 3), null, Map.of()));
+        }
+        for (Op e : events) c.add(e, 0);
+        c.seal();
+        for (int i = 0; i < events.size(); i++) assertThat(c.get(i)).as("event %d", i).isEqualTo(events.get(i));
     }
 
     @Test
