@@ -32,7 +32,7 @@ public final class History {
     private final List<Op> nemesisEvents;
     private final List<JsonNode> processNames;
     private final boolean realTimeKnown;
-    private final List<Operation> operations = new Operations();
+    private final List<Operation> operations;
 
     private History(String source, EventColumns events, int[] invokePos, int[] completePos, int[] procOf, List<Op> nemesisEvents,
                     List<JsonNode> processNames, boolean realTimeKnown) {
@@ -44,6 +44,7 @@ public final class History {
         this.nemesisEvents = nemesisEvents;
         this.processNames = processNames;
         this.realTimeKnown = realTimeKnown;
+        this.operations = new Operations();
     }
 
     /** Builds and validates a history from events in recorded order. */
@@ -104,7 +105,11 @@ public final class History {
         return events;
     }
 
-    /** The client operations, by id (in order of invocation). */
+    /**
+     * The client operations, by id (in order of invocation). Up to {@link #KEPT} operations the objects
+     * are made once and kept, each with what it decoded (checks pass over a small history many times);
+     * above it each {@code get} makes a fresh view, so that a large history is never held as trees.
+     */
     public List<Operation> operations() {
         return operations;
     }
@@ -207,11 +212,27 @@ public final class History {
         return out;
     }
 
-    /** The operations as views built on demand. */
+    /** How many operations a history keeps as objects once made (see {@link #operations()}). */
+    public static final int KEPT = 100_000;
+
+    /** The operations as views built on demand (and kept, for a small history). */
     private final class Operations extends AbstractList<Operation> implements RandomAccess {
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Operation> kept =
+                invokePos.length <= KEPT ? new java.util.concurrent.atomic.AtomicReferenceArray<>(invokePos.length) : null;
+
         @Override
         public Operation get(int id) {
             if (id < 0 || id >= invokePos.length) throw new IndexOutOfBoundsException(id);
+            if (kept != null) {
+                Operation o = kept.get(id);
+                if (o != null) return o;
+                o = make(id);
+                return kept.compareAndSet(id, null, o) ? o : kept.get(id);
+            }
+            return make(id);
+        }
+
+        private Operation make(int id) {
             return new Operation(History.this, id, procOf[id], events.f(invokePos[id]), outcome(id), invokePos[id], completePos[id]);
         }
 

@@ -9,8 +9,9 @@ import java.util.Objects;
  * A logical operation: an invocation paired with its completion (Jepsen's semantics).
  *
  * <p>A history hands out operations as light views of its columns: the value, the key and the two
- * events are decoded when first asked for and kept by this object only (a history holds no operation
- * objects, so a million-operation history is not a million trees).
+ * events are decoded when first asked for and kept by this object (see {@link History#operations()}
+ * for when the history keeps the objects). Safe to share between threads: a field filled twice is
+ * filled with equal values, and volatile fields publish them whole.
  */
 public final class Operation {
     private final History history;
@@ -20,11 +21,11 @@ public final class Operation {
     private final OpType outcome;
     private final int invokePosition;
     private final int completePosition;
-    private JsonNode value;
-    private JsonNode key;
-    private boolean keyKnown;
-    private Op invoke;
-    private Op completion;
+    private static final JsonNode UNKNOWN = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    private volatile JsonNode value;
+    private volatile JsonNode key = UNKNOWN;
+    private volatile Op invoke;
+    private volatile Op completion;
 
     /**
      * An operation given whole.
@@ -50,7 +51,6 @@ public final class Operation {
         this.f = f;
         this.value = value;
         this.key = key;
-        this.keyKnown = true;
         this.outcome = outcome;
         this.invokePosition = invokePosition;
         this.completePosition = completePosition;
@@ -98,29 +98,30 @@ public final class Operation {
      * nil), the invocation's otherwise (the completion's when the invocation's is nil).
      */
     public JsonNode value() {
-        if (value == null) value = history.operationValue(invokePosition, completePosition, outcome);
-        return value;
+        JsonNode v = value;
+        if (v == null) value = v = history.operationValue(invokePosition, completePosition, outcome);
+        return v;
     }
 
     /** The key: the invocation's, or the completion's when the invocation names none; null if neither does. */
     public JsonNode key() {
-        if (!keyKnown) {
-            key = history.operationKey(invokePosition, completePosition);
-            keyKnown = true;
-        }
-        return key;
+        JsonNode k = key;
+        if (k == UNKNOWN) key = k = history.operationKey(invokePosition, completePosition);
+        return k;
     }
 
     /** The invocation event. */
     public Op invoke() {
-        if (invoke == null) invoke = history.events().get(invokePosition);
-        return invoke;
+        Op e = invoke;
+        if (e == null) invoke = e = history.events().get(invokePosition);
+        return e;
     }
 
     /** The completion event, or null. */
     public Op completion() {
-        if (completion == null && completePosition >= 0 && history != null) completion = history.events().get(completePosition);
-        return completion;
+        Op e = completion;
+        if (e == null && completePosition >= 0 && history != null) completion = e = history.events().get(completePosition);
+        return e;
     }
 
     /** Where this operation must have taken effect by, in history positions: infinity unless it is {@code ok} or {@code fail}. */

@@ -77,7 +77,7 @@ public final class DependencyGraph {
         private final int n;
         private final List<long[]> chunks = new ArrayList<>();
         private long[] current;
-        private int used = CHUNK;
+        private int used;
         private long size;
 
         Builder(int n) {
@@ -86,8 +86,9 @@ public final class DependencyGraph {
 
         void add(int from, int to, int type) {
             if (from == to || from < 0 || to < 0) return;
-            if (used == CHUNK) {
-                current = new long[CHUNK];
+            if (current == null || used == current.length) {
+                // Chunks grow with the graph (a small history's graph stays small) up to a fixed size.
+                current = new long[(int) Math.min(CHUNK, Math.max(256, size))];
                 chunks.add(current);
                 used = 0;
             }
@@ -148,7 +149,7 @@ public final class DependencyGraph {
         private void forEach(java.util.function.LongConsumer f, boolean drop) {
             for (int c = 0; c < chunks.size(); c++) {
                 long[] chunk = chunks.get(c);
-                int len = c == chunks.size() - 1 ? used : CHUNK;
+                int len = c == chunks.size() - 1 ? used : chunk.length;
                 for (int i = 0; i < len; i++) f.accept(chunk[i]);
                 if (drop) chunks.set(c, null);
             }

@@ -21,7 +21,7 @@ final class ListAppendWitnesses {
         this.g = g;
         this.si = si;
         priority = new long[inf.n];
-        for (int t = 0; t < inf.n; t++) priority[t] = inf.th.op(t).invokePosition();
+        for (int t = 0; t < inf.n; t++) priority[t] = inf.th.invokePosition(t);
     }
 
     TransactionalWitness build(Witnesses.Kind kind) {
@@ -124,7 +124,7 @@ final class ListAppendWitnesses {
         long[] prio = new long[2 * inf.n];
         for (int u = 0; u < inf.n; u++) {
             prio[2 * u] = 2 * priority[u];
-            prio[2 * u + 1] = 2L * Math.min(inf.th.op(u).returnPosition(), Integer.MAX_VALUE / 2) + 1;
+            prio[2 * u + 1] = 2L * Math.min(inf.th.returnPosition(u), Integer.MAX_VALUE / 2) + 1;
         }
         return prio;
     }

@@ -76,7 +76,7 @@ final class MonotonicViews {
     TransactionalWitness witness() {
         if (vanished != null) return null;
         long[] priority = new long[inf.n];
-        for (int i = 0; i < inf.n; i++) priority[i] = inf.th.op(i).invokePosition();
+        for (int i = 0; i < inf.n; i++) priority[i] = inf.th.invokePosition(i);
         int[] order = graph.order(inf.committed, priority);
         return order == null ? null
                 : TransactionalWitness.versionOrder(order, "a version order of the dependencies and what each transaction had observed before each read");

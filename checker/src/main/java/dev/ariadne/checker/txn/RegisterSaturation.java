@@ -111,7 +111,7 @@ final class RegisterSaturation {
             Topo t = new Topo(n);
             t.addAll(g, DependencyGraph.WR | DependencyGraph.WW, inf.committed);
             long[] priority = new long[n];
-            for (int i = 0; i < n; i++) priority[i] = inf.th.op(i).invokePosition();
+            for (int i = 0; i < n; i++) priority[i] = inf.th.invokePosition(i);
             commitOrder = t.order(inf.committed, priority);
             return List.of();
         }

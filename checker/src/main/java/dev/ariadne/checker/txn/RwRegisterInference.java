@@ -43,7 +43,7 @@ final class RwRegisterInference extends WriteIndex {
         readWriteFacts = facts;
         committed = new boolean[n];
         for (int t = 0; t < n; t++) committed[t] = th.ok(t);
-        for (int r = 0; r < reads; r++) if (readElem[r] >= 0 && th.op(elemWriter[readElem[r]]).isInfo()) committed[elemWriter[readElem[r]]] = true;
+        for (int r = 0; r < reads; r++) if (readElem[r] >= 0 && th.info(elemWriter[readElem[r]])) committed[elemWriter[readElem[r]]] = true;
     }
 
     private void collectReads() {
@@ -165,7 +165,7 @@ final class RwRegisterInference extends WriteIndex {
                 if (order != KeyOrder.LINEARIZABLE) continue;
                 for (int j = 0; j < i && budget-- > 0; j++) {
                     int e1 = vs.get(j);
-                    if (th.op(elemWriter[e1]).returnPosition() < w2.invokePosition()) addFact(e1, e2);
+                    if (th.returnPosition(elemWriter[e1]) < w2.invokePosition()) addFact(e1, e2);
                 }
             }
         }

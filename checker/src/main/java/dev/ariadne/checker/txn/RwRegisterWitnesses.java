@@ -121,7 +121,7 @@ final class RwRegisterWitnesses {
         Topo t = new Topo(inf.n);
         t.addAll(g, mask, inf.committed);
         long[] priority = new long[inf.n];
-        for (int i = 0; i < inf.n; i++) priority[i] = inf.th.op(i).invokePosition();
+        for (int i = 0; i < inf.n; i++) priority[i] = inf.th.invokePosition(i);
         return t.order(inf.committed, priority);
     }
 

@@ -34,13 +34,13 @@ final class SerialWitness {
         for (int r = 0; r < inf.reads; r++) {
             int reader = inf.readTxn[r];
             int v = inf.readElem[r] < 0 ? -1 : inf.elemWriter[inf.readElem[r]];
-            int invoked = inf.th.op(reader).invokePosition();
-            int vDone = v < 0 ? -1 : inf.th.op(v).returnPosition();
+            int invoked = inf.th.invokePosition(reader);
+            int vDone = v < 0 ? -1 : inf.th.returnPosition(v);
             for (int w : writers.get(inf.readKey[r])) {
                 if (w == v || w == reader) continue;
                 if (--budget < 0) return null;
-                if (v >= 0 && inf.th.op(w).returnPosition() < invoked) b.add(w, v, DependencyGraph.WW);
-                if (v < 0 || inf.th.op(w).invokePosition() > vDone) b.add(reader, w, DependencyGraph.RW);
+                if (v >= 0 && inf.th.returnPosition(w) < invoked) b.add(w, v, DependencyGraph.WW);
+                if (v < 0 || inf.th.invokePosition(w) > vDone) b.add(reader, w, DependencyGraph.RW);
             }
         }
         return b.build();
@@ -54,7 +54,7 @@ final class SerialWitness {
             if (!inf.committed[u]) continue;
             for (int e = g.start[u]; e < g.start[u + 1]; e++) if ((g.types[e] & mask) != 0 && inf.committed[g.target[e]]) indegree[g.target[e]]++;
         }
-        PriorityQueue<Integer> ready = new PriorityQueue<>((x, y) -> Integer.compare(inf.th.op(x).returnPosition(), inf.th.op(y).returnPosition()));
+        PriorityQueue<Integer> ready = new PriorityQueue<>((x, y) -> Integer.compare(inf.th.returnPosition(x), inf.th.returnPosition(y)));
         for (int t = 0; t < n; t++) if (inf.committed[t] && indegree[t] == 0) ready.add(t);
         int[] state = new int[inf.keys.size()];
         Arrays.fill(state, -1);

@@ -90,8 +90,8 @@ final class SnapshotSchedule {
         for (int t = 0; t < n; t++) {
             if (!committed[t]) continue;
             include[2 * t] = include[2 * t + 1] = true;
-            priority[2 * t] = 2L * th.op(t).invokePosition();
-            priority[2 * t + 1] = 2L * Math.min(th.op(t).returnPosition(), Integer.MAX_VALUE / 2) + 1;
+            priority[2 * t] = 2L * th.invokePosition(t);
+            priority[2 * t + 1] = 2L * Math.min(th.returnPosition(t), Integer.MAX_VALUE / 2) + 1;
             events.add(2 * t, 2 * t + 1);
         }
         return events;
@@ -99,7 +99,7 @@ final class SnapshotSchedule {
 
     private int[] sortedByInvocation(int[] ws) {
         Integer[] boxed = Arrays.stream(ws).boxed().toArray(Integer[]::new);
-        Arrays.sort(boxed, (a, b) -> Integer.compare(inf.th.op(a).invokePosition(), inf.th.op(b).invokePosition()));
+        Arrays.sort(boxed, (a, b) -> Integer.compare(inf.th.invokePosition(a), inf.th.invokePosition(b)));
         return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
 

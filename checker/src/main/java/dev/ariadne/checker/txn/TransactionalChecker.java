@@ -322,7 +322,7 @@ public final class TransactionalChecker {
     }
 
     private static String process(TxnHistory th, int t) {
-        var name = th.history.processName(th.op(t).process());
+        var name = th.history.processName(th.process(t));
         return name == null ? "?" : Values.show(name);
     }
 }

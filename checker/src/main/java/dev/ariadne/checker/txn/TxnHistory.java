@@ -25,7 +25,7 @@ final class TxnHistory {
     final History history;
     final int n;
     final List<List<MicroOp>> mops;
-    static final int KEPT = 100_000;
+    static final int KEPT = History.KEPT;
 
     TxnHistory(History history) {
         this.history = history;
@@ -63,6 +63,28 @@ final class TxnHistory {
 
     boolean failed(int t) {
         return history.outcome(t) == OpType.FAIL;
+    }
+
+    boolean info(int t) {
+        return history.outcome(t) == OpType.INFO;
+    }
+
+    // Read from the history's arrays: these are asked in the searches' inner loops, where building an
+    // operation each time would cost more than the question.
+    int invokePosition(int t) {
+        return history.callPosition(t);
+    }
+
+    int returnPosition(int t) {
+        return history.returnPosition(t);
+    }
+
+    int process(int t) {
+        return history.process(t);
+    }
+
+    long index(int t) {
+        return history.index(t);
     }
 
     /** {@code T<index>}: how reports name a transaction (its invocation's index). */

@@ -116,7 +116,7 @@ final class UpdateSerializability {
             }
         }
         long[] priority = new long[inf.n];
-        for (int i = 0; i < inf.n; i++) priority[i] = inf.th.op(i).invokePosition();
+        for (int i = 0; i < inf.n; i++) priority[i] = inf.th.invokePosition(i);
         int[] order = t.order(inf.committed, priority);
         return order == null ? null : TransactionalWitness.versionOrder(order, "a version order: the updates in an order of their dependencies, each read-only transaction after what it read");
     }

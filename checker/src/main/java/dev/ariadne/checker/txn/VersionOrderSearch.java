@@ -214,8 +214,8 @@ final class VersionOrderSearch {
 
     /** Whether run a's writes likely came before run b's: its last writer completed (so committed) first. */
     private boolean likelyFirst(int a, int b) {
-        return inf.th.op(tail[a]).returnPosition() < inf.th.op(tail[b]).returnPosition()
-                || (inf.th.op(tail[a]).returnPosition() == inf.th.op(tail[b]).returnPosition() && tail[a] < tail[b]);
+        return inf.th.returnPosition(tail[a]) < inf.th.returnPosition(tail[b])
+                || (inf.th.returnPosition(tail[a]) == inf.th.returnPosition(tail[b]) && tail[a] < tail[b]);
     }
 
     /** The edges of "chain a before chain b", into {@code to} with literal {@code lit}. */

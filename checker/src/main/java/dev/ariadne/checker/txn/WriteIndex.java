@@ -90,7 +90,7 @@ abstract class WriteIndex {
                 int prev = element(k, m.value(), elements);
                 if (prev >= 0) {
                     return "value " + Values.show(m.value()) + " is " + verb + " to key " + Values.show(m.key()) + " twice (operations "
-                            + th.op(elemWriter[prev]).index() + " and " + th.op(t).index() + "); the inference needs every " + verb
+                            + th.index(elemWriter[prev]) + " and " + th.index(t) + "); the inference needs every " + verb
                             + " value unique per key, so no verdict is sound";
                 }
                 grow();
