@@ -17,9 +17,10 @@ import java.util.List;
  * <p>
  * What the reads leave open is a choice, not an absent edge: appends to one key that no read shows
  * must still be ordered, and under SI one such writer commits before the other starts. The schedule
- * tries them in invocation order first, then every order while there are few enough; when every
- * order closes a cycle, the history is not SI, and the report names the alternatives. With too many
- * to try, it gives up (no witness; the verdict stays UNKNOWN).
+ * tries them in the order their starts take without the choices, then searches every pair's two
+ * orders ({@link UnreadWriterOrders}); when none is left, the history is not SI, and the report names
+ * the alternatives (each order's cycle, while there are few enough to try one by one). When the
+ * search stops at its bound, there is no witness and the verdict stays UNKNOWN.
  */
 final class SnapshotSchedule {
     /** The most orders of unobserved appends tried one by one. */
@@ -66,15 +67,35 @@ final class SnapshotSchedule {
         }
         long combos = 1;
         for (int[] ws : groups) for (int i = 2; i <= ws.length && combos <= MAX_ORDERS; i++) combos *= i;
-        int[][] perm = new int[groups.size()][];
-        for (int i = 0; i < perm.length; i++) perm[i] = sortedByInvocation(groups.get(i));
-        int[] order = attempt(base, perm, include, priority);
-        if (order != null) return witness(order, variant);
-        if (combos > MAX_ORDERS) return null;
+        int[] baseOrder = base.order(include, priority);
+        if (baseOrder != null) {
+            // First the writers in the order their starts take without the choices, then the search over each pair's two orders.
+            int[] position = new int[2 * n];
+            java.util.Arrays.fill(position, -1);
+            for (int i = 0; i < baseOrder.length; i++) position[baseOrder[i]] = i;
+            int[][] perm = new int[groups.size()][];
+            for (int i = 0; i < perm.length; i++) perm[i] = sortedByStart(groups.get(i), position);
+            int[] order = attempt(base, perm, include, priority);
+            if (order != null) return witness(order, variant);
+            UnreadWriterOrders search = new UnreadWriterOrders(2 * n, base.edges(), groups.toArray(new int[0][]), position);
+            int[][] found = search.search();
+            order = found == null ? null : attempt(base, found, include, priority);
+            if (order != null) return witness(order, variant);
+            if (search.cut || found != null) return null;
+        }
+        // No order exists: with few enough, try each to name the cycle it closes.
         List<int[]> cycles = new ArrayList<>();
         List<int[][]> tried = new ArrayList<>();
-        order = enumerate(base, perm, 0, include, priority, cycles, tried);
-        if (order != null) return witness(order, variant);
+        if (baseOrder == null) {
+            // The dependencies close a cycle before any choice: every order has it.
+            tried.add(groups.toArray(new int[0][]));
+            cycles.add(base.cycle(include));
+        } else if (combos <= MAX_ORDERS) {
+            int[][] perm = new int[groups.size()][];
+            for (int i = 0; i < perm.length; i++) perm[i] = groups.get(i).clone();
+            int[] order = enumerate(base, perm, 0, include, priority, cycles, tried);
+            if (order != null) return witness(order, variant);
+        }
         refuted = refutation(variant, extra, tried, cycles);
         return null;
     }
@@ -97,10 +118,13 @@ final class SnapshotSchedule {
         return events;
     }
 
-    private int[] sortedByInvocation(int[] ws) {
-        Integer[] boxed = Arrays.stream(ws).boxed().toArray(Integer[]::new);
-        Arrays.sort(boxed, (a, b) -> Integer.compare(inf.th.invokePosition(a), inf.th.invokePosition(b)));
-        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    private static int[] sortedByStart(int[] ws, int[] position) {
+        long[] keyed = new long[ws.length];
+        for (int i = 0; i < ws.length; i++) keyed[i] = ((long) position[2 * ws[i]] << 32) | ws[i];
+        Arrays.sort(keyed);
+        int[] out = new int[ws.length];
+        for (int i = 0; i < ws.length; i++) out[i] = (int) keyed[i];
+        return out;
     }
 
     private int[] attempt(Topo base, int[][] perm, boolean[] include, long[] priority) {
@@ -198,6 +222,7 @@ final class SnapshotSchedule {
             sb.append(" < ").append(inf.th.name(c[0] / 2)).append(c[0] % 2 == 0 ? " starts" : " commits");
         }
         if (tried.size() > 6) sb.append("\n  (and ").append(tried.size() - 6).append(" more orders, each with a cycle)");
+        if (tried.isEmpty()) sb.append(" a search over both orders of every two of them found none.");
         AnomalyKind.Order order = (extra & DependencyGraph.REALTIME) != 0 ? AnomalyKind.Order.REALTIME
                 : (extra & DependencyGraph.PROCESS) != 0 ? AnomalyKind.Order.PROCESS : AnomalyKind.Order.NONE;
         return Anomaly.of(AnomalyKind.of(AnomalyKind.Type.G_SIB, order), sb.toString(),
