@@ -37,14 +37,15 @@ import java.util.Set;
  *   <li>WriteCOInitRead: a read returns the initial value although a write to its key precedes it in CO;</li>
  *   <li>WriteCORead: a read returns w's value although another write w' to its key has w &lt; w' &lt; read in CO.</li>
  * </ul>
- * The check is polynomial. Where values repeat, the read-from relation is ambiguous and the verdict
+ * The check is polynomial and holds no clock per process ({@link CausalFrontier}: each read's maximal
+ * writes of its key, so thousands of crashed processes cost nothing). Where values repeat, the read-from relation is ambiguous and the verdict
  * is UNKNOWN with that reason: Ariadne never guesses. Jepsen's outcomes: failed writes did not happen,
  * crashed writes happened if some read returned their value, reads of unknown result say nothing.
  */
 public final class CausalChecker {
     private CausalChecker() {}
 
-    /** The most vector-clock entries (operations × processes) the check holds. */
+    /** The most clock entries the check holds (over the chains of each key's writes; CM's views hold operations × processes). */
     static final long MAX_CLOCK_ENTRIES = 400_000_000L;
     /** The most conflict edges the causal-convergence check follows. */
     static final int MAX_CONFLICTS = 20_000_000;
@@ -102,65 +103,42 @@ public final class CausalChecker {
             }
             return result(model, datatype, history, start, found.isEmpty() ? Verdict.VALID : Verdict.INVALID, found, size);
         }
-        if ((long) size * Math.max(1, processes) > MAX_CLOCK_ENTRIES) {
-            return unknown(model, datatype, history, start, "the vector clocks of " + size + " operations over " + processes
-                    + " processes would take more than " + MAX_CLOCK_ENTRIES + " entries");
+        // The patterns from each read's maximal writes (no clock per process: crashes start processes).
+        ViewIndex ix = rw.index();
+        CausalFrontier frontier = new CausalFrontier(ix, convergent, MAX_CLOCK_ENTRIES);
+        if (frontier.overBudget) {
+            return unknown(model, datatype, history, start, "the clocks over the chains of each key's writes would take more than "
+                    + MAX_CLOCK_ENTRIES + " entries");
         }
-        CausalOrder co = rw.causalOrder();
-        List<List<int[]>> out = co.out;
-        int[] src = co.src;
-        int[] proc = co.proc;
-        if (co.topo == null) {
+        // The graph is built for the explanations only.
+        List<List<int[]>> out = frontier.cyclic || frontier.found() || convergent ? new CausalOrder(nodes, source, processes, false).out : null;
+        if (frontier.cyclic) {
             found.add(0, cycle(history, nodes, out, "CyclicCO", "Program order and read-from form a cycle, so no causal order exists."));
             return result(model, datatype, history, start, Verdict.INVALID, found, size);
         }
-        // Each key's writers, and for each the positions of its writes of that key in its program order.
-        ViewIndex ix = rw.index();
-        int[] conflicts = convergent ? new int[3 * 1024] : null;
-        int conflictCount = 0;
         for (int r = 0; r < size && found.size() < MAX_COUNTEREXAMPLES; r++) {
+            if (frontier.pattern[r] == CausalFrontier.NONE) continue;
             Node rd = nodes.get(r);
-            if (rd.write()) continue;
-            int s = src[r];
-            if (s < 0 && !rd.value().equals(initial)) continue; // thin air, reported above
-            int x = ix.key[r];
-            int[] writers = ix.keyProcs[x];
-            int[] clock = co.clock[r];
-            for (int i = 0; i < writers.length; i++) {
-                int q = writers[i];
-                // The latest write to the key by q in r's causal past: if any of q's writes lies between s and r, this one does.
-                int[] positions = ix.keyPosA[x][i];
-                int j = ViewIndex.lastBelow(positions, clock[q]);
-                if (j < 0) continue;
-                int w = ix.all[q][positions[j]];
-                if (s < 0) {
-                    found.add(pattern(history, nodes, out, "WriteCOInitRead", List.of(w, r),
-                            view(history, rd) + " returned the initial value " + Values.show(initial) + " of key " + Values.show(rd.key())
-                                    + ", but " + view(history, nodes.get(w)) + " causally precedes it."));
-                    break;
-                }
-                if (w != s && co.reaches(s, w)) {
-                    found.add(pattern(history, nodes, out, "WriteCORead", List.of(s, w, r),
-                            view(history, rd) + " returned " + Values.show(rd.value()) + " from " + view(history, nodes.get(s)) + ", but "
-                                    + view(history, nodes.get(w)) + " overwrote it in between, causally."));
-                    break;
-                }
-                // A conflict edge w -> s that causal order already implies adds nothing to the cycle check.
-                if (conflicts != null && w != s && !co.reaches(w, s)) {
-                    if (conflictCount >= MAX_CONFLICTS) {
-                        return unknown(model, datatype, history, start, "more than " + MAX_CONFLICTS + " conflict edges to check for causal convergence");
-                    }
-                    if (3 * conflictCount + 3 > conflicts.length) conflicts = Arrays.copyOf(conflicts, conflicts.length * 2);
-                    conflicts[3 * conflictCount] = w;
-                    conflicts[3 * conflictCount + 1] = s;
-                    conflicts[3 * conflictCount + 2] = r;
-                    conflictCount++;
-                }
+            int w = frontier.witness[r];
+            int s = source[r];
+            if (frontier.pattern[r] == CausalFrontier.WRITE_CO_INIT_READ) {
+                found.add(pattern(history, nodes, out, "WriteCOInitRead", List.of(w, r),
+                        view(history, rd) + " returned the initial value " + Values.show(initial) + " of key " + Values.show(rd.key())
+                                + ", but " + view(history, nodes.get(w)) + " causally precedes it."));
+            } else {
+                found.add(pattern(history, nodes, out, "WriteCORead", List.of(s, w, r),
+                        view(history, rd) + " returned " + Values.show(rd.value()) + " from " + view(history, nodes.get(s)) + ", but "
+                                + view(history, nodes.get(w)) + " overwrote it in between, causally."));
             }
+        }
+        int[] conflicts = frontier.conflicts;
+        int conflictCount = frontier.conflictCount;
+        if (conflictCount > MAX_CONFLICTS) {
+            return unknown(model, datatype, history, start, "more than " + MAX_CONFLICTS + " conflict edges to check for causal convergence");
         }
         if (convergent && found.isEmpty() && !acyclicWithConflicts(out, conflicts, conflictCount)) {
             // The conflict edges: w1 before w2 whenever w1 causally precedes a read of w2's value (the
-            // latest such write of each process stands for the earlier ones, which precede it).
+            // maximal writes of the key in the read's past stand for the earlier ones, which precede them).
             List<List<int[]>> withCf = new ArrayList<>(size);
             for (List<int[]> es : out) withCf.add(new ArrayList<>(es));
             for (int c = 0; c < conflictCount; c++) withCf.get(conflicts[3 * c]).add(new int[]{conflicts[3 * c + 1], 2, conflicts[3 * c + 2]});

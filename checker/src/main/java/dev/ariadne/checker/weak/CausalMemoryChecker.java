@@ -6,6 +6,7 @@ import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Verdict;
 import dev.ariadne.history.History;
 
+import java.util.List;
 
 /**
  * Causal memory (CM; Ahamad, Neiger, Burns, Kohli and Hutto, "Causal memory: definitions,
@@ -30,6 +31,14 @@ public final class CausalMemoryChecker {
             return new CheckResult("causal-memory", cc.datatype(), false, cc.verdict(), summary, cc.partitions(), cc.counterexamples(), cc.statistics(), cc.notes());
         }
         ReadWriteHistory rw = ReadWriteHistory.of(history, dtName, options);
+        long entries = (long) rw.nodes.size() * Math.max(1, history.processCount());
+        if (entries > CausalChecker.MAX_CLOCK_ENTRIES) {
+            // Each process's view is saturated over vector clocks of one entry per process per operation.
+            String why = "the views' vector clocks of " + rw.nodes.size() + " operations over " + history.processCount()
+                    + " processes would take more than " + CausalChecker.MAX_CLOCK_ENTRIES + " entries (the history is causally consistent)";
+            return new CheckResult("causal-memory", cc.datatype(), false, Verdict.UNKNOWN, "Undecided: " + why + ".", cc.partitions(), List.of(),
+                    cc.statistics(), List.of(why));
+        }
         CausalOrder order = rw.causalOrder();
         // CC holds, so read-from is unambiguous and causal order acyclic: each view is decided by saturation
         // over causal order (Bouajjani et al.'s per-process happens-before), the search only where that gives up.
