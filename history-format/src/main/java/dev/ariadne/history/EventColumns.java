@@ -175,9 +175,7 @@ public final class EventColumns extends AbstractList<Op> implements RandomAccess
     @Override
     public Op get(int i) {
         check(i);
-        int x = extra == null ? 0 : extra.get(i);
-        return new Op(index(i), time(i), process(i), type(i), f(i), value(i), key(i), error == null ? null : nullable(error.get(i)),
-                x == 0 ? Map.of() : extraTable.get(x - 1));
+        return new Op(index(i), time(i), process(i), type(i), f(i), value(i), key(i), error == null ? null : nullable(error.get(i)), extra(i));
     }
 
     private void check(int i) {
@@ -225,6 +223,13 @@ public final class EventColumns extends AbstractList<Op> implements RandomAccess
 
     public JsonNode value(int i) {
         return values.decode(value.get(i));
+    }
+
+    /** The event's other fields (never null), without decoding its value. */
+    public Map<String, JsonNode> extra(int i) {
+        check(i);
+        int x = extra == null ? 0 : extra.get(i);
+        return x == 0 ? Map.of() : extraTable.get(x - 1);
     }
 
     /** The key, or null. */

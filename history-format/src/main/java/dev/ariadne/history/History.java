@@ -150,6 +150,11 @@ public final class History {
         return c < 0 || events.type(c) == OpType.INFO ? Integer.MAX_VALUE : c;
     }
 
+    /** The position of an operation's completion, or -1 when it never completed; without building it. */
+    public int completePosition(int id) {
+        return completePos[id];
+    }
+
     /** An operation's outcome, without building it. */
     public OpType outcome(int id) {
         int c = completePos[id];

@@ -19,10 +19,12 @@ import java.util.Map;
  *   <li>{@code 00}: an interned value: below 2<sup>29</sup> an index into one table of distinct values (0
  *       is nil), above it a string of the {@link TextPool};</li>
  *   <li>{@code 01}: an integer in [-2<sup>29</sup>, 2<sup>29</sup>), held in the code itself;</li>
- *   <li>{@code 10}: a transaction's micro-ops, an offset into one int array: {@code m} followed by
- *       {@code f key value} codes per micro-op; or, for a completion whose micro-ops are its
+ *   <li>{@code 10}: an offset into one int array, holding either a transaction's micro-ops: {@code m}
+ *       followed by {@code f key value} codes per micro-op; or, for a completion whose micro-ops are its
  *       invocation's with the reads filled in, {@code -1 - offset-of-the-invocation} followed by the
- *       values of the reads only (micro-ops stored once);</li>
+ *       values of the reads only (micro-ops stored once); or any other array or object, element by
+ *       element ({@link #TREE} with the size, then a code per element, or a string id and a code per
+ *       field), so that a log's polls, maps of lists of [offset value] pairs, are never held as trees;</li>
  *   <li>{@code 11}: a list read from a key, as a length into an array shared by the key's reads: each
  *       read of {@code [1 2 … n]} that extends or repeats what an earlier read of the key saw is a
  *       prefix of one array, so a list-append history stores each list once however often it is read.</li>
@@ -36,6 +38,9 @@ final class ValuePool {
     private static final int INLINE_MAX = (1 << 29) - 1;
 
     private static final int TEXT_BASE = 1 << 29;
+    /** The header of an array or object in {@link #txns} (a transaction's is its micro-op count, or negative). */
+    private static final int TREE = 1 << 30;
+    private static final int OBJECT = 1 << 29;
     private final List<JsonNode> table = new ArrayList<>();
     private final TextPool texts = new TextPool();
     /** The first strings' nodes, made once (keys and micro-op names are decoded again and again). */
@@ -61,7 +66,41 @@ final class ValuePool {
             if (x >= INLINE_MIN && x <= INLINE_MAX) return ((int) x << 2) | 1;
         }
         if (MicroOp.isTxnShaped(v)) return encodeTxn(v, NIL);
+        // A short flat array ([1 2], a cas pair) recurs and is shared; anything nested is stored element by element.
+        if (v.isContainerNode() && !(v.isArray() && v.size() <= 4 && flat(v))) return encodeTree(v);
         return intern(v);
+    }
+
+    private static boolean flat(JsonNode v) {
+        for (int i = 0; i < v.size(); i++) if (v.get(i).isContainerNode()) return false;
+        return true;
+    }
+
+    /** An array or object, each element encoded on its own (nested containers never interned). */
+    private int encodeTree(JsonNode v) {
+        int n = v.size();
+        boolean object = v.isObject();
+        int[] codes = new int[object ? 2 * n : n];
+        if (object) {
+            int i = 0;
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
+                codes[i++] = texts.intern(e.getKey());
+                codes[i++] = element(e.getValue());
+            }
+        } else {
+            for (int i = 0; i < n; i++) codes[i] = element(v.get(i));
+        }
+        int off = reserve(1 + codes.length);
+        txns[off] = TREE | (object ? OBJECT : 0) | n;
+        System.arraycopy(codes, 0, txns, off + 1, codes.length);
+        txnLength = off + 1 + codes.length;
+        if (txnLength > (1 << 29)) throw new IllegalStateException("more than 2^29 value codes");
+        return (off << 2) | 2;
+    }
+
+    private int element(JsonNode v) {
+        if (v != null && v.isContainerNode()) return encodeTree(v);
+        return encode(v);
     }
 
     /**
@@ -164,12 +203,14 @@ final class ValuePool {
             }
             case 1:
                 return Values.of((long) (code >> 2));
-            case 2:
-                return decodeTxn(code >>> 2);
+            case 2: {
+                int off = code >>> 2;
+                return txns[off] >= TREE ? decodeTree(off) : decodeTxn(off);
+            }
             default: {
                 int l = code >>> 2;
                 int n = lists.length(l);
-                ArrayNode out = Values.NODES.arrayNode(n);
+                ArrayNode out = new DecodedNodes.Array(n);
                 for (int i = 0; i < n; i++) out.add(decode(lists.get(l, i)));
                 return out;
             }
@@ -181,17 +222,30 @@ final class ValuePool {
         int base = head >= 0 ? off : -1 - head;
         int m = txns[base];
         int fill = off + 1;
-        ArrayNode out = Values.NODES.arrayNode(m);
+        ArrayNode out = new DecodedNodes.Array(m);
         for (int i = 0; i < m; i++) {
             int b = base + 1 + 3 * i;
             int value = txns[b + 2];
             if (head < 0 && value == NIL) value = txns[fill++];
-            ArrayNode mop = Values.NODES.arrayNode(3);
+            ArrayNode mop = new DecodedNodes.Array(3);
             mop.add(decode(txns[b]));
             mop.add(decode(txns[b + 1]));
             mop.add(decode(value));
             out.add(mop);
         }
+        return out;
+    }
+
+    private JsonNode decodeTree(int off) {
+        int head = txns[off];
+        int n = head & (OBJECT - 1);
+        if ((head & OBJECT) != 0) {
+            DecodedNodes.Object out = new DecodedNodes.Object();
+            for (int i = 0; i < n; i++) out.set(texts.get(txns[off + 1 + 2 * i]), decode(txns[off + 2 + 2 * i]));
+            return out;
+        }
+        ArrayNode out = new DecodedNodes.Array(n);
+        for (int i = 0; i < n; i++) out.add(decode(txns[off + 1 + i]));
         return out;
     }
 

@@ -90,13 +90,17 @@ public final class Values {
         return n;
     }
 
+    /** Walked for every operation made from a history's columns: the common nodes first, arrays by index (no iterator). */
     private static boolean isCanonical(JsonNode n) {
-        if (n.isIntegralNumber()) {
-            return n instanceof LongNode || (n instanceof BigIntegerNode && n.bigIntegerValue().bitLength() >= 64);
+        if (n instanceof LongNode || n instanceof TextNode || n instanceof DecodedNodes.Array || n instanceof DecodedNodes.Object) return true;
+        if (n instanceof ArrayNode a) {
+            for (int i = 0, size = a.size(); i < size; i++) if (!isCanonical(a.get(i))) return false;
+            return true;
         }
+        if (n.isIntegralNumber()) return n instanceof BigIntegerNode && n.bigIntegerValue().bitLength() >= 64;
         if (n.isMissingNode()) return false;
-        if (n.isContainerNode()) {
-            for (JsonNode e : n) if (!isCanonical(e)) return false;
+        if (n instanceof ObjectNode o) {
+            for (Map.Entry<String, JsonNode> e : o.properties()) if (!isCanonical(e.getValue())) return false;
         }
         return true;
     }

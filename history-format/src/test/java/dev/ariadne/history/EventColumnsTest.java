@@ -45,7 +45,7 @@ class EventColumnsTest {
                     if (invoke) openTxn.put(process, value);
                     else openTxn.remove(process);
                 } else {
-                    value = value(rnd, 2);
+                    value = value(rnd, 2 + rnd.nextInt(2));
                 }
                 long index = rnd.nextInt(8) == 0 ? 1000 + i : i;
                 long time = timed == 0 ? Op.NO_TIME : timed == 1 ? 1_000_000L * i + rnd.nextInt(1000)
@@ -63,6 +63,8 @@ class EventColumnsTest {
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i < n; i++) {
                     assertThat(c.get(i)).as("seed %d, event %d, %s", seed, i, pass == 0 ? "loading" : "sealed").isEqualTo(events.get(i));
+                    assertThat(events.get(i)).as("seed %d, event %d, the other way", seed, i).isEqualTo(c.get(i));
+                    assertThat(c.get(i).hashCode()).as("seed %d, hash of event %d", seed, i).isEqualTo(events.get(i).hashCode());
                     assertThat(c.line(i)).as("seed %d, line of event %d", seed, i).isEqualTo(lines[i]);
                 }
                 c.seal();
@@ -115,7 +117,8 @@ class EventColumnsTest {
             case 7: return Values.of(rnd.nextBoolean());
             case 8: {
                 ArrayNode a = Values.NODES.arrayNode();
-                int k = rnd.nextInt(4);
+                // Up to 4 flat elements are interned; longer or nested arrays are stored element by element.
+                int k = rnd.nextInt(7);
                 for (int i = 0; i < k; i++) a.add(value(rnd, depth - 1));
                 return a;
             }
@@ -125,6 +128,22 @@ class EventColumnsTest {
                 return Values.of(m);
             }
         }
+    }
+
+    /** A Kafka poll's value, a map of lists of [offset value] pairs, comes back equal and already canonical (not walked again). */
+    @Test
+    void aPollComesBackEqualWithoutAnotherWalk() {
+        Map<String, Object> polled = new java.util.LinkedHashMap<>();
+        polled.put("7", List.of(List.of(100_000L, 3L), List.of(100_001L, 4L)));
+        polled.put("2", List.of());
+        JsonNode value = Values.of(List.of(List.of("poll", polled)));
+        EventColumns c = new EventColumns();
+        c.add(new Op(0, Op.NO_TIME, Values.of(1L), OpType.OK, "poll", value, null, null, Map.of()), 1);
+        c.seal();
+        JsonNode back = c.value(0);
+        assertThat(back).isEqualTo(value);
+        assertThat(Values.canonical(back)).isSameAs(back);
+        assertThat(back.get(0).get(1).get("7").get(1).get(0).longValue()).isEqualTo(100_001L);
     }
 
     @Test

@@ -143,13 +143,13 @@ final class LogAnalysis {
 
     private void readsOfFailedAndOwnSends() {
         for (int i = 0; i < t.n; i++) {
-            if (!t.ops.get(i).isOk()) continue;
+            if (!t.ok(i)) continue;
             for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) {
                 for (int p = t.pollStart[g]; p < t.pollStart[g + 1]; p++) {
                     int m = t.pollMsg[p];
                     int w = t.writer[m];
                     String k = keyName(t.groupKey[g]);
-                    if (w >= 0 && t.ops.get(w).isFail()) {
+                    if (w >= 0 && t.failed(w)) {
                         add(LogAnomaly.G1A, k, List.of(value(m)), new int[] {w, i}, "message " + value(m) + " of key " + k + " was polled though its send failed");
                     }
                     if (w == i) {
@@ -176,7 +176,7 @@ final class LogAnalysis {
             }
         }
         for (int i = 0; i < t.n; i++) {
-            if (!t.ops.get(i).isOk()) continue;
+            if (!t.ok(i)) continue;
             for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) {
                 int k = t.groupKey[g];
                 if (reader[k] >= 0 || bound[k] < 0) continue;
@@ -198,8 +198,7 @@ final class LogAnalysis {
         int[] lastSendOfKey = new int[t.keys()];
         int[] stamp = new int[t.keys()];
         for (int i = 0; i < t.n; i++) {
-            Operation o = t.ops.get(i);
-            if (o.isInfo() && o.completion() == null) continue;
+            if (t.history.completePosition(i) < 0) continue;
             for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) {
                 int k = t.groupKey[g];
                 if (t.rebalanced(i, k)) continue;
@@ -253,11 +252,11 @@ final class LogAnalysis {
         Map<Integer, List<Integer>> touched = new java.util.HashMap<>();
         int[] stamp = new int[t.keys()];
         for (int i = 0; i < t.n; i++) {
-            Operation op = t.ops.get(i);
-            long proc = (long) op.process() << 32;
+            int process = t.history.process(i);
+            long proc = (long) process << 32;
             if (t.assigned[i] != null) {
-                if (op.isFail()) continue;
-                List<Integer> keys = touched.get(op.process());
+                if (t.failed(i)) continue;
+                List<Integer> keys = touched.get(process);
                 if (keys == null) continue;
                 for (int k : keys) {
                     boolean keep = false;
@@ -276,14 +275,14 @@ final class LogAnalysis {
                 judge(t.groupKey[g], prev, t.pollMsg[t.pollStart[g]], LogAnomaly.POLL_SKIP, LogAnomaly.NONMONOTONIC_POLL, "polled", new int[] {last, i},
                         "in two successive polls of one consumer");
             }
-            if (op.isOk()) {
+            if (t.ok(i)) {
                 for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) {
                     if (t.pollStart[g] == t.pollStart[g + 1]) continue;
-                    touch(touched, op.process(), t.groupKey[g], lastRead.get(proc | t.groupKey[g]) < 0 && lastSent.get(proc | t.groupKey[g]) < 0);
+                    touch(touched, process, t.groupKey[g], lastRead.get(proc | t.groupKey[g]) < 0 && lastSent.get(proc | t.groupKey[g]) < 0);
                     lastRead.put(proc | t.groupKey[g], i + 1);
                 }
             }
-            if (op.isFail()) continue;
+            if (t.failed(i)) continue;
             for (int s = t.sendStart[i]; s < t.sendStart[i + 1]; s++) {
                 int k = t.msgKey[t.sendMsg[s]];
                 if (stamp[k] == i + 1) continue; // only the first send of each key is judged against the last operation
@@ -295,7 +294,7 @@ final class LogAnalysis {
             }
             for (int s = t.sendStart[i]; s < t.sendStart[i + 1]; s++) {
                 int k = t.msgKey[t.sendMsg[s]];
-                touch(touched, op.process(), k, lastRead.get(proc | k) < 0 && lastSent.get(proc | k) < 0);
+                touch(touched, process, k, lastRead.get(proc | k) < 0 && lastSent.get(proc | k) < 0);
                 lastSent.put(proc | k, i + 1);
             }
         }
@@ -321,7 +320,7 @@ final class LogAnalysis {
 
     private void unseen() {
         for (int i = 0; i < t.n; i++) {
-            if (!t.ops.get(i).isOk()) continue;
+            if (!t.ok(i)) continue;
             for (int s = t.sendStart[i]; s < t.sendStart[i + 1]; s++) {
                 int m = t.sendMsg[s];
                 if (t.polledOk[m]) continue;

@@ -22,7 +22,7 @@ final class LogCycleCheck {
     private LogCycleCheck() {}
 
     /** A sentence naming the cycle's edges, or null when there is none. */
-    static String cycle(History h, LogVerifier.Logs logs, LogVerifier.Polls polls, LogPromise promise) {
+    static String cycle(History h, LogVerifier.Logs logs, LogReading polls, LogPromise promise) {
         List<Operation> all = h.operations();
         List<Operation> nodes = new ArrayList<>();
         int[] nodeOp = new int[all.size()];
@@ -37,12 +37,10 @@ final class LogCycleCheck {
             Operation o = all.get(i);
             String f = o.f() == null ? "" : o.f();
             if (!f.equals("send") && !f.equals("poll") && !f.equals("txn")) continue;
-            if (!LogVerifier.sendsTookEffect(o, logs, polls.polled)) continue;
-            for (JsonNode m : LogVerifier.micro(o)) {
-                if (!LogVerifier.text(m, 0).equals("send")) continue;
-                String key = LogVerifier.k(m.get(1));
-                int at = logs.position(key, LogVerifier.payload(m.get(2), o.completion() != null));
-                if (at >= 0) sender.get(key)[at] = nodes.size();
+            if (!polls.sendsTookEffect(o, i)) continue;
+            for (int s = polls.sendStart[i]; s < polls.sendStart[i + 1]; s++) {
+                int at = polls.sendAt[s];
+                if (at >= 0) sender.get(polls.sendKey[s])[at] = nodes.size();
             }
             nodeOp[nodes.size()] = i;
             nodes.add(o);

@@ -116,7 +116,7 @@ final class LogCycles {
         Arrays.fill(linkedTo, -1);
         for (int r = 0; r < n; r++) {
             int i = node[r];
-            if (!t.ops.get(i).isOk()) continue;
+            if (!t.ok(i)) continue;
             for (int g = t.groupStart[i]; g < t.groupStart[i + 1]; g++) {
                 int top = -1;
                 for (int p = t.pollStart[g]; p < t.pollStart[g + 1]; p++) {
@@ -153,7 +153,7 @@ final class LogCycles {
             int[] lastOf = new int[t.history.processCount()];
             Arrays.fill(lastOf, -1);
             for (int x = 0; x < n; x++) {
-                int p = t.ops.get(node[x]).process();
+                int p = t.history.process(node[x]);
                 if (lastOf[p] >= 0) es.add(lastOf[p], x, PROCESS, -1);
                 lastOf[p] = x;
             }
@@ -168,9 +168,8 @@ final class LogCycles {
         long[] events = new long[2 * n];
         int e = 0;
         for (int x = 0; x < n; x++) {
-            Operation o = t.ops.get(node[x]);
-            events[e++] = (long) o.invokePosition() << 32 | (long) x << 1 | 1;
-            if (o.isOk()) events[e++] = (long) o.completePosition() << 32 | (long) x << 1;
+            events[e++] = (long) t.history.callPosition(node[x]) << 32 | (long) x << 1 | 1;
+            if (t.ok(node[x])) events[e++] = (long) t.history.completePosition(node[x]) << 32 | (long) x << 1;
         }
         events = Arrays.copyOf(events, e);
         Arrays.sort(events);
@@ -181,9 +180,9 @@ final class LogCycles {
             if ((ev & 1) == 1) {
                 for (int f = 0; f < size; f++) es.add(frontier[f], x, REALTIME, -1);
             } else {
-                int invoked = t.ops.get(node[x]).invokePosition();
+                int invoked = t.history.callPosition(node[x]);
                 int kept = 0;
-                for (int f = 0; f < size; f++) if (t.ops.get(node[frontier[f]]).completePosition() >= invoked) frontier[kept++] = frontier[f];
+                for (int f = 0; f < size; f++) if (t.history.completePosition(node[frontier[f]]) >= invoked) frontier[kept++] = frontier[f];
                 size = kept;
                 frontier[size++] = x;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ariadne.checker.datatype.DatatypeMismatch;
 import dev.ariadne.checker.search.LongIntMap;
 import dev.ariadne.history.History;
+import dev.ariadne.history.OpType;
 import dev.ariadne.history.Operation;
 import dev.ariadne.history.Values;
 
@@ -89,16 +90,24 @@ final class LogTable {
         subscribe = sub;
         polledOk = new boolean[messages];
         for (int i = 0; i < n; i++) {
-            if (!ops.get(i).isOk()) continue;
+            if (!ok(i)) continue;
             for (int g = groupStart[i]; g < groupStart[i + 1]; g++) for (int p = pollStart[g]; p < pollStart[g + 1]; p++) polledOk[pollMsg[p]] = true;
         }
         effective = new boolean[n];
         for (int i = 0; i < n; i++) {
-            Operation o = ops.get(i);
-            boolean e = o.isOk();
-            if (o.isInfo()) for (int s = sendStart[i]; s < sendStart[i + 1] && !e; s++) e = polledOk[sendMsg[s]];
+            boolean e = ok(i);
+            if (h.outcome(i) == OpType.INFO) for (int s = sendStart[i]; s < sendStart[i + 1] && !e; s++) e = polledOk[sendMsg[s]];
             effective[i] = e;
         }
+    }
+
+    /** Operation i's outcome, read from the history's columns (a large history makes a fresh operation per {@code get}). */
+    boolean ok(int i) {
+        return history.outcome(i) == OpType.OK;
+    }
+
+    boolean failed(int i) {
+        return history.outcome(i) == OpType.FAIL;
     }
 
     int keys() {

@@ -89,73 +89,6 @@ final class LogVerifier {
         }
     }
 
-    /**
-     * Every poll's messages read once from the JSON, as positions in the claimed logs: per operation
-     * its polled keys in order ({@code opStart[i] .. opStart[i+1]}), per key the positions
-     * ({@code at[start[g] .. start[g+1]]}, -1 where the message is not in the log at that offset).
-     * Reading them checks what needs only the poll itself: each message is in the log at its offset,
-     * and no ok poll returns what its own operation sent. Which messages ok polls returned is kept.
-     */
-    static final class Polls {
-        int[] opStart;
-        String[] key = new String[1024];
-        int[] start = new int[1025];
-        int[] at = new int[4096];
-        final Map<String, boolean[]> polled = new HashMap<>();
-
-        static Polls read(List<Operation> ops, Logs logs, Result result) {
-            Polls p = new Polls();
-            for (Map.Entry<String, List<JsonNode>> e : logs.messages.entrySet()) p.polled.put(e.getKey(), new boolean[e.getValue().size()]);
-            p.opStart = new int[ops.size() + 1];
-            int groups = 0;
-            int n = 0;
-            for (int i = 0; i < ops.size(); i++) {
-                stopIfCancelled(i);
-                Operation o = ops.get(i);
-                p.opStart[i] = groups;
-                List<String> ownKeys = new ArrayList<>();
-                List<Integer> ownAt = new ArrayList<>();
-                for (JsonNode m : micro(o)) {
-                    if (!o.isOk() || !text(m, 0).equals("send")) continue;
-                    String key = k(m.get(1));
-                    ownKeys.add(key);
-                    ownAt.add(logs.position(key, payload(m.get(2), o.completion() != null)));
-                }
-                for (JsonNode m : micro(o)) {
-                    if (!text(m, 0).equals("poll") || m.size() != 2) continue;
-                    for (var f : iterable(m.get(1))) {
-                        String key = f.getKey();
-                        if (groups + 1 >= p.key.length) {
-                            p.key = java.util.Arrays.copyOf(p.key, groups * 2);
-                            p.start = java.util.Arrays.copyOf(p.start, groups * 2 + 1);
-                        }
-                        p.key[groups] = key;
-                        p.start[groups] = n;
-                        long[] offs = logs.offsets.get(key);
-                        for (JsonNode pair : f.getValue()) {
-                            int at = logs.position(key, pair.get(1));
-                            if (at < 0 || offs[at] != pair.get(0).longValue()) {
-                                result.fail(LogAnomaly.INCONSISTENT_OFFSETS, "a poll of key " + key + " returned " + pair + ", not in the log");
-                                at = -1;
-                            } else if (o.isOk()) {
-                                p.polled.get(key)[at] = true;
-                                for (int s = 0; s < ownKeys.size(); s++) {
-                                    if (ownAt.get(s) == at && ownKeys.get(s).equals(key)) result.fail(LogAnomaly.PRECOMMITTED_READ, "an operation polled its own send of " + pair.get(1));
-                                }
-                            }
-                            if (n == p.at.length) p.at = java.util.Arrays.copyOf(p.at, n * 2);
-                            p.at[n++] = at;
-                        }
-                        groups++;
-                        p.start[groups] = n;
-                    }
-                }
-            }
-            p.opStart[ops.size()] = groups;
-            return p;
-        }
-    }
-
     /** Null when the logs and the history agree, else what fails first. */
     static String verify(History h, Map<String, List<Map.Entry<Long, List<JsonNode>>>> claimed, boolean subscribe, LogPromise promise) {
         return check(h, claimed, subscribe, promise).first;
@@ -168,14 +101,14 @@ final class LogVerifier {
         // Positions are ambiguous in a malformed log: nothing more to judge.
         if (!result.broken.isEmpty()) return result;
         List<Operation> ops = h.operations();
-        Polls polls = Polls.read(ops, logs, result);
+        LogReading polls = LogReading.read(ops, logs, result);
         Map<String, boolean[]> failedAt = new HashMap<>();
-        for (Operation o : ops) {
-            if (!o.isFail()) continue;
-            for (JsonNode m : micro(o)) {
-                if (!text(m, 0).equals("send")) continue;
-                String key = k(m.get(1));
-                int at = logs.position(key, payload(m.get(2), false));
+        for (int i = 0; i < ops.size(); i++) {
+            if (h.outcome(i) != dev.ariadne.history.OpType.FAIL) continue;
+            for (int s = polls.sendStart[i]; s < polls.sendStart[i + 1]; s++) {
+                String key = polls.sendKey[s];
+                // A failed send's value as written (never read as [offset v]).
+                int at = polls.raw[s] == polls.value[s] ? polls.sendAt[s] : logs.position(key, polls.raw[s]);
                 if (at >= 0) failedAt.computeIfAbsent(key, x -> new boolean[logs.messages.get(key).size()])[at] = true;
             }
         }
@@ -198,12 +131,11 @@ final class LogVerifier {
                 continue;
             }
             Map<String, Integer> sentHere = new HashMap<>();
-            for (JsonNode m : micro(o)) {
-                if (!text(m, 0).equals("send")) continue;
-                String key = k(m.get(1));
-                JsonNode v = payload(m.get(2), o.completion() != null);
-                JsonNode off = m.get(2).isArray() && m.get(2).size() == 2 && o.completion() != null ? m.get(2).get(0) : null;
-                int at = logs.position(key, v);
+            for (int s = polls.sendStart[i]; s < polls.sendStart[i + 1]; s++) {
+                String key = polls.sendKey[s];
+                JsonNode v = polls.value[s];
+                JsonNode off = polls.offset[s];
+                int at = polls.sendAt[s];
                 if (o.isOk() && off != null && off.isIntegralNumber() && (at < 0 || logs.offsets.get(key)[at] != off.longValue())) {
                     result.fail(LogAnomaly.INCONSISTENT_OFFSETS, "acknowledged send of " + v + " to key " + key + " at offset " + off + " is not in the log there");
                 }
@@ -221,7 +153,7 @@ final class LogVerifier {
             if (!o.isFail()) mySends.putAll(sentHere);
             if (!o.isOk()) continue;
             Set<String> rebalanced = new HashSet<>();
-            JsonNode rl = o.completion() == null ? null : o.completion().extra().get("rebalance-log");
+            JsonNode rl = o.completePosition() < 0 ? null : h.events().extra(o.completePosition()).get("rebalance-log");
             if (rl != null) for (JsonNode ev : rl) if (ev.has("keys")) for (JsonNode key : ev.get("keys")) rebalanced.add(k(key));
             for (int g = polls.opStart[i]; g < polls.opStart[i + 1]; g++) {
                 String key = polls.key[g];
@@ -255,7 +187,7 @@ final class LogVerifier {
             List<JsonNode> l = logs.messages.get(e.getKey());
             for (int i = 0; i <= e.getValue(); i++) {
                 if (polls.polled.get(e.getKey())[i]) continue;
-                if (tookEffect == null) tookEffect = tookEffect(h, logs, polls.polled);
+                if (tookEffect == null) tookEffect = tookEffect(ops, polls);
                 if (tookEffect.getOrDefault(e.getKey(), Set.of()).contains(l.get(i))) {
                     result.fail(LogAnomaly.LOST_WRITE, "message " + l.get(i) + " of key " + e.getKey() + " is below a polled one and was never polled");
                 }
@@ -272,28 +204,16 @@ final class LogVerifier {
     }
 
     /** Per key, the messages sent by an operation that took effect: ok, or info with one of its sends polled. */
-    private static Map<String, Set<JsonNode>> tookEffect(History h, Logs logs, Map<String, boolean[]> polled) {
+    private static Map<String, Set<JsonNode>> tookEffect(List<Operation> ops, LogReading polls) {
         Map<String, Set<JsonNode>> out = new HashMap<>();
-        for (Operation o : h.operations()) {
-            if (!sendsTookEffect(o, logs, polled)) continue;
-            for (JsonNode m : micro(o)) if (text(m, 0).equals("send")) out.computeIfAbsent(k(m.get(1)), x -> new HashSet<>()).add(payload(m.get(2), o.completion() != null));
+        for (int i = 0; i < ops.size(); i++) {
+            if (!polls.sendsTookEffect(ops.get(i), i)) continue;
+            for (int s = polls.sendStart[i]; s < polls.sendStart[i + 1]; s++) out.computeIfAbsent(polls.sendKey[s], x -> new HashSet<>()).add(polls.value[s]);
         }
         return out;
     }
 
-    /** Whether an operation's sends took effect: it is ok, or info with one of its sends polled. */
-    static boolean sendsTookEffect(Operation o, Logs logs, Map<String, boolean[]> polled) {
-        if (o.isOk()) return true;
-        if (!o.isInfo()) return false;
-        for (JsonNode m : micro(o)) {
-            if (!text(m, 0).equals("send")) continue;
-            String key = k(m.get(1));
-            int at = logs.position(key, payload(m.get(2), o.completion() != null));
-            if (at >= 0 && polled.get(key)[at]) return true;
-        }
-        return false;
-    }
-
+    /** An operation's micro-ops: its completion's when they are there (a poll's results), else its invocation's. */
     static JsonNode micro(Operation o) {
         JsonNode c = o.completion() == null ? null : o.completion().value();
         JsonNode v = c != null && c.isArray() && !c.isEmpty() ? c : o.invoke().value();
