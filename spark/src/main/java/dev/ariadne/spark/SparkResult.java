@@ -1,0 +1,167 @@
+package dev.ariadne.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ariadne.checker.report.Reports;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.history.HistoryError;
+import dev.ariadne.history.HistoryException;
+import dev.ariadne.history.Values;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One report for a history checked component by component: the verdict is the conjunction of the
+ * components' (INVALID beats UNKNOWN beats VALID), and each component that is not VALID keeps the
+ * library's own report, counterexamples re-verified and witnesses certified there.
+ *
+ * @param file        the history's path
+ * @param model       the model checked
+ * @param datatype    the datatype used
+ * @param inferred    whether the datatype was inferred
+ * @param verdict     the history's verdict
+ * @param operations  client operations checked
+ * @param events      lines read as events
+ * @param components  components checked
+ * @param joined      components that join two or more keys (transactions, multi-key operations)
+ * @param notValid    the components that are not VALID, first by verdict (INVALID first), then by name
+ * @param checkNanos  the time spent in the library's checks, summed over the components
+ * @param wallNanos   the whole run, on the driver's clock
+ */
+public record SparkResult(String file, String model, String datatype, boolean inferred, Verdict verdict, long operations, long events,
+                          int components, int joined, List<ComponentCheck.Outcome> notValid, long checkNanos, long wallNanos) {
+
+    static SparkResult of(String file, String model, String datatype, boolean inferred, List<ComponentCheck.Outcome> outcomes,
+                          long events, int joined, long wallNanos) throws HistoryException {
+        List<HistoryError> errors = new ArrayList<>();
+        int total = 0;
+        long operations = 0, nanos = 0;
+        Verdict verdict = Verdict.VALID;
+        List<ComponentCheck.Outcome> notValid = new ArrayList<>();
+        for (ComponentCheck.Outcome o : outcomes) {
+            if (o.unusable()) {
+                for (String e : o.errors()) {
+                    String[] f = e.split("\t", 3);
+                    errors.add(new HistoryError(file, Integer.parseInt(f[0]), Integer.parseInt(f[1]), -1, f[2]));
+                }
+                total += o.errorCount();
+                continue;
+            }
+            operations += o.operations();
+            nanos += o.nanos();
+            verdict = verdict.and(o.verdict());
+            if (o.verdict() != Verdict.VALID) notValid.add(o);
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(HistoryError::line));
+            throw new HistoryException(errors.subList(0, Math.min(errors.size(), HistoryException.MAX_ERRORS)), Math.max(total, errors.size()));
+        }
+        if (operations == 0) {
+            throw new HistoryException(new HistoryError(file, 0, 0, -1, "no client operations were read (" + events + " events): nothing to check"));
+        }
+        notValid.sort(Comparator.comparing(ComponentCheck.Outcome::verdict).thenComparing(ComponentCheck.Outcome::component));
+        return new SparkResult(file, model, datatype, inferred, verdict, operations, events, outcomes.size(), joined,
+                List.copyOf(notValid), nanos, wallNanos);
+    }
+
+    /** The exit code {@code ariadne check} gives the same verdict: 0, 1 or 2. */
+    public int exitCode() {
+        return verdict.exitCode();
+    }
+
+    /** The components that are INVALID, by name. */
+    public List<String> invalidComponents() {
+        List<String> out = new ArrayList<>();
+        for (ComponentCheck.Outcome o : notValid) if (o.verdict() == Verdict.INVALID) out.add(label(o));
+        return out;
+    }
+
+    /** A component as a person reads it: its smallest key, and how many keys it joins. */
+    static String label(ComponentCheck.Outcome o) {
+        if (o.component().equals(SparkCheck.KEYLESS)) return "(operations without a key)";
+        String key;
+        try {
+            key = Values.show(MAPPER.readTree(o.component()));
+        } catch (java.io.IOException e) {
+            key = o.component();
+        }
+        return o.keys() > 1 ? key + " and " + (o.keys() - 1) + " more keys" : key;
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public String summary() {
+        return switch (verdict) {
+            case VALID -> "all " + components + " components are " + model + ": " + operations + " operations";
+            case INVALID -> invalidComponents().size() + " of " + components + " components violate " + model + ": " + String.join(", ", first(invalidComponents()));
+            case UNKNOWN -> (notValid.size()) + " of " + components + " components are undecided, none violates " + model;
+        };
+    }
+
+    private static List<String> first(List<String> names) {
+        if (names.size() <= 5) return names;
+        List<String> out = new ArrayList<>(names.subList(0, 5));
+        out.add("... (" + names.size() + " in all)");
+        return out;
+    }
+
+    /** The report as text: the verdict and figures, then each component that is not VALID with the library's report. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("file:       ").append(file).append('\n');
+        sb.append("model:      ").append(model).append('\n');
+        sb.append("datatype:   ").append(datatype).append(inferred ? " (inferred)" : "").append('\n');
+        sb.append("verdict:    ").append(verdict).append('\n');
+        sb.append("summary:    ").append(summary()).append('\n');
+        sb.append("checked:    ").append(operations).append(" operations in ").append(components).append(" components");
+        if (joined > 0) sb.append(" (").append(joined).append(" join several keys)");
+        sb.append(", on Apache Spark; ").append(String.format("%.1f s of checks, %.1f s in all", checkNanos / 1e9, wallNanos / 1e9)).append('\n');
+        for (ComponentCheck.Outcome o : notValid) {
+            sb.append("\n== component ").append(label(o)).append(": ").append(o.verdict()).append(" ==\n").append(o.text());
+        }
+        return sb.toString();
+    }
+
+    /** The report as JSON: the figures, and each component that is not VALID with the library's JSON report. */
+    public String json() {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("schemaVersion", Reports.SCHEMA_VERSION);
+        o.put("file", file);
+        o.put("model", model);
+        o.put("datatype", datatype);
+        o.put("datatypeInferred", inferred);
+        o.put("verdict", verdict.name());
+        o.put("exitCode", exitCode());
+        o.put("summary", summary());
+        o.put("operations", operations);
+        o.put("events", events);
+        o.put("components", components);
+        o.put("componentsJoiningKeys", joined);
+        o.put("checkMillis", checkNanos / 1_000_000);
+        o.put("wallMillis", wallNanos / 1_000_000);
+        ArrayNode parts = o.putArray("notValid");
+        for (ComponentCheck.Outcome c : notValid) {
+            ObjectNode p = parts.addObject();
+            p.put("component", label(c));
+            p.put("keys", c.keys());
+            p.put("operations", c.operations());
+            p.put("verdict", c.verdict().name());
+            if (c.detail() != null) p.put("detail", c.detail());
+            try {
+                JsonNode report = MAPPER.readTree(c.json());
+                p.set("report", report);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("the library wrote a report that is not JSON", e);
+            }
+        }
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ariadne.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/** One Spark session in local mode for all the module's tests (starting one takes seconds). */
+final class LocalSpark {
+    private LocalSpark() {}
+
+    private static SparkSession session;
+
+    static synchronized SparkSession get() {
+        if (session == null) {
+            session = SparkSession.builder().appName("ariadne-test").master("local[2]")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    // Tasks that fail are not retried: a test sees the first failure.
+                    .config("spark.task.maxFailures", "1")
+                    .getOrCreate();
+            session.sparkContext().setLogLevel("ERROR");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));
+        }
+        return session;
+    }
+}
