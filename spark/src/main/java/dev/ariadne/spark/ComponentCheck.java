@@ -13,6 +13,7 @@ import dev.ariadne.history.HistoryException;
 import dev.ariadne.history.io.HistoryFormat;
 import dev.ariadne.history.io.HistoryReader;
 import dev.ariadne.history.io.ReadOptions;
+import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
 
 import java.io.IOException;
@@ -51,9 +52,10 @@ final class ComponentCheck implements Serializable {
     private final String model;
     private final String datatype;
     private final SparkCheck.Request request;
-    private final KeyComponents components;
+    /** Broadcast once to each executor, not shipped with every task. */
+    private final Broadcast<KeyComponents> components;
 
-    ComponentCheck(String source, ReadOptions options, String model, String datatype, SparkCheck.Request request, KeyComponents components) {
+    ComponentCheck(String source, ReadOptions options, String model, String datatype, SparkCheck.Request request, Broadcast<KeyComponents> components) {
         this.source = source;
         this.format = options.format();
         this.independent = options.independent();
@@ -104,7 +106,7 @@ final class ComponentCheck implements Serializable {
 
     /** One component's outcome, or null when it holds no client operation (only the nemesis's events). */
     Outcome check(String component, String text, long[] indexes) {
-        int keys = component.equals(SparkCheck.KEYLESS) ? 0 : components.keys(component);
+        int keys = component.equals(SparkCheck.KEYLESS) ? 0 : components.value().keys(component);
         History h;
         try {
             h = HistoryReader.read(new StringReader(text), source, new ReadOptions(format, independent));

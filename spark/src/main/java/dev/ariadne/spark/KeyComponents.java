@@ -68,6 +68,8 @@ final class KeyComponents implements Serializable {
 
     /** Components that join two or more keys. */
     int shared() {
-        return size.size();
+        int n = 0;
+        for (int s : size.values()) if (s > 1) n++;
+        return n;
     }
 }

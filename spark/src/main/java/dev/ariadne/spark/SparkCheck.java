@@ -184,7 +184,7 @@ public final class SparkCheck {
                 ? indexed.mapPartitionsToPair(it -> map(new RoutedLines(it, keys),
                         t -> new Tuple2<>(new Tuple2<>(component(t._1().keys(), shared.value()), t._1().index()), t._2())))
                 : Pairing.byProcess(indexed, keys, shared, parts);
-        ComponentCheck checker = new ComponentCheck(path, options, model.cliName(), datatype, request, components);
+        ComponentCheck checker = new ComponentCheck(path, options, model.cliName(), datatype, request, shared);
         List<ComponentCheck.Outcome> outcomes = routed
                 .repartitionAndSortWithinPartitions(new ByFirst(parts), new ByFirstThenLine())
                 .mapPartitions(checker::run)

@@ -105,6 +105,8 @@ public final class SparkMain implements Callable<Integer> {
         if (master != null) b.master(master);
         else if (!new org.apache.spark.SparkConf().contains("spark.master")) b.master("local[*]");
         SparkSession spark = b.getOrCreate();
+        // Spark's own progress lines would bury the report; a session of the caller's keeps its settings.
+        if (own) spark.sparkContext().setLogLevel("WARN");
         try {
             SparkResult r = SparkCheck.check(spark, path, req);
             out.print(output.equals("json") ? r.json() : r.text());

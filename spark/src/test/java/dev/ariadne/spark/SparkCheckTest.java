@@ -218,30 +218,28 @@ class SparkCheckTest {
         lines.set(356, "{\"type\":\"ok\",\"process\":");
         Path file = write("bad.jsonl", lines);
         // The library's reader, on the whole file, says where (Jackson notices at the next line's brace).
-        String whole = "";
-        try {
-            HistoryReader.read(file);
-        } catch (HistoryException e) {
-            whole = e.getMessage();
-        }
-        assertThat(whole).startsWith(file + ":35");
-        String expected = whole;
+        String expected = libraryError(file);
+        assertThat(expected).startsWith(file + ":35");
         assertThatThrownBy(() -> SparkCheck.check(spark, file.toString(), SparkCheck.Request.of("linearizable").withDatatype("kv")))
                 .isInstanceOf(HistoryException.class).hasMessage(expected);
         // Far from the first lines (which the driver reads to infer the datatype), in a task's batch.
         List<String> many = kv(6, 6000, 4, 3, 0);
         many.set(9000, "{\"type\":\"ok\",\"process\":1,\"f\":\"get\",\"key\":\"k1\",\"value\":tru}");
         Path far = write("bad-far.jsonl", many);
-        String farWhole = "";
-        try {
-            HistoryReader.read(far);
-        } catch (HistoryException e) {
-            farWhole = e.getMessage();
-        }
-        assertThat(farWhole).startsWith(far + ":9001");
-        String farExpected = farWhole;
+        String farExpected = libraryError(far);
+        assertThat(farExpected).startsWith(far + ":9001");
         assertThatThrownBy(() -> SparkCheck.check(spark, far.toString(), SparkCheck.Request.of("linearizable")))
                 .isInstanceOf(HistoryException.class).hasMessage(farExpected);
+    }
+
+    /** What the library's reader says of the whole file, or "" when it reads it. */
+    static String libraryError(Path file) {
+        try {
+            HistoryReader.read(file);
+            return "";
+        } catch (HistoryException e) {
+            return e.getMessage();
+        }
     }
 
     @Test
