@@ -36,9 +36,73 @@ final class ComponentCheck implements Serializable {
      * What the driver gathers of one component; the library's reports only for the components that are
      * not VALID; {@code errors} ({@code line TAB column TAB message}) and their {@code errorCount} when it cannot be read.
      */
-    record Outcome(String component, int keys, int operations, Verdict verdict, String detail, long nanos,
-                   String text, String json, List<String> errors, int errorCount) implements Serializable {
+    static final class Outcome implements Serializable {
         private static final long serialVersionUID = 1L;
+        // A class, not a record: the Kryo in Spark cannot make records.
+        private final String component;
+        private final int keys;
+        private final int operations;
+        private final Verdict verdict;
+        private final String detail;
+        private final long nanos;
+        private final String text;
+        private final String json;
+        private final List<String> errors;
+        private final int errorCount;
+
+        Outcome(String component, int keys, int operations, Verdict verdict, String detail, long nanos,
+                String text, String json, List<String> errors, int errorCount) {
+            this.component = component;
+            this.keys = keys;
+            this.operations = operations;
+            this.verdict = verdict;
+            this.detail = detail;
+            this.nanos = nanos;
+            this.text = text;
+            this.json = json;
+            this.errors = new ArrayList<>(errors);
+            this.errorCount = errorCount;
+        }
+
+        String component() {
+            return component;
+        }
+
+        int keys() {
+            return keys;
+        }
+
+        int operations() {
+            return operations;
+        }
+
+        Verdict verdict() {
+            return verdict;
+        }
+
+        String detail() {
+            return detail;
+        }
+
+        long nanos() {
+            return nanos;
+        }
+
+        String text() {
+            return text;
+        }
+
+        String json() {
+            return json;
+        }
+
+        List<String> errors() {
+            return errors;
+        }
+
+        int errorCount() {
+            return errorCount;
+        }
 
         boolean unusable() {
             return !errors.isEmpty();

@@ -34,8 +34,42 @@ final class EventKeys implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** What routing needs of one event. {@code keys} are canonical JSON texts, empty when the event names none. */
-    record Routed(long index, String process, boolean clientProcess, OpType type, String[] keys) implements Serializable {
+    static final class Routed implements Serializable {
         private static final long serialVersionUID = 1L;
+        // A class, not a record: the Kryo in Spark cannot make records.
+        private final long index;
+        private final String process;
+        private final boolean clientProcess;
+        private final OpType type;
+        private final String[] keys;
+
+        Routed(long index, String process, boolean clientProcess, OpType type, String[] keys) {
+            this.index = index;
+            this.process = process;
+            this.clientProcess = clientProcess;
+            this.type = type;
+            this.keys = keys;
+        }
+
+        long index() {
+            return index;
+        }
+
+        String process() {
+            return process;
+        }
+
+        boolean clientProcess() {
+            return clientProcess;
+        }
+
+        OpType type() {
+            return type;
+        }
+
+        String[] keys() {
+            return keys;
+        }
 
         /** A client's completion that names no key: its invocation's keys decide where it goes. */
         boolean unresolved() {

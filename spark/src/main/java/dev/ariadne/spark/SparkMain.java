@@ -102,6 +102,9 @@ public final class SparkMain implements Callable<Integer> {
         // A session already running in this JVM (a test's, a notebook's) is used and left running.
         boolean own = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
         SparkSession.Builder b = SparkSession.builder().appName("ariadne");
+        // Kryo, unless the cluster says otherwise: the shuffle moves every line of the history, and Java's
+        // serialization of the (component, line) pairs made reading them back the slowest step.
+        if (!new org.apache.spark.SparkConf().contains("spark.serializer")) b.config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         if (master != null) b.master(master);
         else if (!new org.apache.spark.SparkConf().contains("spark.master")) b.master("local[*]");
         SparkSession spark = b.getOrCreate();

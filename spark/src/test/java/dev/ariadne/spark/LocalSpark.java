@@ -12,6 +12,8 @@ final class LocalSpark {
         if (session == null) {
             session = SparkSession.builder().appName("ariadne-test").master("local[2]")
                     .config("spark.ui.enabled", "false")
+                    // As SparkMain sets it: the values that cross a shuffle must be ones Kryo can make (not records).
+                    .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     // Tasks that fail are not retried: a test sees the first failure.
