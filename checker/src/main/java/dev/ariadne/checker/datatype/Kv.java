@@ -121,14 +121,19 @@ public final class Kv implements Datatype<String, Kv.Input> {
      */
     @Override
     public void pruneOptional(List<Input> inputs, boolean[] required, boolean[] drop) {
-        List<String> seen = new java.util.ArrayList<>();
+        java.util.TreeSet<String> seen = new java.util.TreeSet<>();
         for (Input in : inputs) if (in.kind == GET && in.s != null) seen.add(in.s);
         for (int i = 0; i < inputs.size(); i++) {
             Input in = inputs.get(i);
             if (required[i] || in.kind == GET) continue;
-            boolean observed = false;
-            for (int j = 0; j < seen.size() && !observed; j++) {
-                observed = in.kind == PUT ? seen.get(j).startsWith(in.s) : seen.get(j).contains(in.s);
+            boolean observed;
+            if (in.kind == PUT) {
+                // The strings starting with the put's value follow it in order: look at the first one only.
+                String next = seen.ceiling(in.s);
+                observed = next != null && next.startsWith(in.s);
+            } else {
+                observed = false;
+                for (java.util.Iterator<String> it = seen.iterator(); it.hasNext() && !observed; ) observed = it.next().contains(in.s);
             }
             if (!observed) drop[i] = true;
         }
@@ -137,74 +142,10 @@ public final class Kv implements Datatype<String, Kv.Input> {
     /** The one state standing for every string that no get left returns a string starting with. */
     static final String UNREADABLE = "\u0000(a string no later get returns)";
 
-    /**
-     * Appends only extend a string, so a get still to come can see the current state followed by
-     * appends, or a put's value (the put invoked before the get returned) followed by appends. A
-     * state is dead when some get left returns a string that does not start with it and no put
-     * left could reset the key for it. A state that no get left returns a prefix of can only be
-     * overwritten before the next get: all such states are one ({@link #UNREADABLE}).
-     */
+    /** See {@link KvReduction}. */
     @Override
     public StateReduction<String> reduction(List<Input> inputs, boolean[] required, int[] call, int[] ret) {
-        int n = inputs.size();
-        int gets = 0;
-        boolean merge = true;
-        for (int i = 0; i < n; i++) {
-            Input in = inputs.get(i);
-            if (required[i] && in.kind == GET && in.s != null) {
-                gets++;
-                if (!in.s.isEmpty() && in.s.charAt(0) == UNREADABLE.charAt(0)) merge = false;
-            }
-        }
-        int[] get = new int[gets];
-        String[] got = new String[gets];
-        int[][] resets = new int[gets][];
-        int[] scratch = new int[n];
-        int g = 0;
-        for (int i = 0; i < n; i++) {
-            Input in = inputs.get(i);
-            if (!required[i] || in.kind != GET || in.s == null) continue;
-            int r = 0;
-            for (int p = 0; p < n; p++) {
-                Input put = inputs.get(p);
-                if (put.kind == PUT && call[p] < ret[i] && in.s.startsWith(put.s)) scratch[r++] = p;
-            }
-            get[g] = i;
-            got[g] = in.s;
-            resets[g++] = java.util.Arrays.copyOf(scratch, r);
-        }
-        return new Reduction(get, got, resets, merge);
-    }
-
-    /** Kv's reduction over one search's inputs: the gets with their values, and the puts that could reset the key for each. */
-    private record Reduction(int[] get, String[] got, int[][] resets, boolean merge) implements StateReduction<String> {
-        @Override
-        public String reduce(String state, long[] required, long[] optional) {
-            boolean readable = false;
-            for (int k = 0; k < get.length; k++) {
-                int i = get[k];
-                if ((required[i >>> 6] & (1L << i)) != 0) continue;
-                if (got[k].startsWith(state)) readable = true;
-                else if (!canReset(k, required, optional)) return null;
-            }
-            return readable || !merge ? state : UNREADABLE;
-        }
-
-        @Override
-        public int blocked(String state, long[] required, long[] optional) {
-            for (int k = 0; k < get.length; k++) {
-                int i = get[k];
-                if ((required[i >>> 6] & (1L << i)) == 0 && !got[k].startsWith(state) && !canReset(k, required, optional)) return i;
-            }
-            return -1;
-        }
-
-        private boolean canReset(int k, long[] required, long[] optional) {
-            for (int p : resets[k]) {
-                if (((required[p >>> 6] | optional[p >>> 6]) & (1L << p)) == 0) return true;
-            }
-            return false;
-        }
+        return new KvReduction(inputs, required, call, ret);
     }
 
     @Override

@@ -17,15 +17,18 @@ public interface StateReduction<S> {
      * @param state    the state reached
      * @param required the required operations already linearized (bit i for operation i of the search's inputs)
      * @param optional the optional ones already linearized; one that may take effect again is never marked
+     * @param frontier the completion position of the first required operation not yet linearized
+     *                 ({@link Integer#MAX_VALUE} when none is left): every required one that returned before
+     *                 it is linearized, and no operation invoked after it is
      * @return null for a dead state, else the state to search on from ({@code state} itself or its representative)
      */
-    S reduce(S state, long[] required, long[] optional);
+    S reduce(S state, long[] required, long[] optional, int frontier);
 
     /**
      * For a dead state, an operation left that can no longer be linearized, to name in a report
      * (its index among the search's inputs), or -1 when there is none in particular.
      */
-    default int blocked(S state, long[] required, long[] optional) {
+    default int blocked(S state, long[] required, long[] optional, int frontier) {
         return -1;
     }
 }

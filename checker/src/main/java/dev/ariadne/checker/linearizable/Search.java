@@ -191,6 +191,19 @@ final class Search<S, I> {
     }
 
     /**
+     * For the datatype's reduction: the completion of the first required operation left, with {@code op}
+     * (just linearized, not yet out of the list) counted as gone; {@link Integer#MAX_VALUE} when none is left.
+     * The walk passes only the invocations before it, as the search's own does.
+     */
+    private int frontier(int op) {
+        int skip = op >= 0 && required[op] ? 2 * op + 1 : -2;
+        for (int e = next[head]; e >= 0; e = next[e]) {
+            if ((e & 1) == 1 && e != skip) return ret[e >> 1];
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * The operations linearized so far: the memo's key ({@code bits}, with its hash) holds the required ones,
      * and the optional ones too unless the memo subsumes them ({@code optionalLast}); {@code optionalBits}
      * holds the optional ones always (for the symmetry rule and the datatype's reduction).
@@ -282,7 +295,7 @@ final class Search<S, I> {
                     List<S> succ = stackSucc[depth];
                     boolean resumed = false;
                     for (int k = stackNext[depth]; k < succ.size(); k++) {
-                        S s = reduction == null ? succ.get(k) : reduction.reduce(succ.get(k), bits, optionalBits);
+                        S s = reduction == null ? succ.get(k) : reduction.reduce(succ.get(k), bits, optionalBits, frontier(-1));
                         if (s != null && visited.add(bits, bitsHash, optionalBits, optionalLast && optionalTaken > 0, s)) {
                             stackNext[depth] = k + 1;
                             stackAfter[depth] = s;
@@ -327,7 +340,7 @@ final class Search<S, I> {
             if (deterministic) {
                 S s = datatype.step(state, in);
                 if (s != null && reduction != null) {
-                    S reduced = reduction.reduce(s, bits, optionalBits);
+                    S reduced = reduction.reduce(s, bits, optionalBits, frontier(op));
                     if (reduced == null && track && depth >= longest.length) {
                         // A dead state ends the longest partial linearization with this step: show the
                         // operation that no longer fits after it, as if the search had gone on to it.
@@ -335,7 +348,7 @@ final class Search<S, I> {
                         longest[depth] = op;
                         longestStates = Arrays.copyOf(stackAfter, depth + 1);
                         longestStates[depth] = s;
-                        stuck = reduction.blocked(s, bits, optionalBits);
+                        stuck = reduction.blocked(s, bits, optionalBits, frontier(op));
                         stuckState = s;
                     }
                     s = reduced;
@@ -345,7 +358,7 @@ final class Search<S, I> {
                 scratch.clear();
                 datatype.steps(state, in, scratch);
                 for (int k = 0; k < scratch.size(); k++) {
-                    S s = reduction == null ? scratch.get(k) : reduction.reduce(scratch.get(k), bits, optionalBits);
+                    S s = reduction == null ? scratch.get(k) : reduction.reduce(scratch.get(k), bits, optionalBits, frontier(op));
                     if (s != null && visited.add(bits, bitsHash, optionalBits, optionalLast && optionalTaken > 0, s)) {
                         chosen = s;
                         stackSucc[depth] = new ArrayList<>(scratch);
