@@ -111,7 +111,7 @@ public final class CausalChecker {
                     + MAX_CLOCK_ENTRIES + " entries");
         }
         // The graph is built for the explanations only.
-        List<List<int[]>> out = frontier.cyclic || frontier.found() || convergent ? new CausalOrder(nodes, source, processes, false).out : null;
+        List<List<int[]>> out = frontier.cyclic || frontier.found() ? new CausalOrder(nodes, source, processes, false).out : null;
         if (frontier.cyclic) {
             found.add(0, cycle(history, nodes, out, "CyclicCO", "Program order and read-from form a cycle, so no causal order exists."));
             return result(model, datatype, history, start, Verdict.INVALID, found, size);
@@ -136,9 +136,10 @@ public final class CausalChecker {
         if (conflictCount > MAX_CONFLICTS) {
             return unknown(model, datatype, history, start, "more than " + MAX_CONFLICTS + " conflict edges to check for causal convergence");
         }
-        if (convergent && found.isEmpty() && !acyclicWithConflicts(out, conflicts, conflictCount)) {
+        if (convergent && found.isEmpty() && !acyclicWithConflicts(nodes, source, processes, conflicts, conflictCount)) {
             // The conflict edges: w1 before w2 whenever w1 causally precedes a read of w2's value (the
             // maximal writes of the key in the read's past stand for the earlier ones, which precede them).
+            if (out == null) out = new CausalOrder(nodes, source, processes, false).out;
             List<List<int[]>> withCf = new ArrayList<>(size);
             for (List<int[]> es : out) withCf.add(new ArrayList<>(es));
             for (int c = 0; c < conflictCount; c++) withCf.get(conflicts[3 * c]).add(new int[]{conflicts[3 * c + 1], 2, conflicts[3 * c + 2]});
@@ -148,16 +149,16 @@ public final class CausalChecker {
         return result(model, datatype, history, start, found.isEmpty() ? Verdict.VALID : Verdict.INVALID, found, size);
     }
 
-    /** Whether causal order with the conflict edges (kept as flat triples) is acyclic, without copying the graph. */
-    private static boolean acyclicWithConflicts(List<List<int[]>> out, int[] conflicts, int count) {
-        int n = out.size();
+    /** Whether causal order with the conflict edges (kept as flat triples) is acyclic, without building the graph. */
+    private static boolean acyclicWithConflicts(List<Node> nodes, int[] source, int processes, int[] conflicts, int count) {
+        int n = nodes.size();
         int[] start = new int[n + 1];
         for (int c = 0; c < count; c++) start[conflicts[3 * c] + 1]++;
         for (int i = 0; i < n; i++) start[i + 1] += start[i];
         int[] target = new int[count];
         int[] fill = Arrays.copyOf(start, n);
         for (int c = 0; c < count; c++) target[fill[conflicts[3 * c]]++] = conflicts[3 * c + 1];
-        return CausalOrder.topological(out, start, target) != null;
+        return CausalOrder.acyclic(nodes, source, processes, start, target);
     }
 
     /** A pattern along the shortest causal paths between consecutive members of {@code chain}. */
