@@ -25,6 +25,7 @@ public final class EventColumns extends AbstractList<Op> implements RandomAccess
     private static final OpType[] TYPES = OpType.values();
 
     private final ValuePool values = new ValuePool();
+    private ValueCodes codes;
     private int size;
     private int capacity = 1024;
     private long[] index;
@@ -237,8 +238,16 @@ public final class EventColumns extends AbstractList<Op> implements RandomAccess
         return nullable(key.get(i));
     }
 
-    int valueCode(int i) {
+    /** The event's value as a code of {@link #codes()}, to walk without decoding it. */
+    public int valueCode(int i) {
         return value.get(i);
+    }
+
+    /** Reads value codes ({@link #valueCode}) in place. */
+    public ValueCodes codes() {
+        ValueCodes c = codes;
+        if (c == null) codes = c = new ValueCodes(values);
+        return c;
     }
 
     int keyCode(int i) {

@@ -249,6 +249,59 @@ final class ValuePool {
         return out;
     }
 
+    /** See {@link ValueCodes#kind}. */
+    int kind(int code) {
+        switch (code & 3) {
+            case 0: {
+                int i = code >>> 2;
+                if (i >= TEXT_BASE) return ValueCodes.TEXT;
+                if (i == 0) return ValueCodes.NIL;
+                JsonNode v = table.get(i);
+                return v.isIntegralNumber() && v.canConvertToLong() ? ValueCodes.INTEGER : ValueCodes.OTHER;
+            }
+            case 1:
+                return ValueCodes.INTEGER;
+            case 2: {
+                int head = txns[code >>> 2];
+                if (head < TREE) return ValueCodes.OTHER;
+                return (head & OBJECT) != 0 ? ValueCodes.OBJECT : ValueCodes.ARRAY;
+            }
+            default:
+                return ValueCodes.OTHER;
+        }
+    }
+
+    /** The element or field count of a stored array or object. */
+    int size(int code) {
+        return txns[code >>> 2] & (OBJECT - 1);
+    }
+
+    /** The code of a stored array's element i. */
+    int element(int code, int i) {
+        return txns[(code >>> 2) + 1 + i];
+    }
+
+    /** A stored object's field i: its name, and its value's code. */
+    String fieldName(int code, int i) {
+        return texts.get(txns[(code >>> 2) + 1 + 2 * i]);
+    }
+
+    int fieldNameId(int code, int i) {
+        return txns[(code >>> 2) + 1 + 2 * i];
+    }
+
+    int fieldValue(int code, int i) {
+        return txns[(code >>> 2) + 2 + 2 * i];
+    }
+
+    long longValue(int code) {
+        return (code & 3) == 1 ? code >> 2 : table.get(code >>> 2).longValue();
+    }
+
+    String text(int code) {
+        return texts.get((code >>> 2) - TEXT_BASE);
+    }
+
     /** Roughly the bytes held (the arrays and tables; interned trees counted at 64 bytes each). */
     long bytes() {
         return 4L * txns.length + lists.bytes() + texts.bytes() + 64L * table.size();

@@ -66,8 +66,35 @@ class EventColumnsTest {
                     assertThat(events.get(i)).as("seed %d, event %d, the other way", seed, i).isEqualTo(c.get(i));
                     assertThat(c.get(i).hashCode()).as("seed %d, hash of event %d", seed, i).isEqualTo(events.get(i).hashCode());
                     assertThat(c.line(i)).as("seed %d, line of event %d", seed, i).isEqualTo(lines[i]);
+                    assertThat(walk(c.codes(), c.valueCode(i))).as("seed %d, value of event %d walked by code", seed, i).isEqualTo(events.get(i).value());
                 }
                 c.seal();
+            }
+        }
+    }
+
+    /** A value rebuilt through {@link ValueCodes} alone: what a check walking codes in place reads. */
+    private static JsonNode walk(ValueCodes c, int code) {
+        switch (c.kind(code)) {
+            case ValueCodes.NIL: return Values.of((Object) null);
+            case ValueCodes.INTEGER: return Values.of(c.longValue(code));
+            case ValueCodes.TEXT: return Values.of(c.text(code));
+            case ValueCodes.ARRAY: {
+                ArrayNode a = Values.NODES.arrayNode();
+                for (int i = 0; i < c.size(code); i++) a.add(walk(c, c.element(code, i)));
+                return a;
+            }
+            case ValueCodes.OBJECT: {
+                com.fasterxml.jackson.databind.node.ObjectNode o = Values.NODES.objectNode();
+                for (int i = 0; i < c.size(code); i++) {
+                    o.set(c.fieldName(code, i), walk(c, c.fieldValue(code, i)));
+                }
+                return o;
+            }
+            default: {
+                JsonNode v = c.decode(code);
+                assertThat(v.isIntegralNumber() && v.canConvertToLong()).as("an integer read as OTHER: " + v).isFalse();
+                return v;
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.ariadne.checker.search.LongIntMap;
 import dev.ariadne.history.History;
 import dev.ariadne.history.OpType;
 import dev.ariadne.history.Operation;
+import dev.ariadne.history.ValueCodes;
 import dev.ariadne.history.Values;
 
 import java.util.ArrayList;
@@ -135,6 +136,12 @@ final class LogTable {
         return keyNames.size() - 1;
     }
 
+    /** The message id of integer value v of key k, without a node unless it is new. */
+    int message(int k, long v) {
+        int id = integerIds.get(k).get(v);
+        return id >= 0 ? id : message(k, Values.of(v));
+    }
+
     /** The message id of value v of key k (interned on first sight). */
     int message(int k, JsonNode v) {
         boolean integer = v.isIntegralNumber() && v.canConvertToLong();
@@ -170,59 +177,26 @@ final class LogTable {
             return;
         }
         if (!f.equals("send") && !f.equals("poll") && !f.equals("txn")) return;
-        JsonNode v = op.completion() != null && op.completion().value().isArray() && !op.completion().value().isEmpty()
-                ? op.completion().value() : op.invoke().value();
-        if (!v.isArray()) throw new DatatypeMismatch(op, f + " takes a list of micro-ops such as [:send k v] or [:poll]");
-        boolean completed = op.completion() != null && v == op.completion().value();
         buf.clear();
-        for (JsonNode m : v) {
-            if (!m.isArray() || m.isEmpty() || !m.get(0).isTextual()) throw new DatatypeMismatch(op, "a micro-op is [:send k v] or [:poll], not " + Values.show(m));
-            String mf = m.get(0).textValue();
-            if (mf.equals("send")) {
-                if (m.size() != 3) throw new DatatypeMismatch(op, "a send is [:send k v], not " + Values.show(m));
-                JsonNode sent = m.get(2);
-                long offset = NO_OFFSET;
-                JsonNode value = sent;
-                // [:send k [offset v]] once completed; an invocation's bare value has no offset.
-                if (completed && sent.isArray() && sent.size() == 2 && (sent.get(0).isIntegralNumber() || sent.get(0).isNull())) {
-                    offset = sent.get(0).isNull() ? NO_OFFSET : sent.get(0).longValue();
-                    value = sent.get(1);
-                }
-                int k = key(keyText(m.get(1)));
-                int msg = message(k, value);
-                // Jepsen's analyses name a message by its value: a value sent twice to one key would be two messages in one.
-                if (writer[msg] >= 0) {
-                    throw new DatatypeMismatch(op, "message " + value + " is sent to key " + keyNames.get(k) + " twice: each message must be unique per key");
-                }
-                writer[msg] = i;
-                if (sends == sendMsg.length) {
-                    sendMsg = Arrays.copyOf(sendMsg, sends * 2);
-                    sendOffset = Arrays.copyOf(sendOffset, sends * 2);
-                }
-                sendMsg[sends] = msg;
-                sendOffset[sends++] = offset;
-            } else if (mf.equals("poll")) {
-                if (m.size() == 1 || m.get(1).isNull()) continue;
-                if (m.size() != 2 || !m.get(1).isObject()) throw new DatatypeMismatch(op, "a poll completes as [:poll {k [[offset v] ...]}], not " + Values.show(m));
-                var fields = m.get(1).fields();
-                while (fields.hasNext()) {
-                    var e = fields.next();
-                    int k = key(e.getKey());
-                    if (!e.getValue().isArray()) throw new DatatypeMismatch(op, "a poll of key " + e.getKey() + " returns [[offset v] ...]");
-                    buf.group(k);
-                    for (JsonNode pair : e.getValue()) {
-                        if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isIntegralNumber()) {
-                            throw new DatatypeMismatch(op, "a poll of key " + e.getKey() + " returns [offset v] pairs, not " + Values.show(pair));
-                        }
-                        buf.add(pair.get(0).longValue(), message(k, pair.get(1)));
-                    }
-                }
-            } else {
-                throw new DatatypeMismatch(op, "a log's micro-ops are :send and :poll, not :" + mf);
+        int stored = PollCodes.microOps(history, op.completePosition());
+        if (stored >= 0) {
+            // The completion's micro-ops where they are stored: a poll's pairs without a node each.
+            ValueCodes c = history.events().codes();
+            for (int j = 0; j < c.size(stored); j++) {
+                int m = c.element(stored, j);
+                if (PollCodes.walkable(c, m)) poll(c, c.element(m, 1), buf);
+                else microOp(i, op, c.decode(m), true, buf);
             }
+        } else {
+            JsonNode v = op.completion() != null && op.completion().value().isArray() && !op.completion().value().isEmpty()
+                    ? op.completion().value() : op.invoke().value();
+            if (!v.isArray()) throw new DatatypeMismatch(op, f + " takes a list of micro-ops such as [:send k v] or [:poll]");
+            boolean completed = op.completion() != null && v == op.completion().value();
+            for (JsonNode m : v) microOp(i, op, m, completed, buf);
         }
         flush(buf);
-        JsonNode log = op.completion() == null ? null : op.completion().extra().get("rebalance-log");
+        // The completion's other fields without its value (which a poll's completion would decode whole).
+        JsonNode log = op.completePosition() < 0 ? null : history.events().extra(op.completePosition()).get("rebalance-log");
         if (log != null && log.isArray()) {
             List<Integer> keys = new ArrayList<>();
             for (JsonNode event : log) {
@@ -230,6 +204,78 @@ final class LogTable {
                 if (ks != null && ks.isArray()) for (JsonNode k : ks) keys.add(key(keyText(k)));
             }
             rebalanced[i] = keys.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /** One micro-op read as a tree: a send, or a poll whose shape {@link PollCodes} did not take. */
+    private void microOp(int i, Operation op, JsonNode m, boolean completed, PollBuffer buf) {
+        if (!m.isArray() || m.isEmpty() || !m.get(0).isTextual()) throw new DatatypeMismatch(op, "a micro-op is [:send k v] or [:poll], not " + Values.show(m));
+        String mf = m.get(0).textValue();
+        if (mf.equals("send")) {
+            if (m.size() != 3) throw new DatatypeMismatch(op, "a send is [:send k v], not " + Values.show(m));
+            JsonNode sent = m.get(2);
+            long offset = NO_OFFSET;
+            JsonNode value = sent;
+            // [:send k [offset v]] once completed; an invocation's bare value has no offset.
+            if (completed && sent.isArray() && sent.size() == 2 && (sent.get(0).isIntegralNumber() || sent.get(0).isNull())) {
+                offset = sent.get(0).isNull() ? NO_OFFSET : sent.get(0).longValue();
+                value = sent.get(1);
+            }
+            int k = key(keyText(m.get(1)));
+            int msg = message(k, value);
+            // Jepsen's analyses name a message by its value: a value sent twice to one key would be two messages in one.
+            if (writer[msg] >= 0) {
+                throw new DatatypeMismatch(op, "message " + value + " is sent to key " + keyNames.get(k) + " twice: each message must be unique per key");
+            }
+            writer[msg] = i;
+            if (sends == sendMsg.length) {
+                sendMsg = Arrays.copyOf(sendMsg, sends * 2);
+                sendOffset = Arrays.copyOf(sendOffset, sends * 2);
+            }
+            sendMsg[sends] = msg;
+            sendOffset[sends++] = offset;
+        } else if (mf.equals("poll")) {
+            if (m.size() == 1 || m.get(1).isNull()) return;
+            if (m.size() != 2 || !m.get(1).isObject()) throw new DatatypeMismatch(op, "a poll completes as [:poll {k [[offset v] ...]}], not " + Values.show(m));
+            var fields = m.get(1).fields();
+            while (fields.hasNext()) {
+                var e = fields.next();
+                int k = key(e.getKey());
+                if (!e.getValue().isArray()) throw new DatatypeMismatch(op, "a poll of key " + e.getKey() + " returns [[offset v] ...]");
+                buf.group(k);
+                for (JsonNode pair : e.getValue()) {
+                    if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isIntegralNumber()) {
+                        throw new DatatypeMismatch(op, "a poll of key " + e.getKey() + " returns [offset v] pairs, not " + Values.show(pair));
+                    }
+                    buf.add(pair.get(0).longValue(), message(k, pair.get(1)));
+                }
+            }
+        } else {
+            throw new DatatypeMismatch(op, "a log's micro-ops are :send and :poll, not :" + mf);
+        }
+    }
+
+    /** Per stored field name (by its id): its key's id plus one, so that a poll's key names are not made into strings again. */
+    private int[] keyOfNameId = new int[64];
+
+    private int keyOfName(ValueCodes c, int object, int field) {
+        int id = c.fieldNameId(object, field);
+        if (id >= keyOfNameId.length) keyOfNameId = Arrays.copyOf(keyOfNameId, Math.max(id + 1, keyOfNameId.length * 2));
+        if (keyOfNameId[id] == 0) keyOfNameId[id] = key(c.fieldName(object, field)) + 1;
+        return keyOfNameId[id] - 1;
+    }
+
+    /** A poll's {k [[offset v] ...]} walked in place (its shape checked by {@link PollCodes#walkable}). */
+    private void poll(ValueCodes c, int polls, PollBuffer buf) {
+        for (int k = 0; k < c.size(polls); k++) {
+            int key = keyOfName(c, polls, k);
+            buf.group(key);
+            int pairs = c.fieldValue(polls, k);
+            for (int j = 0; j < c.size(pairs); j++) {
+                int pair = c.element(pairs, j);
+                int v = c.element(pair, 1);
+                buf.add(c.longValue(c.element(pair, 0)), c.kind(v) == ValueCodes.INTEGER ? message(key, c.longValue(v)) : message(key, c.decode(v)));
+            }
         }
     }
 

@@ -78,6 +78,11 @@ final class LogVerifier {
             return logs;
         }
 
+        int position(String key, long v) {
+            dev.ariadne.checker.search.LongIntMap p = integerPosition.get(key);
+            return p == null ? -1 : p.get(v);
+        }
+
         int position(String key, JsonNode v) {
             if (v.isIntegralNumber() && v.canConvertToLong()) {
                 dev.ariadne.checker.search.LongIntMap p = integerPosition.get(key);
@@ -101,7 +106,7 @@ final class LogVerifier {
         // Positions are ambiguous in a malformed log: nothing more to judge.
         if (!result.broken.isEmpty()) return result;
         List<Operation> ops = h.operations();
-        LogReading polls = LogReading.read(ops, logs, result);
+        LogReading polls = LogReading.read(h, logs, result);
         Map<String, boolean[]> failedAt = new HashMap<>();
         for (int i = 0; i < ops.size(); i++) {
             if (h.outcome(i) != dev.ariadne.history.OpType.FAIL) continue;
