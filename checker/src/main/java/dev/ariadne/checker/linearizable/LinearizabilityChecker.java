@@ -88,13 +88,21 @@ public final class LinearizabilityChecker {
         }
     }
 
+    /** Histories up to this many operations keep every partition's readings from the first reading to the search (a test lowers it). */
+    static int keepReadings = 1 << 20;
+
     public static <S, I> CheckResult check(History history, Datatype<S, I> datatype, Options options) {
         long start = System.nanoTime();
         List<Partition> partitions = new ArrayList<>(Partition.split(history.operations(), datatype));
         partitions.sort(Comparator.comparingInt((Partition p) -> -p.operations().size()));
-        // Read every operation first, so that unusable input fails before any search starts.
+        // Read every operation first, so that unusable input fails before any search starts. A large history's
+        // partitions are read again when each is searched, so that all its readings are never held at once.
+        boolean keep = history.operations().size() <= keepReadings;
         List<Problem<S, I>> problems = new ArrayList<>();
-        for (Partition p : partitions) problems.add(new Problem<>(datatype, p.operations()));
+        for (Partition p : partitions) {
+            Problem<S, I> prob = new Problem<>(datatype, p.operations());
+            problems.add(keep ? prob : null);
+        }
 
         Budget budget = Budget.of(options.timeoutMillis(), options.memoBytes(), options.cancellation());
         options.cancellation().progress().phase("searching for a linearization");
@@ -103,7 +111,7 @@ public final class LinearizabilityChecker {
         Budget each = budget.share(threads);
         List<Done> outcomes = new ArrayList<>();
         if (threads == 1) {
-            for (int i = 0; i < partitions.size(); i++) outcomes.add(checkPartition(history, partitions.get(i), problems.get(i), each, options));
+            for (int i = 0; i < partitions.size(); i++) outcomes.add(checkPartition(history, partitions.get(i), problems.get(i), datatype, each, options));
         } else {
             ExecutorService pool = pool(threads);
             try {
@@ -111,7 +119,7 @@ public final class LinearizabilityChecker {
                 for (int i = 0; i < partitions.size(); i++) {
                     Partition part = partitions.get(i);
                     Problem<S, I> prob = problems.get(i);
-                    futures.add(pool.submit(() -> checkPartition(history, part, prob, each, options)));
+                    futures.add(pool.submit(() -> checkPartition(history, part, prob, datatype, each, options)));
                 }
                 boolean interrupted = false;
                 for (Future<Done> f : futures) {
@@ -179,8 +187,10 @@ public final class LinearizabilityChecker {
                 new CheckResult.Statistics(history.size(), n, explored, total - cexNanos, cexNanos), notes, lin);
     }
 
-    private static <S, I> Done checkPartition(History history, Partition part, Problem<S, I> prob, Budget budget, Options options) {
+    /** Searches one partition; {@code prob} null when its readings were not kept (then read here, and dropped after). */
+    private static <S, I> Done checkPartition(History history, Partition part, Problem<S, I> kept, Datatype<S, I> datatype, Budget budget, Options options) {
         long t0 = System.nanoTime();
+        Problem<S, I> prob = kept != null ? kept : new Problem<>(datatype, part.operations());
         Problem<S, I>.Run run = prob.prepare(prob.allRequired(), budget, false);
         Search.Result r = run.search.run();
         long t1 = System.nanoTime();

@@ -5,12 +5,13 @@ import dev.ariadne.checker.datatype.Datatype;
 import dev.ariadne.history.Operation;
 import dev.ariadne.history.Values;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.TreeSet;
 
 /**
@@ -25,47 +26,94 @@ import java.util.TreeSet;
 public record Partition(String label, List<Operation> operations) {
 
     public static List<Partition> split(List<Operation> ops, Datatype<?, ?> datatype) {
-        boolean noKeys = true;
-        for (int i = 0; i < ops.size() && noKeys; i++) noKeys = ops.get(i).isFail() || datatype.keys(ops.get(i)).isEmpty();
-        if (noKeys) {
-            List<Operation> live = new ArrayList<>(ops.size());
-            for (Operation o : ops) if (!o.isFail()) live.add(o);
-            return live.isEmpty() ? List.of() : List.of(new Partition("*", live));
-        }
-        Map<JsonNode, JsonNode> parent = new HashMap<>();
-        List<Collection<JsonNode>> keysOf = new ArrayList<>(ops.size());
-        for (Operation o : ops) {
-            Collection<JsonNode> keys = o.isFail() ? List.of() : datatype.keys(o);
-            keysOf.add(keys);
-            JsonNode first = null;
-            for (JsonNode k : keys) {
-                parent.putIfAbsent(k, k);
-                if (first == null) first = k;
-                else union(parent, first, k);
-            }
-        }
-        Map<JsonNode, List<Operation>> groups = new LinkedHashMap<>();
-        Map<JsonNode, TreeSet<String>> labels = new HashMap<>();
-        List<Operation> keyless = new ArrayList<>();
-        for (int i = 0; i < ops.size(); i++) {
+        int n = ops.size();
+        // Per operation the id of its first key (-1: none, -2: failed); keys interned, union-find over their ids.
+        int[] first = new int[n];
+        Map<JsonNode, Integer> ids = new HashMap<>();
+        List<JsonNode> keyNodes = new ArrayList<>();
+        int[] parent = new int[16];
+        for (int i = 0; i < n; i++) {
             Operation o = ops.get(i);
-            if (o.isFail()) continue;
-            Collection<JsonNode> keys = keysOf.get(i);
-            if (keys.isEmpty()) {
-                keyless.add(o);
+            if (o.isFail()) {
+                first[i] = -2;
                 continue;
             }
-            JsonNode root = find(parent, keys.iterator().next());
-            groups.computeIfAbsent(root, r -> new ArrayList<>()).add(o);
-            TreeSet<String> l = labels.computeIfAbsent(root, r -> new TreeSet<>());
-            for (JsonNode k : keys) l.add(Values.show(k));
+            first[i] = -1;
+            for (JsonNode k : datatype.keys(o)) {
+                Integer id = ids.get(k);
+                if (id == null) {
+                    id = keyNodes.size();
+                    ids.put(k, id);
+                    keyNodes.add(k);
+                    if (id == parent.length) parent = Arrays.copyOf(parent, 2 * id);
+                    parent[id] = id;
+                }
+                if (first[i] < 0) first[i] = id;
+                else union(parent, first[i], id);
+            }
+        }
+        int keys = keyNodes.size();
+        // Group sizes, then each group's operations (by index into ops), groups in the order their first operation comes.
+        int[] size = new int[keys];
+        int keyless = 0;
+        for (int i = 0; i < n; i++) {
+            if (first[i] == -1) keyless++;
+            else if (first[i] >= 0) size[find(parent, first[i])]++;
         }
         List<Partition> out = new ArrayList<>();
-        if (!keyless.isEmpty()) out.add(new Partition("*", keyless));
-        for (Map.Entry<JsonNode, List<Operation>> g : groups.entrySet()) {
-            out.add(new Partition(label(labels.get(g.getKey())), g.getValue()));
+        if (keyless > 0) {
+            int[] members = new int[keyless];
+            int m = 0;
+            for (int i = 0; i < n; i++) if (first[i] == -1) members[m++] = i;
+            out.add(new Partition("*", new Members(ops, members)));
         }
+        if (keys == 0) return out;
+        int[][] members = new int[keys][];
+        int[] filled = new int[keys];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (first[i] < 0) continue;
+            int root = find(parent, first[i]);
+            if (members[root] == null) {
+                members[root] = new int[size[root]];
+                order.add(root);
+            }
+            members[root][filled[root]++] = i;
+        }
+        List<TreeSet<String>> labels = new ArrayList<>(keys);
+        for (int k = 0; k < keys; k++) labels.add(null);
+        for (int k = 0; k < keys; k++) {
+            int root = find(parent, k);
+            if (labels.get(root) == null) labels.set(root, new TreeSet<>());
+            labels.get(root).add(Values.show(keyNodes.get(k)));
+        }
+        for (int root : order) out.add(new Partition(label(labels.get(root)), new Members(ops, members[root])));
         return out;
+    }
+
+    /**
+     * A partition's operations as indexes into the history's: a history's operations are made on
+     * demand from its columns, so a split of a large history holds an int per operation, and each
+     * partition's operations exist only while it is searched.
+     */
+    private static final class Members extends AbstractList<Operation> implements RandomAccess {
+        private final List<Operation> ops;
+        private final int[] members;
+
+        Members(List<Operation> ops, int[] members) {
+            this.ops = ops;
+            this.members = members;
+        }
+
+        @Override
+        public Operation get(int i) {
+            return ops.get(members[i]);
+        }
+
+        @Override
+        public int size() {
+            return members.length;
+        }
     }
 
     /** The keys, comma-separated; the first few and a count when there are many. */
@@ -75,20 +123,20 @@ public record Partition(String label, List<Operation> operations) {
         return String.join(",", first) + ",... (" + keys.size() + " keys)";
     }
 
-    private static JsonNode find(Map<JsonNode, JsonNode> parent, JsonNode k) {
-        JsonNode root = k;
-        while (!parent.get(root).equals(root)) root = parent.get(root);
-        while (!parent.get(k).equals(root)) {
-            JsonNode up = parent.get(k);
-            parent.put(k, root);
+    private static int find(int[] parent, int k) {
+        int root = k;
+        while (parent[root] != root) root = parent[root];
+        while (parent[k] != root) {
+            int up = parent[k];
+            parent[k] = root;
             k = up;
         }
         return root;
     }
 
-    private static void union(Map<JsonNode, JsonNode> parent, JsonNode a, JsonNode b) {
-        JsonNode ra = find(parent, a);
-        JsonNode rb = find(parent, b);
-        if (!ra.equals(rb)) parent.put(rb, ra);
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) parent[rb] = ra;
     }
 }
