@@ -40,6 +40,13 @@ final class LogReading {
     JsonNode[] offset = new JsonNode[1024];
     int[] sendAt = new int[1024];
 
+    /** While reading: the groups, polled pairs and sends so far. */
+    private int groups;
+    private int n;
+    private int sends;
+    /** Per stored field name (by its id): the key's string, made once. */
+    private String[] names = new String[64];
+
     static LogReading read(History h, LogVerifier.Logs logs, LogVerifier.Result result) {
         List<Operation> ops = h.operations();
         ValueCodes c = h.events().codes();
@@ -94,12 +101,6 @@ final class LogReading {
         p.sendStart[ops.size()] = p.sends;
         return p;
     }
-
-    private int groups;
-    private int n;
-    private int sends;
-    /** Per stored field name (by its id): the key's string, made once. */
-    private String[] names = new String[64];
 
     private String name(ValueCodes c, int object, int field) {
         int id = c.fieldNameId(object, field);

@@ -18,6 +18,29 @@ public final class Digraphs {
     }
 
     /**
+     * Whether the graph on nodes 0..n-1 whose edges are the union of several CSR edge sets
+     * ({@code starts[j]} per node into {@code targets[j]}) is acyclic, by Kahn's algorithm.
+     */
+    public static boolean acyclic(int n, int[][] starts, int[][] targets) {
+        // Every target array holds exactly its edges (its length is its last start).
+        int[] indeg = new int[n];
+        for (int[] ts : targets) for (int t : ts) indeg[t]++;
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < n; i++) if (indeg[i] == 0) queue[tail++] = i;
+        while (head < tail) {
+            int u = queue[head++];
+            for (int j = 0; j < starts.length; j++) {
+                int[] st = starts[j];
+                int[] ts = targets[j];
+                for (int k = st[u]; k < st[u + 1]; k++) if (--indeg[ts[k]] == 0) queue[tail++] = ts[k];
+            }
+        }
+        return tail == n;
+    }
+
+    /**
      * A topological order of {@code out} together with extra edges given in CSR form
      * ({@code extraStart} per node into {@code extraTarget}; both null for none), or null on a cycle.
      */

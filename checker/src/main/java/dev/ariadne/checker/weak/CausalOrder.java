@@ -105,42 +105,32 @@ final class CausalOrder {
      */
     static boolean acyclic(List<Node> nodes, int[] source, int processes, int[] extraStart, int[] extraTarget) {
         int n = nodes.size();
-        int[] indeg = new int[n];
-        int[] nextInProcess = new int[n];
+        // Program order: each node's next in its process, as CSR of at most one edge per node.
+        int[] poStart = new int[n + 1];
+        int[] poTarget = new int[n];
         int[] last = new int[processes];
         Arrays.fill(last, -1);
+        int[] next = new int[n];
+        Arrays.fill(next, -1);
         for (int i = 0; i < n; i++) {
-            nextInProcess[i] = -1;
             int p = nodes.get(i).op().process();
-            if (last[p] >= 0) {
-                nextInProcess[last[p]] = i;
-                indeg[i]++;
-            }
+            if (last[p] >= 0) next[last[p]] = i;
             last[p] = i;
         }
-        int[] rfStart = new int[n + 1];
-        for (int r = 0; r < n; r++) {
-            if (source[r] < 0) continue;
-            rfStart[source[r] + 1]++;
-            indeg[r]++;
+        int edges = 0;
+        for (int i = 0; i < n; i++) {
+            if (next[i] >= 0) poTarget[edges++] = next[i];
+            poStart[i + 1] = edges;
         }
+        // Read-from: from each write to the reads of it.
+        int[] rfStart = new int[n + 1];
+        for (int r = 0; r < n; r++) if (source[r] >= 0) rfStart[source[r] + 1]++;
         for (int i = 0; i < n; i++) rfStart[i + 1] += rfStart[i];
         int[] rfTarget = new int[rfStart[n]];
         int[] fill = Arrays.copyOf(rfStart, n);
         for (int r = 0; r < n; r++) if (source[r] >= 0) rfTarget[fill[source[r]]++] = r;
-        for (int t : extraTarget) indeg[t]++;
-        int[] queue = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int i = 0; i < n; i++) if (indeg[i] == 0) queue[tail++] = i;
-        while (head < tail) {
-            int u = queue[head++];
-            int v = nextInProcess[u];
-            if (v >= 0 && --indeg[v] == 0) queue[tail++] = v;
-            for (int k = rfStart[u]; k < rfStart[u + 1]; k++) if (--indeg[rfTarget[k]] == 0) queue[tail++] = rfTarget[k];
-            for (int k = extraStart[u]; k < extraStart[u + 1]; k++) if (--indeg[extraTarget[k]] == 0) queue[tail++] = extraTarget[k];
-        }
-        return tail == n;
+        return dev.ariadne.checker.search.Digraphs.acyclic(n, new int[][]{poStart, rfStart, extraStart},
+                new int[][]{Arrays.copyOf(poTarget, edges), rfTarget, extraTarget});
     }
 
     /** See {@link dev.ariadne.checker.search.Digraphs#topological(List, int[], int[])}. */
