@@ -69,6 +69,12 @@ public final class Main implements Runnable {
         out.flush();
     }
 
+    /** A heap option twice the size of the one that ran out (at least 8 GiB), for the out-of-memory message. */
+    static String moreHeap(long heapMiB) {
+        long gib = Math.max(8, 2 * ((heapMiB + 1023) >> 10));
+        return "-Xmx" + gib + "g";
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -111,8 +117,9 @@ public final class Main implements Runnable {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
             // Out of memory is a budget that ran out: unknown, with the reason, never a crash read as a violation.
-            String why = "out of memory (the JVM's heap, " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MiB, is too small for this history; give more with ARIADNE_JAVA_OPTS=-Xmx8g)";
+            long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
+            String why = "out of memory (the JVM's heap, " + heapMiB + " MiB, is too small for this history; give more with ARIADNE_JAVA_OPTS="
+                    + moreHeap(heapMiB) + ")";
             if (json) printError(out, UNKNOWN, why);
             err.println("ariadne: " + why);
             if (System.getenv("ARIADNE_DEBUG") != null) e.printStackTrace(err);

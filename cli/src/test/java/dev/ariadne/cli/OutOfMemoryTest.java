@@ -28,7 +28,7 @@ class OutOfMemoryTest {
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isEqualTo(2);
-        assertThat(out).contains("out of memory").doesNotContain("Exception in thread");
+        assertThat(out).contains("out of memory").contains("ARIADNE_JAVA_OPTS=-Xmx8g").doesNotContain("Exception in thread");
         // With --output json, standard output holds the error object, flushed before the JVM exits.
         Process j = new ProcessBuilder(java.toString(), "-Xmx24m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check", f.toString(),
                 "--output", "json").start();
@@ -37,5 +37,14 @@ class OutOfMemoryTest {
         assertThat(j.exitValue()).isEqualTo(2);
         assertThat(json).contains("\"report\":\"error\"").contains("\"exitCode\":2").contains("out of memory");
         Files.delete(f);
+    }
+
+    /** The advice names a larger heap than the one that ran out: at 8 GiB it is not "-Xmx8g" again. */
+    @Test
+    void theAdviceIsALargerHeap() {
+        assertThat(Main.moreHeap(24)).isEqualTo("-Xmx8g");
+        assertThat(Main.moreHeap(4096)).isEqualTo("-Xmx8g");
+        assertThat(Main.moreHeap(8192)).isEqualTo("-Xmx16g");
+        assertThat(Main.moreHeap(12_000)).isEqualTo("-Xmx24g");
     }
 }
