@@ -187,7 +187,7 @@ public final class LinearizabilityChecker {
                 new CheckResult.Statistics(history.size(), n, explored, total - cexNanos, cexNanos), notes, lin);
     }
 
-    /** Searches one partition; {@code prob} null when its readings were not kept (then read here, and dropped after). */
+    /** Searches one partition; {@code kept} is its readings, or null when they were not kept (then read here, and dropped after). */
     private static <S, I> Done checkPartition(History history, Partition part, Problem<S, I> kept, Datatype<S, I> datatype, Budget budget, Options options) {
         long t0 = System.nanoTime();
         Problem<S, I> prob = kept != null ? kept : new Problem<>(datatype, part.operations());
