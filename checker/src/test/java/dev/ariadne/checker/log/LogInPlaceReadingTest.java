@@ -33,6 +33,7 @@ class LogInPlaceReadingTest {
             History h = LogDifferentialTest.simulate(seed);
             if (seed % 3 == 1) h = rewrite(h, false);
             if (seed % 50 == 7) h = rewrite(h, true);
+            if (seed % 10 == 3) h = odd(h, seed);
             inPlacePolls += walkablePolls(h);
             try {
                 String inPlace = reading(h, seed, true);
@@ -83,6 +84,36 @@ class LogInPlaceReadingTest {
         } finally {
             PollCodes.inPlace = was;
         }
+    }
+
+    /** Shapes the in-place path must leave to the tree path, and a hundred strings first (key names get text ids past 64). */
+    private static final Object[] ODD = {null, "x", 5L, List.of(List.of(1L, 2L)), Map.of("0", "x"), Map.of("0", List.of(List.of(1L))), Map.of("0", List.of(List.of(1L, 2L, 3L)))};
+
+    private static History odd(History h, long seed) throws Exception {
+        List<Op> out = new ArrayList<>();
+        List<Object> strings = new ArrayList<>();
+        for (int i = 0; i < 100; i++) strings.add("s" + i);
+        out.add(Op.of(0, 998, dev.ariadne.history.OpType.INVOKE, "noop", strings));
+        out.add(Op.of(1, 998, dev.ariadne.history.OpType.OK, "noop", strings));
+        boolean done = false;
+        for (Op e : h.events()) {
+            JsonNode v = e.value();
+            if (!done && e.type() == dev.ariadne.history.OpType.OK && v.isArray() && v.size() > 0 && v.get(0).isArray() && v.get(0).size() == 2
+                    && v.get(0).get(0).asText().equals("poll")) {
+                done = true;
+                Object shape = ODD[(int) (seed / 10 % ODD.length)];
+                // A poll of another shape, or a micro-op of two elements that is no poll.
+                JsonNode m = seed % 20 == 3 ? Values.of(List.of("peek", Map.of())) : Values.of(java.util.Arrays.asList("poll", shape));
+                ArrayNode w = JsonNodeFactory.instance.arrayNode();
+                w.add(m);
+                for (int i = 1; i < v.size(); i++) w.add(v.get(i));
+                v = w;
+            }
+            out.add(new Op(e.index(), e.time(), e.process(), e.type(), e.f(), v, e.key(), e.error(), e.extra()));
+        }
+        List<Op> renumbered = new ArrayList<>();
+        for (Op e : out) renumbered.add(e.withIndex(renumbered.size()));
+        return History.of(renumbered);
     }
 
     /** The same history with every message a string, or with one polled pair's offset made a string. */
