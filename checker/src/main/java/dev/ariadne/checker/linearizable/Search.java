@@ -48,6 +48,10 @@ import java.util.SplittableRandom;
  *   <li>The datatype may give up dead states and merge states nothing left can tell apart
  *       ({@link StateReduction}).</li>
  * </ul>
+ *
+ * <p>The memo's keys name the operations taken in words proportional to the concurrency at the search's
+ * frontier, not to the partition's size ({@link MemoKeys}): one key with many operations no longer costs
+ * n^2/64 words of memo.
  */
 final class Search<S, I> {
 
@@ -80,6 +84,8 @@ final class Search<S, I> {
     private final int[] twin;
     /** The datatype's reduction of states (dead ones dropped, indistinguishable ones merged), or null. */
     private final StateReduction<S> reduction;
+    /** The memo's compact keys ({@link MemoKeys}). */
+    private final MemoKeys keys;
 
     /**
      * @param reuse let optional operations take effect any number of times (a widening: a history
@@ -153,6 +159,7 @@ final class Search<S, I> {
         next[last] = -1;
         next[optionalTail] = -1;
         this.reduction = datatype.reduction(inputs, required, call, ret);
+        this.keys = new MemoKeys(call, ret, required, optionalLast);
     }
 
     /** A last guard against running out of memory whatever the memo's estimate says: over 85% of the heap in use. */
@@ -191,16 +198,28 @@ final class Search<S, I> {
     }
 
     /**
-     * For the datatype's reduction: the completion of the first required operation left, with {@code op}
-     * (just linearized, not yet out of the list) counted as gone; {@link Integer#MAX_VALUE} when none is left.
-     * The walk passes only the invocations before it, as the search's own does.
+     * The first required operation left in completion order, with {@code op} (just linearized, not yet out of
+     * the list) counted as gone; -1 when none is left. The walk passes only the invocations before its
+     * completion, as the search's own does.
      */
-    private int frontier(int op) {
+    private int blocking(int op) {
         int skip = op >= 0 && required[op] ? 2 * op + 1 : -2;
         for (int e = next[head]; e >= 0; e = next[e]) {
-            if ((e & 1) == 1 && e != skip) return ret[e >> 1];
+            if ((e & 1) == 1 && e != skip) return e >> 1;
         }
-        return Integer.MAX_VALUE;
+        return -1;
+    }
+
+    /** For the datatype's reduction: the completion of that operation, {@link Integer#MAX_VALUE} when none is left. */
+    private int frontier(int blocking) {
+        return blocking < 0 ? Integer.MAX_VALUE : ret[blocking];
+    }
+
+    /** Adds the configuration (the operations taken, whose first pending one is {@code blocking}, and the state) to the memo. */
+    private boolean visit(SubsumingMemo visited, int blocking, S state) {
+        int len = keys.key(blocking);
+        return visited.add(keys.buffer(), len, bitsHash, keys.optional(), keys.optionalWords(blocking),
+                optionalLast && optionalTaken > 0, state);
     }
 
     /**
@@ -220,7 +239,10 @@ final class Search<S, I> {
         if (!required[op]) {
             optionalBits[w] ^= bit;
             optionalTaken += (optionalBits[w] & bit) != 0 ? 1 : -1;
+            keys.flipOptional(op);
             if (optionalLast) return;
+        } else {
+            keys.flipRequired(op);
         }
         bits[w] ^= bit;
         bitsHash ^= zobrist[op];
@@ -236,7 +258,8 @@ final class Search<S, I> {
         for (int i = 0; i < n; i++) if (required[i]) remaining++;
         if (remaining == 0) return new Result(Outcome.HOLDS, 0, new int[0], new Object[0], -1, null);
 
-        SubsumingMemo visited = new SubsumingMemo(bits.length);
+        keys.clear();
+        SubsumingMemo visited = new SubsumingMemo();
         boolean deterministic = datatype.deterministic();
 
         int[] stackOp = new int[n];
@@ -294,9 +317,10 @@ final class Search<S, I> {
                     // Try the operation's other possible next states before moving on.
                     List<S> succ = stackSucc[depth];
                     boolean resumed = false;
+                    int b = blocking(-1);
                     for (int k = stackNext[depth]; k < succ.size(); k++) {
-                        S s = reduction == null ? succ.get(k) : reduction.reduce(succ.get(k), bits, optionalBits, frontier(-1));
-                        if (s != null && visited.add(bits, bitsHash, optionalBits, optionalLast && optionalTaken > 0, s)) {
+                        S s = reduction == null ? succ.get(k) : reduction.reduce(succ.get(k), bits, optionalBits, frontier(b));
+                        if (s != null && visit(visited, b, s)) {
                             stackNext[depth] = k + 1;
                             stackAfter[depth] = s;
                             depth++;
@@ -339,8 +363,9 @@ final class Search<S, I> {
             }
             if (deterministic) {
                 S s = datatype.step(state, in);
+                int b = s == null ? -1 : blocking(op);
                 if (s != null && reduction != null) {
-                    S reduced = reduction.reduce(s, bits, optionalBits, frontier(op));
+                    S reduced = reduction.reduce(s, bits, optionalBits, frontier(b));
                     if (reduced == null && track && depth >= longest.length) {
                         // A dead state ends the longest partial linearization with this step: show the
                         // operation that no longer fits after it, as if the search had gone on to it.
@@ -348,18 +373,19 @@ final class Search<S, I> {
                         longest[depth] = op;
                         longestStates = Arrays.copyOf(stackAfter, depth + 1);
                         longestStates[depth] = s;
-                        stuck = reduction.blocked(s, bits, optionalBits, frontier(op));
+                        stuck = reduction.blocked(s, bits, optionalBits, frontier(b));
                         stuckState = s;
                     }
                     s = reduced;
                 }
-                if (s != null && visited.add(bits, bitsHash, optionalBits, optionalLast && optionalTaken > 0, s)) chosen = s;
+                if (s != null && visit(visited, b, s)) chosen = s;
             } else {
                 scratch.clear();
                 datatype.steps(state, in, scratch);
+                int b = scratch.isEmpty() ? -1 : blocking(op);
                 for (int k = 0; k < scratch.size(); k++) {
-                    S s = reduction == null ? scratch.get(k) : reduction.reduce(scratch.get(k), bits, optionalBits, frontier(op));
-                    if (s != null && visited.add(bits, bitsHash, optionalBits, optionalLast && optionalTaken > 0, s)) {
+                    S s = reduction == null ? scratch.get(k) : reduction.reduce(scratch.get(k), bits, optionalBits, frontier(b));
+                    if (s != null && visit(visited, b, s)) {
                         chosen = s;
                         stackSucc[depth] = new ArrayList<>(scratch);
                         stackNext[depth] = k + 1;

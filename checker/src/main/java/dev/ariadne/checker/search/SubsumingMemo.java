@@ -13,7 +13,9 @@ import java.util.Arrays;
  * operation it is Lowe's memo exactly.
  *
  * <p>Open addressing on (required set, state); each slot keeps the antichain of optional sets seen,
- * minimal under inclusion. Primitive arrays only.
+ * minimal under inclusion. Primitive arrays only. Sets are given as a prefix of a reused array, so
+ * the caller may write them in any compact form that is one-to-one (the linearizability search's
+ * MemoKeys); the optional sets of one required set must all have the same length.
  */
 public final class SubsumingMemo {
     private long[] hashes;
@@ -24,11 +26,11 @@ public final class SubsumingMemo {
     private int[] optCount;
     private int size;
     private long stored;
+    /** Words held by the stored required sets and optional sets. */
+    private long setWords;
     private int mask;
-    private final int words;
 
-    public SubsumingMemo(int words) {
-        this.words = words;
+    public SubsumingMemo() {
         allocate(1024);
     }
 
@@ -44,28 +46,44 @@ public final class SubsumingMemo {
 
     /** Bytes held, roughly: the slots, each stored set, and an allowance for its state and the search stack. */
     public long bytes() {
-        return (long) hashes.length * 40 + (long) size * (48 + 8L * words) + stored * (24 + 8L * words);
+        return (long) hashes.length * 40 + (long) size * 48 + stored * 24 + setWords * 8;
+    }
+
+    /** As {@link #add(long[], int, long, long[], int, boolean, Object)} with the whole arrays as the sets. */
+    public boolean add(long[] required, long requiredHash, long[] optional, boolean anyOptional, Object state) {
+        return add(required, required.length, requiredHash, optional, optional.length, anyOptional, state);
     }
 
     /**
      * Adds the configuration; false when it is subsumed: some stored configuration has the same
-     * required set and state and a subset of its optional set (equal sets included).
+     * required set and state and a subset of its optional set (equal sets included). The sets are the
+     * first {@code requiredLength} and {@code optionalLength} words of the arrays, which are copied when kept.
      */
-    public boolean add(long[] required, long requiredHash, long[] optional, boolean anyOptional, Object state) {
+    public boolean add(long[] required, int requiredLength, long requiredHash, long[] optional, int optionalLength,
+                       boolean anyOptional, Object state) {
         long h = mix(requiredHash ^ (state.hashCode() * 0x9E3779B97F4A7C15L));
         if (h == 0) h = 1;
         int i = (int) h & mask;
         while (true) {
             long hi = hashes[i];
             if (hi == 0) break;
-            if (hi == h && Arrays.equals(sets[i], required) && states[i].equals(state)) return addOptional(i, optional, anyOptional);
+            long[] si = sets[i];
+            if (hi == h && Arrays.equals(si, 0, si.length, required, 0, requiredLength) && states[i].equals(state)) {
+                return addOptional(i, optional, optionalLength, anyOptional);
+            }
             i = (i + 1) & mask;
         }
         hashes[i] = h;
-        sets[i] = required.clone();
+        sets[i] = Arrays.copyOf(required, requiredLength);
         states[i] = state;
+        setWords += requiredLength;
         // No list at all stands for the empty optional set alone: the common case allocates nothing more.
-        opts[i] = anyOptional ? new long[][] {optional.clone(), null} : null;
+        if (anyOptional) {
+            opts[i] = new long[][] {Arrays.copyOf(optional, optionalLength), null};
+            setWords += optionalLength;
+        } else {
+            opts[i] = null;
+        }
         optCount[i] = 1;
         stored++;
         if (++size * 2 > hashes.length) grow();
@@ -73,19 +91,20 @@ public final class SubsumingMemo {
     }
 
     /** A null optional set stands for the empty one, which subsumes every other. */
-    private boolean addOptional(int slot, long[] optional, boolean anyOptional) {
+    private boolean addOptional(int slot, long[] optional, int optionalLength, boolean anyOptional) {
         long[][] list = opts[slot];
         if (list == null) return false;
         int n = optCount[slot];
         for (int k = 0; k < n; k++) {
             long[] o = list[k];
-            if (o == null || subset(o, optional)) return false;
+            if (o == null || subset(o, optional, o.length)) return false;
         }
         // Drop the stored sets the new one subsumes, keeping the list an antichain.
         int w = 0;
         for (int k = 0; k < n; k++) {
             long[] o = list[k];
-            if (anyOptional && !subset(optional, o)) list[w++] = o;
+            if (anyOptional && !subset(optional, o, o.length)) list[w++] = o;
+            else setWords -= o.length;
         }
         stored -= n - w;
         if (w == list.length) {
@@ -98,15 +117,17 @@ public final class SubsumingMemo {
             stored++;
             return true;
         }
-        list[w++] = optional.clone();
+        list[w++] = Arrays.copyOf(optional, optionalLength);
+        setWords += optionalLength;
         for (int k = w; k < n; k++) list[k] = null;
         optCount[slot] = w;
         stored++;
         return true;
     }
 
-    private static boolean subset(long[] a, long[] b) {
-        for (int k = 0; k < a.length; k++) if ((a[k] & ~b[k]) != 0) return false;
+    /** Whether the first {@code len} words of {@code a} are a subset of those of {@code b}. */
+    private static boolean subset(long[] a, long[] b, int len) {
+        for (int k = 0; k < len; k++) if ((a[k] & ~b[k]) != 0) return false;
         return true;
     }
 

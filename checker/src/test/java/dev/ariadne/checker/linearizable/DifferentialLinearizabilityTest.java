@@ -16,6 +16,8 @@ import dev.ariadne.history.History;
 import dev.ariadne.history.OpType;
 import dev.ariadne.history.Operation;
 import dev.ariadne.history.Values;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -34,6 +36,20 @@ import static org.assertj.core.api.Assertions.fail;
  * non-linearizable with the other operations relaxed, and 1-minimal when it says so.
  */
 class DifferentialLinearizabilityTest {
+
+    private static boolean verifiedKeys;
+
+    /** Every memo key the searches here make is checked against the shape it relies on ({@link MemoKeys}). */
+    @BeforeAll
+    static void verifyMemoKeys() {
+        verifiedKeys = MemoKeys.verify;
+        MemoKeys.verify = true;
+    }
+
+    @AfterAll
+    static void restoreMemoKeys() {
+        MemoKeys.verify = verifiedKeys;
+    }
     static final int SEEDS = 400;
 
     static DatatypeOptions options(String dt, long seed) {

@@ -13,6 +13,8 @@ import dev.ariadne.history.Op;
 import dev.ariadne.history.OpType;
 import dev.ariadne.history.Operation;
 import dev.ariadne.history.Values;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -36,6 +38,20 @@ import static org.junit.jupiter.api.Assertions.fail;
  * few after it must be given up, and the get named as blocking must be one that does.
  */
 class KvReductionTest {
+
+    private static boolean verifiedKeys;
+
+    /** Every memo key the searches here make is checked against the shape it relies on ({@link MemoKeys}). */
+    @BeforeAll
+    static void verifyMemoKeys() {
+        verifiedKeys = MemoKeys.verify;
+        MemoKeys.verify = true;
+    }
+
+    @AfterAll
+    static void restoreMemoKeys() {
+        MemoKeys.verify = verifiedKeys;
+    }
     static final int SEEDS = 1500;
     /** Longer histories, where gets beyond the look-ahead read what the window's do not. */
     static final int LONG_SEEDS = 200;
