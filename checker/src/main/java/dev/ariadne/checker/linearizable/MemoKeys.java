@@ -41,55 +41,41 @@ final class MemoKeys {
     private final long[] buffer;
 
     /**
+     * @param entries          the search's list entries in history order: position {@code << 22} | entry, where
+     *                         entry {@code 2i} is operation i's invocation and {@code 2i+1} its completion (required
+     *                         operations only)
      * @param optionalSeparate the memo subsumes over the optional operations, which then stay out of the key
      *                         and are passed beside it ({@link #optional()})
      */
-    MemoKeys(int[] call, int[] ret, boolean[] required, boolean optionalSeparate) {
-        int n = call.length;
+    MemoKeys(long[] entries, int n, boolean[] required, boolean optionalSeparate) {
         this.required = required;
         this.optionalSeparate = optionalSeparate;
         this.rank = new int[n];
-        int r = 0;
-        for (int i = 0; i < n; i++) if (required[i]) r++;
-        this.requiredCount = r;
-        this.optionalCount = n - r;
-        long[] reqCalls = new long[requiredCount];
-        long[] optCalls = new long[optionalCount];
-        long[] reqRets = new long[requiredCount];
-        int a = 0, o = 0;
-        for (int i = 0; i < n; i++) {
-            if (required[i]) {
-                reqCalls[a] = ((long) call[i] << 22) | i;
-                reqRets[a++] = ((long) ret[i] << 22) | i;
-            } else {
-                optCalls[o++] = ((long) call[i] << 22) | i;
-            }
-        }
-        Arrays.sort(reqCalls);
-        Arrays.sort(optCalls);
-        Arrays.sort(reqRets);
-        int mask = (1 << 22) - 1;
-        for (int k = 0; k < requiredCount; k++) rank[(int) (reqCalls[k] & mask)] = k;
-        for (int k = 0; k < optionalCount; k++) rank[(int) (optCalls[k] & mask)] = k;
         this.lo = new int[n];
         this.hi = new int[n];
         this.optHi = new int[n];
+        int mask = (1 << 22) - 1;
+        // Ranks by invocation; hi and optHi: how many required (optional) operations are invoked before b's completion.
+        int rc = 0, oc = 0;
+        for (long key : entries) {
+            int e = (int) (key & mask);
+            int i = e >> 1;
+            if ((e & 1) == 1) {
+                hi[i] = rc;
+                optHi[i] = oc;
+            } else {
+                rank[i] = required[i] ? rc++ : oc++;
+            }
+        }
+        this.requiredCount = rc;
+        this.optionalCount = oc;
         // lo: the lowest rank among the required operations completed no earlier than b (b included).
         int low = Integer.MAX_VALUE;
-        for (int k = requiredCount - 1; k >= 0; k--) {
-            int b = (int) (reqRets[k] & mask);
-            low = Math.min(low, rank[b]);
-            lo[b] = low;
-        }
-        // hi and optHi: how many required (optional) operations are invoked before b's completion.
-        int rc = 0, oc = 0;
-        for (int k = 0; k < requiredCount; k++) {
-            int b = (int) (reqRets[k] & mask);
-            long limit = (long) ret[b] << 22;
-            while (rc < requiredCount && reqCalls[rc] < limit) rc++;
-            while (oc < optionalCount && optCalls[oc] < limit) oc++;
-            hi[b] = rc;
-            optHi[b] = oc;
+        for (int k = entries.length - 1; k >= 0; k--) {
+            int e = (int) (entries[k] & mask);
+            if ((e & 1) == 0) continue;
+            low = Math.min(low, rank[e >> 1]);
+            lo[e >> 1] = low;
         }
         this.requiredBits = new long[words(requiredCount) + 1];
         this.optionalBits = new long[words(optionalCount) + 1];
@@ -150,11 +136,13 @@ final class MemoKeys {
         int words = words(count);
         int shift = from & 63;
         int base = from >>> 6;
-        for (int w = 0; w < words; w++) {
-            // src has a spare word at its end, so base + w + 1 is always in range.
-            long v = src[base + w] >>> shift;
-            if (shift != 0) v |= src[base + w + 1] << (64 - shift);
-            dst[at + w] = v;
+        if (shift == 0) {
+            System.arraycopy(src, base, dst, at, words);
+        } else {
+            for (int w = 0; w < words; w++) {
+                // src has a spare word at its end, so base + w + 1 is always in range.
+                dst[at + w] = (src[base + w] >>> shift) | (src[base + w + 1] << (64 - shift));
+            }
         }
         if ((count & 63) != 0) dst[at + words - 1] &= (1L << count) - 1;
         return at + words;

@@ -84,8 +84,15 @@ final class Search<S, I> {
     private final int[] twin;
     /** The datatype's reduction of states (dead ones dropped, indistinguishable ones merged), or null. */
     private final StateReduction<S> reduction;
-    /** The memo's compact keys ({@link MemoKeys}). */
+    /** The memo's compact keys ({@link MemoKeys}), or null when the partition is small enough for plain bit sets. */
     private final MemoKeys keys;
+    /** Whether the search follows its frontier: for compact keys and for the datatype's reduction. */
+    private final boolean followFrontier;
+    /**
+     * Partitions of more operations than this get compact memo keys; up to it, a bit set of the operations
+     * is at most as long and cheaper to make (tests lower it to 0 to search with compact keys throughout).
+     */
+    static int compactFrom = 2048;
 
     /**
      * @param reuse let optional operations take effect any number of times (a widening: a history
@@ -118,19 +125,6 @@ final class Search<S, I> {
         this.zobrist = new long[n];
         SplittableRandom rnd = new SplittableRandom(0x5EEDL);
         for (int i = 0; i < n; i++) zobrist[i] = rnd.nextLong();
-        this.twin = new int[n];
-        Integer[] byCall = new Integer[n];
-        for (int i = 0; i < n; i++) byCall[i] = i;
-        Arrays.sort(byCall, (a, b) -> Integer.compare(call[a], call[b]));
-        java.util.HashMap<I, Integer> lastOptional = new java.util.HashMap<>();
-        for (int k = 0; k < n; k++) {
-            int i = byCall[k];
-            twin[i] = -1;
-            if (required[i]) continue;
-            Integer t = lastOptional.put(inputs.get(i), i);
-            if (t != null) twin[i] = t;
-        }
-
         // Entries in history order: 2i is operation i's invocation, 2i+1 its completion (required only).
         // With optionalLast, required operations' entries form one list and optional invocations another.
         if (n >= (1 << 21)) throw new IllegalArgumentException("partition too large for one search: " + n + " operations");
@@ -142,6 +136,17 @@ final class Search<S, I> {
         }
         long[] sorted = Arrays.copyOf(keyed, m);
         Arrays.sort(sorted);
+        this.twin = new int[n];
+        java.util.HashMap<I, Integer> lastOptional = new java.util.HashMap<>();
+        for (int k = 0; k < m; k++) {
+            int e = (int) (sorted[k] & ((1 << 22) - 1));
+            int i = e >> 1;
+            if ((e & 1) == 1) continue;
+            twin[i] = -1;
+            if (required[i]) continue;
+            Integer t = lastOptional.put(inputs.get(i), i);
+            if (t != null) twin[i] = t;
+        }
         int last = head;
         int optionalTail = optionalHead;
         for (int k = 0; k < m; k++) {
@@ -159,7 +164,8 @@ final class Search<S, I> {
         next[last] = -1;
         next[optionalTail] = -1;
         this.reduction = datatype.reduction(inputs, required, call, ret);
-        this.keys = new MemoKeys(call, ret, required, optionalLast);
+        this.keys = n > compactFrom ? new MemoKeys(sorted, n, required, optionalLast) : null;
+        this.followFrontier = keys != null || reduction != null;
     }
 
     /** A last guard against running out of memory whatever the memo's estimate says: over 85% of the heap in use. */
@@ -198,14 +204,18 @@ final class Search<S, I> {
     }
 
     /**
-     * The first required operation left in completion order, with {@code op} (just linearized, not yet out of
-     * the list) counted as gone; -1 when none is left. The walk passes only the invocations before its
-     * completion, as the search's own does.
+     * Per depth of the search's path: the first required operation left in completion order in that
+     * configuration (its frontier), -1 when none is left. Linearizing an operation leaves the frontier
+     * where it is, unless the operation is the frontier itself: then the next completion in the list is.
      */
-    private int blocking(int op) {
-        int skip = op >= 0 && required[op] ? 2 * op + 1 : -2;
-        for (int e = next[head]; e >= 0; e = next[e]) {
-            if ((e & 1) == 1 && e != skip) return e >> 1;
+    private int[] frontierAt;
+
+    /** The frontier of the configuration that linearizing {@code op} at {@code depth} leads to. */
+    private int frontierAfter(int op, int depth) {
+        int current = frontierAt[depth];
+        if (op != current) return current;
+        for (int e = next[2 * op + 1]; e >= 0; e = next[e]) {
+            if ((e & 1) == 1) return e >> 1;
         }
         return -1;
     }
@@ -217,6 +227,9 @@ final class Search<S, I> {
 
     /** Adds the configuration (the operations taken, whose first pending one is {@code blocking}, and the state) to the memo. */
     private boolean visit(SubsumingMemo visited, int blocking, S state) {
+        if (keys == null) {
+            return visited.add(bits, bits.length, bitsHash, optionalBits, optionalBits.length, optionalLast && optionalTaken > 0, state);
+        }
         int len = keys.key(blocking);
         return visited.add(keys.buffer(), len, bitsHash, keys.optional(), keys.optionalWords(blocking),
                 optionalLast && optionalTaken > 0, state);
@@ -225,7 +238,8 @@ final class Search<S, I> {
     /**
      * The operations linearized so far: the memo's key ({@code bits}, with its hash) holds the required ones,
      * and the optional ones too unless the memo subsumes them ({@code optionalLast}); {@code optionalBits}
-     * holds the optional ones always (for the symmetry rule and the datatype's reduction).
+     * holds the optional ones always (for the symmetry rule and the datatype's reduction). With compact keys,
+     * the memo gets {@link MemoKeys}'s form of the same sets, under the same hash.
      */
     private long[] bits;
     private long bitsHash;
@@ -239,10 +253,10 @@ final class Search<S, I> {
         if (!required[op]) {
             optionalBits[w] ^= bit;
             optionalTaken += (optionalBits[w] & bit) != 0 ? 1 : -1;
-            keys.flipOptional(op);
+            if (keys != null) keys.flipOptional(op);
             if (optionalLast) return;
         } else {
-            keys.flipRequired(op);
+            if (keys != null) keys.flipRequired(op);
         }
         bits[w] ^= bit;
         bitsHash ^= zobrist[op];
@@ -258,8 +272,16 @@ final class Search<S, I> {
         for (int i = 0; i < n; i++) if (required[i]) remaining++;
         if (remaining == 0) return new Result(Outcome.HOLDS, 0, new int[0], new Object[0], -1, null);
 
-        keys.clear();
+        if (keys != null) keys.clear();
         SubsumingMemo visited = new SubsumingMemo();
+        frontierAt = new int[n + 2];
+        frontierAt[0] = -1;
+        for (int e = next[head]; e >= 0; e = next[e]) {
+            if ((e & 1) == 1) {
+                frontierAt[0] = e >> 1;
+                break;
+            }
+        }
         boolean deterministic = datatype.deterministic();
 
         int[] stackOp = new int[n];
@@ -317,7 +339,7 @@ final class Search<S, I> {
                     // Try the operation's other possible next states before moving on.
                     List<S> succ = stackSucc[depth];
                     boolean resumed = false;
-                    int b = blocking(-1);
+                    int b = frontierAt[depth + 1];
                     for (int k = stackNext[depth]; k < succ.size(); k++) {
                         S s = reduction == null ? succ.get(k) : reduction.reduce(succ.get(k), bits, optionalBits, frontier(b));
                         if (s != null && visit(visited, b, s)) {
@@ -353,6 +375,7 @@ final class Search<S, I> {
             boolean consume = required[op] || !reuse;
             if (consume) flip(op);
             S chosen = null;
+            int b = -1;
             if (!deterministic && depth == stackOp.length) {
                 int cap = stackOp.length * 2 + 4;
                 stackOp = Arrays.copyOf(stackOp, cap);
@@ -363,7 +386,7 @@ final class Search<S, I> {
             }
             if (deterministic) {
                 S s = datatype.step(state, in);
-                int b = s == null ? -1 : blocking(op);
+                if (s != null && followFrontier) b = frontierAfter(op, depth);
                 if (s != null && reduction != null) {
                     S reduced = reduction.reduce(s, bits, optionalBits, frontier(b));
                     if (reduced == null && track && depth >= longest.length) {
@@ -382,7 +405,7 @@ final class Search<S, I> {
             } else {
                 scratch.clear();
                 datatype.steps(state, in, scratch);
-                int b = scratch.isEmpty() ? -1 : blocking(op);
+                if (!scratch.isEmpty() && followFrontier) b = frontierAfter(op, depth);
                 for (int k = 0; k < scratch.size(); k++) {
                     S s = reduction == null ? scratch.get(k) : reduction.reduce(scratch.get(k), bits, optionalBits, frontier(b));
                     if (s != null && visit(visited, b, s)) {
@@ -409,6 +432,8 @@ final class Search<S, I> {
                 stackState[depth] = state;
                 stackAfter[depth] = chosen;
                 depth++;
+                if (depth == frontierAt.length) frontierAt = Arrays.copyOf(frontierAt, depth * 2);
+                frontierAt[depth] = b;
                 state = chosen;
                 if (!consume) {
                     entry = next[head];

@@ -67,8 +67,7 @@ public final class SubsumingMemo {
         while (true) {
             long hi = hashes[i];
             if (hi == 0) break;
-            long[] si = sets[i];
-            if (hi == h && Arrays.equals(si, 0, si.length, required, 0, requiredLength) && states[i].equals(state)) {
+            if (hi == h && Arrays.equals(sets[i], 0, sets[i].length, required, 0, requiredLength) && states[i].equals(state)) {
                 return addOptional(i, optional, optionalLength, anyOptional);
             }
             i = (i + 1) & mask;

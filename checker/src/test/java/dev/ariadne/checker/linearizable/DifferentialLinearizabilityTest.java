@@ -38,17 +38,20 @@ import static org.assertj.core.api.Assertions.fail;
 class DifferentialLinearizabilityTest {
 
     private static boolean verifiedKeys;
+    private static int compactFrom;
 
     /** Every memo key the searches here make is checked against the shape it relies on ({@link MemoKeys}). */
     @BeforeAll
     static void verifyMemoKeys() {
         verifiedKeys = MemoKeys.verify;
+        compactFrom = Search.compactFrom;
         MemoKeys.verify = true;
     }
 
     @AfterAll
     static void restoreMemoKeys() {
         MemoKeys.verify = verifiedKeys;
+        Search.compactFrom = compactFrom;
     }
     static final int SEEDS = 400;
 
@@ -73,6 +76,8 @@ class DifferentialLinearizabilityTest {
         for (String dtName : RandomHistories.DATATYPES) {
             for (long seed = 0; seed < SEEDS; seed++) {
                 int n = 3 + (int) (seed % 6);
+                // Half the seeds (two in four, across every size) search with compact memo keys, the rest with bit sets.
+                Search.compactFrom = (seed / 2) % 2 == 0 ? compactFrom : 0;
                 History h = RandomHistories.of(dtName, seed, n, 2 + (int) (seed % 3), 3);
                 Datatype<?, ?> dt = Datatypes.byName(dtName, options(dtName, seed));
                 boolean expected = bruteForce(dt, h.operations());
@@ -121,6 +126,7 @@ class DifferentialLinearizabilityTest {
 
     @Test
     void simulatedHistoriesAreLinearizable() {
+        Search.compactFrom = 0;
         for (String dt : List.of("register", "cas-register", "kv", "counter", "set", "queue", "mutex", "unique-ids")) {
             for (long seed = 0; seed < 60; seed++) {
                 History h;

@@ -40,17 +40,24 @@ import static org.junit.jupiter.api.Assertions.fail;
 class KvReductionTest {
 
     private static boolean verifiedKeys;
+    private static int compactFrom;
 
-    /** Every memo key the searches here make is checked against the shape it relies on ({@link MemoKeys}). */
+    /**
+     * Every search here uses compact memo keys, small as the histories are, and every key is checked against
+     * the shape it relies on ({@link MemoKeys}).
+     */
     @BeforeAll
     static void verifyMemoKeys() {
         verifiedKeys = MemoKeys.verify;
+        compactFrom = Search.compactFrom;
         MemoKeys.verify = true;
+        Search.compactFrom = 0;
     }
 
     @AfterAll
     static void restoreMemoKeys() {
         MemoKeys.verify = verifiedKeys;
+        Search.compactFrom = compactFrom;
     }
     static final int SEEDS = 1500;
     /** Longer histories, where gets beyond the look-ahead read what the window's do not. */

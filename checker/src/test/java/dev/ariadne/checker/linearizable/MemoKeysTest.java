@@ -61,6 +61,16 @@ class MemoKeysTest {
         return new Intervals(call, ret, required);
     }
 
+    /** The search's list entries in history order, as it gives them to MemoKeys. */
+    static long[] entries(Intervals iv) {
+        List<Long> e = new ArrayList<>();
+        for (int i = 0; i < iv.call.length; i++) {
+            e.add(((long) iv.call[i] << 22) | (2L * i));
+            if (iv.required[i]) e.add(((long) iv.ret[i] << 22) | (2L * i + 1));
+        }
+        return e.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
     /** The first required operation not in the set by completion, or -1. */
     static int blocking(Intervals iv, BitSet set) {
         int b = -1;
@@ -111,7 +121,7 @@ class MemoKeysTest {
                 int n = 1 + rnd.nextInt(seed % 3 == 0 ? 300 : 70);
                 Intervals iv = intervals(rnd, n);
                 boolean separate = seed % 2 == 1;
-                MemoKeys keys = new MemoKeys(iv.call, iv.ret, iv.required, separate);
+                MemoKeys keys = new MemoKeys(entries(iv), iv.call.length, iv.required, separate);
                 Map<List<Long>, BitSet> seen = new HashMap<>();
                 for (int t = 0; t < 60; t++) {
                     int b = rnd.nextInt(n + 1) - 1;
@@ -156,7 +166,7 @@ class MemoKeysTest {
                 for (int i = 0; i < n; i++) if (iv.call[i] > iv.ret[b] && (late < 0 || rnd.nextBoolean())) late = i;
                 if (late < 0) continue;
                 set.set(late);
-                MemoKeys keys = new MemoKeys(iv.call, iv.ret, iv.required, seed % 2 == 1);
+                MemoKeys keys = new MemoKeys(entries(iv), n, iv.required, seed % 2 == 1);
                 for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
                     if (iv.required[i]) keys.flipRequired(i);
                     else keys.flipOptional(i);
