@@ -174,6 +174,7 @@ class KvReductionTest {
             return new StateReduction<>() {
                 @Override
                 public String reduce(String state, long[] req, long[] opt, int frontier) {
+                    assertThat(frontier).as("the frontier the search follows").isEqualTo(ref.frontier(req));
                     String got = fast.reduce(state, req, opt, frontier);
                     boolean isDead = ref.dead(state, req, opt);
                     if (got == null) {
@@ -212,6 +213,15 @@ class KvReductionTest {
 
     /** The definition, scanning every get and every put: what the reduction computed before it read the frontier. */
     private record Reference(List<Kv.Input> inputs, boolean[] required, int[] call, int[] ret) {
+        /** The completion of the first required operation not taken, by its definition. */
+        int frontier(long[] req) {
+            int f = Integer.MAX_VALUE;
+            for (int i = 0; i < inputs.size(); i++) {
+                if (required[i] && (req[i >>> 6] & (1L << i)) == 0) f = Math.min(f, ret[i]);
+            }
+            return f;
+        }
+
         boolean readable(String state, long[] req) {
             for (int i = 0; i < inputs.size(); i++) {
                 if (isGetLeft(i, req) && inputs.get(i).s().startsWith(state)) return true;
