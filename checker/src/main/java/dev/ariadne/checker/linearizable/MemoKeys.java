@@ -20,7 +20,9 @@ import java.util.Arrays;
  * never complete: they keep a bit set of their own, numbered among themselves by invocation and cut after
  * the last one invoked before b's completion.
  *
- * <p>{@link #verify} (tests only) checks the shape against the search's full bit sets at every key.
+ * <p>What the key's being one-to-one rests on is only that the bits outside the slice are as b says; two
+ * sets with the same b differ inside the slice or not at all. {@link #verify} (tests only) checks that at
+ * every key, and that b is a required operation left.
  */
 final class MemoKeys {
     /** Tests: check at every key that the operations outside the slice are as the shape says. */
@@ -130,8 +132,11 @@ final class MemoKeys {
         return len;
     }
 
-    /** Copies bits [from, to) of {@code src} to {@code dst} from word {@code at}; returns the word after them. */
-    private static int slice(long[] src, int from, int to, long[] dst, int at) {
+    /**
+     * Copies bits [from, to) of {@code src} to {@code dst} from word {@code at}; returns the word after them.
+     * {@code src} must have a word to spare after the last one {@code to} reaches.
+     */
+    static int slice(long[] src, int from, int to, long[] dst, int at) {
         int count = to - from;
         int words = words(count);
         int shift = from & 63;

@@ -49,11 +49,6 @@ public final class SubsumingMemo {
         return (long) hashes.length * 40 + (long) size * 48 + stored * 24 + setWords * 8;
     }
 
-    /** As {@link #add(long[], int, long, long[], int, boolean, Object)} with the whole arrays as the sets. */
-    public boolean add(long[] required, long requiredHash, long[] optional, boolean anyOptional, Object state) {
-        return add(required, required.length, requiredHash, optional, optional.length, anyOptional, state);
-    }
-
     /**
      * Adds the configuration; false when it is subsumed: some stored configuration has the same
      * required set and state and a subset of its optional set (equal sets included). The sets are the

@@ -39,7 +39,8 @@ class MemoKeysTest {
         boolean[] required = new boolean[n];
         int pos = 0;
         // A few clients: each operation starts after its client's previous one returned.
-        int clients = 1 + rnd.nextInt(6);
+        // A few clients, or (one history in four) up to 100, so that slices pass 64 operations and cross words.
+        int clients = rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(100) : 1 + rnd.nextInt(6);
         int[] free = new int[clients];
         List<int[]> events = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -149,6 +150,30 @@ class MemoKeysTest {
     }
 
     @Test
+    void slicesCopyBitByBit() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int t = 0; t < 20_000; t++) {
+            int bits = 1 + rnd.nextInt(400);
+            long[] src = new long[(bits + 63) / 64 + 1];
+            for (int w = 0; w < src.length - 1; w++) src[w] = rnd.nextLong();
+            src[src.length - 1] = rnd.nextLong(); // the spare word: never to be read into the slice
+            int from = rnd.nextInt(bits + 1);
+            int to = from + rnd.nextInt(bits - from + 1);
+            int at = rnd.nextInt(3);
+            long[] dst = new long[at + (to - from + 63) / 64 + 2];
+            java.util.Arrays.fill(dst, -1L);
+            int end = MemoKeys.slice(src, from, to, dst, at);
+            assertThat(end).as("t %d", t).isEqualTo(at + (to - from + 63) / 64);
+            for (int k = 0; k < (end - at) * 64; k++) {
+                boolean expected = k < to - from && (src[(from + k) >>> 6] & (1L << (from + k))) != 0;
+                boolean actual = (dst[at + (k >>> 6)] & (1L << k)) != 0;
+                if (actual != expected) fail("t " + t + ": bit " + k + " of the slice [" + from + ", " + to + ") of " + bits + " bits");
+            }
+            for (int w = 0; w < at; w++) assertThat(dst[w]).as("words before the slice untouched").isEqualTo(-1L);
+        }
+    }
+
+    @Test
     void setsOfAnotherShapeAreRefused() {
         boolean was = MemoKeys.verify;
         MemoKeys.verify = true;
@@ -161,11 +186,20 @@ class MemoKeysTest {
                 int b = rnd.nextInt(n);
                 if (!iv.required[b]) continue;
                 BitSet set = reachable(iv, b, rnd);
-                // Break the shape: take an operation invoked after b's completion.
-                int late = -1;
-                for (int i = 0; i < n; i++) if (iv.call[i] > iv.ret[b] && (late < 0 || rnd.nextBoolean())) late = i;
-                if (late < 0) continue;
-                set.set(late);
+                // Break the shape, one of three ways: take an operation invoked after b's completion, leave out a
+                // required one completed before it and invoked before every required one completed after it (below
+                // the slice: one inside it is told apart by the slice's bits, so the key stays one-to-one), or take b.
+                int kind = (int) (seed % 3);
+                int firstOpen = Integer.MAX_VALUE;
+                for (int i = 0; i < n; i++) if (iv.required[i] && iv.ret[i] >= iv.ret[b]) firstOpen = Math.min(firstOpen, iv.call[i]);
+                int broken = -1;
+                for (int i = 0; i < n; i++) {
+                    boolean fits = kind == 0 ? iv.call[i] > iv.ret[b]
+                            : kind == 1 ? iv.required[i] && iv.ret[i] < iv.ret[b] && iv.call[i] < firstOpen : i == b;
+                    if (fits && (broken < 0 || rnd.nextBoolean())) broken = i;
+                }
+                if (broken < 0) continue;
+                set.flip(broken);
                 MemoKeys keys = new MemoKeys(entries(iv), n, iv.required, seed % 2 == 1);
                 for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
                     if (iv.required[i]) keys.flipRequired(i);

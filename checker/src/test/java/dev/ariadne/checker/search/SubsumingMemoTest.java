@@ -46,6 +46,43 @@ class SubsumingMemoTest {
         assertThat(add(m, set(1), set(), "s")).as("another required set").isTrue();
     }
 
+    /**
+     * The memo's size, which the search's budget reads to answer UNKNOWN before the heap runs out: each
+     * configuration and each optional set counts, with its words, and a set that leaves counts no more.
+     */
+    @Test
+    void bytesCountEverySetKeptWithItsWords() {
+        SubsumingMemo m = new SubsumingMemo();
+        long empty = m.bytes();
+        long[] key = new long[10];
+        key[0] = 1;
+        assertThat(m.add(key, 10, 1, new long[3], 3, false, "s")).isTrue();
+        long one = m.bytes();
+        assertThat(one - empty).as("a configuration, its 10 words, no optional set").isEqualTo(48 + 24 + 80);
+        key[0] = 2;
+        long[] opt = {1, 0, 0};
+        assertThat(m.add(key, 10, 2, opt, 3, true, "s")).isTrue();
+        assertThat(m.bytes() - one).as("with an optional set of 3 words").isEqualTo(48 + 24 + 80 + 24);
+        long two = m.bytes();
+        assertThat(m.add(key, 10, 2, new long[] {2, 0, 0}, 3, true, "s")).as("incomparable").isTrue();
+        assertThat(m.bytes() - two).as("a second optional set").isEqualTo(24 + 24);
+        long three = m.bytes();
+        assertThat(m.add(key, 10, 2, new long[] {0, 0, 0}, 3, true, "s")).as("the empty set, given as words").isTrue();
+        assertThat(m.bytes() - three).as("two sets replaced by one").isEqualTo(-(24 + 24));
+        long four = m.bytes();
+        key[0] = 3;
+        assertThat(m.add(key, 10, 3, new long[] {4, 0, 0}, 3, true, "s")).isTrue();
+        long five = m.bytes();
+        assertThat(m.add(key, 10, 3, new long[3], 3, false, "s")).as("no optional operation").isTrue();
+        assertThat(m.bytes() - five).as("the optional set dropped, none kept").isEqualTo(-24 + 24 - 24);
+        assertThat(four).isGreaterThan(empty);
+        for (int i = 0; i < 3000; i++) {
+            key[0] = 100 + i;
+            m.add(key, 10, 100 + i, opt, 3, false, "s");
+        }
+        assertThat(m.bytes()).as("the table grew: 4096 slots at least").isGreaterThanOrEqualTo(4096L * 40 + 3003L * (48 + 24 + 80));
+    }
+
     @Test
     void aSmallerSetReplacesTheSetsItSubsumes() {
         SubsumingMemo m = new SubsumingMemo();
