@@ -43,7 +43,7 @@ final class MemoKeys {
     private final long[] buffer;
 
     /**
-     * @param entries          the search's list entries in history order: position {@code << 22} | entry, where
+     * @param entries          the search's list entries in history order: position {@code << Search.ENTRY_BITS} | entry, where
      *                         entry {@code 2i} is operation i's invocation and {@code 2i+1} its completion (required
      *                         operations only)
      * @param optionalSeparate the memo subsumes over the optional operations, which then stay out of the key
@@ -56,7 +56,7 @@ final class MemoKeys {
         this.lo = new int[n];
         this.hi = new int[n];
         this.optHi = new int[n];
-        int mask = (1 << 22) - 1;
+        long mask = Search.ENTRY_MASK;
         // Ranks by invocation; hi and optHi: how many required (optional) operations are invoked before b's completion.
         int rc = 0, oc = 0;
         for (long key : entries) {

@@ -84,6 +84,10 @@ final class Search<S, I> {
     private final int[] twin;
     /** The datatype's reduction of states (dead ones dropped, indistinguishable ones merged), or null. */
     private final StateReduction<S> reduction;
+    /** Entries sorted by position are packed as position {@code << ENTRY_BITS} | entry; positions and entries are ints. */
+    static final int ENTRY_BITS = 32;
+    static final long ENTRY_MASK = (1L << ENTRY_BITS) - 1;
+
     /** The memo's compact keys ({@link MemoKeys}), or null when the partition is small enough for plain bit sets. */
     private final MemoKeys keys;
     /** Whether the search follows its frontier: for compact keys and for the datatype's reduction. */
@@ -127,19 +131,19 @@ final class Search<S, I> {
         for (int i = 0; i < n; i++) zobrist[i] = rnd.nextLong();
         // Entries in history order: 2i is operation i's invocation, 2i+1 its completion (required only).
         // With optionalLast, required operations' entries form one list and optional invocations another.
-        if (n >= (1 << 21)) throw new IllegalArgumentException("partition too large for one search: " + n + " operations");
+        if (n >= (1 << 30)) throw new IllegalArgumentException("partition too large for one search: " + n + " operations");
         long[] keyed = new long[2 * n];
         int m = 0;
         for (int i = 0; i < n; i++) {
-            keyed[m++] = ((long) call[i] << 22) | (2L * i);
-            if (required[i]) keyed[m++] = ((long) ret[i] << 22) | (2L * i + 1);
+            keyed[m++] = ((long) call[i] << ENTRY_BITS) | (2L * i);
+            if (required[i]) keyed[m++] = ((long) ret[i] << ENTRY_BITS) | (2L * i + 1);
         }
         long[] sorted = Arrays.copyOf(keyed, m);
         Arrays.sort(sorted);
         this.twin = new int[n];
         java.util.HashMap<I, Integer> lastOptional = new java.util.HashMap<>();
         for (int k = 0; k < m; k++) {
-            int e = (int) (sorted[k] & ((1 << 22) - 1));
+            int e = (int) (sorted[k] & ENTRY_MASK);
             int i = e >> 1;
             if ((e & 1) == 1) continue;
             twin[i] = -1;
@@ -150,7 +154,7 @@ final class Search<S, I> {
         int last = head;
         int optionalTail = optionalHead;
         for (int k = 0; k < m; k++) {
-            int e = (int) (sorted[k] & ((1 << 22) - 1));
+            int e = (int) (sorted[k] & ENTRY_MASK);
             if (required[e >> 1] || !optionalLast) {
                 next[last] = e;
                 prev[e] = last;

@@ -66,8 +66,8 @@ class MemoKeysTest {
     static long[] entries(Intervals iv) {
         List<Long> e = new ArrayList<>();
         for (int i = 0; i < iv.call.length; i++) {
-            e.add(((long) iv.call[i] << 22) | (2L * i));
-            if (iv.required[i]) e.add(((long) iv.ret[i] << 22) | (2L * i + 1));
+            e.add(((long) iv.call[i] << Search.ENTRY_BITS) | (2L * i));
+            if (iv.required[i]) e.add(((long) iv.ret[i] << Search.ENTRY_BITS) | (2L * i + 1));
         }
         return e.stream().mapToLong(Long::longValue).sorted().toArray();
     }
