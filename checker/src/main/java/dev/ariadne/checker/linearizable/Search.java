@@ -96,7 +96,8 @@ final class Search<S, I> {
      * Partitions of more operations than this get compact memo keys; up to it, a bit set of the operations
      * is at most as long and cheaper to make (tests lower it to 0 to search with compact keys throughout).
      */
-    static int compactFrom = 2048;
+    static final int COMPACT_FROM = 2048;
+    static int compactFrom = COMPACT_FROM;
 
     /**
      * @param reuse let optional operations take effect any number of times (a widening: a history

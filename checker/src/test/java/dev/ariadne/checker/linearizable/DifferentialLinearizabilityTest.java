@@ -16,9 +16,8 @@ import dev.ariadne.history.History;
 import dev.ariadne.history.OpType;
 import dev.ariadne.history.Operation;
 import dev.ariadne.history.Values;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,24 +34,8 @@ import static org.assertj.core.api.Assertions.fail;
  * datatype, its verdict equals the brute-force one, and every counterexample it reports is
  * non-linearizable with the other operations relaxed, and 1-minimal when it says so.
  */
+@ExtendWith(VerifiedMemoKeys.class)
 class DifferentialLinearizabilityTest {
-
-    private static boolean verifiedKeys;
-    private static int compactFrom;
-
-    /** Every memo key the searches here make is checked against the shape it relies on ({@link MemoKeys}). */
-    @BeforeAll
-    static void verifyMemoKeys() {
-        verifiedKeys = MemoKeys.verify;
-        compactFrom = Search.compactFrom;
-        MemoKeys.verify = true;
-    }
-
-    @AfterAll
-    static void restoreMemoKeys() {
-        MemoKeys.verify = verifiedKeys;
-        Search.compactFrom = compactFrom;
-    }
     static final int SEEDS = 400;
 
     static DatatypeOptions options(String dt, long seed) {
@@ -80,7 +63,7 @@ class DifferentialLinearizabilityTest {
                 Datatype<?, ?> dt = Datatypes.byName(dtName, options(dtName, seed));
                 boolean expected = bruteForce(dt, h.operations());
                 // Every history twice: the memo keyed on bit sets (as small partitions are), then on compact keys.
-                for (int keys : new int[] {compactFrom, 0}) {
+                for (int keys : new int[] {Search.COMPACT_FROM, 0}) {
                     Search.compactFrom = keys;
                     CheckResult r = LinearizabilityChecker.check(h, dt, LinearizabilityChecker.Options.defaults().withTimeout(20_000));
                     String where = dtName + " seed " + seed + " (n=" + n + (keys == 0 ? ", compact memo keys" : "") + "):\n" + h.events();

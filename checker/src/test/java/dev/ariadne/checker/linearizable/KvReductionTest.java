@@ -13,9 +13,8 @@ import dev.ariadne.history.Op;
 import dev.ariadne.history.OpType;
 import dev.ariadne.history.Operation;
 import dev.ariadne.history.Values;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,28 +36,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * reduction (all but the longest). A state dead by a get straddling the frontier or among the first
  * few after it must be given up, and the get named as blocking must be one that does.
  */
+@ExtendWith(VerifiedMemoKeys.class)
 class KvReductionTest {
 
-    private static boolean verifiedKeys;
-    private static int compactFrom;
-
-    /**
-     * Every search here uses compact memo keys, small as the histories are, and every key is checked against
-     * the shape it relies on ({@link MemoKeys}).
-     */
-    @BeforeAll
-    static void verifyMemoKeys() {
-        verifiedKeys = MemoKeys.verify;
-        compactFrom = Search.compactFrom;
-        MemoKeys.verify = true;
-        Search.compactFrom = 0;
-    }
-
-    @AfterAll
-    static void restoreMemoKeys() {
-        MemoKeys.verify = verifiedKeys;
-        Search.compactFrom = compactFrom;
-    }
     static final int SEEDS = 1500;
     /** Longer histories, where gets beyond the look-ahead read what the window's do not. */
     static final int LONG_SEEDS = 200;
@@ -67,6 +47,8 @@ class KvReductionTest {
 
     @Test
     void reductionAgreesWithItsDefinitionAtEveryStep() {
+        // Compact memo keys throughout, small as the histories are (each key checked by VerifiedMemoKeys).
+        Search.compactFrom = 0;
         int valid = 0, invalid = 0, merged = 0, dead = 0;
         Counting counts = new Counting();
         for (long seed = 0; seed < SEEDS + LONG_SEEDS; seed++) {
