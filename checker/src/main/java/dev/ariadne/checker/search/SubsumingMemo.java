@@ -31,7 +31,7 @@ public final class SubsumingMemo {
     private int mask;
 
     public SubsumingMemo() {
-        allocate(1024);
+        allocate(64);
     }
 
     /** Empty slots for {@code cap} configurations (a power of two). */
