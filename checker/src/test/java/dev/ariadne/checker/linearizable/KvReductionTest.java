@@ -38,7 +38,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @ExtendWith(VerifiedMemoKeys.class)
 class KvReductionTest {
-
     static final int SEEDS = 1500;
     /** Longer histories, where gets beyond the look-ahead read what the window's do not. */
     static final int LONG_SEEDS = 200;
