@@ -19,25 +19,10 @@ public final class Digraphs {
 
     /**
      * Whether the graph on nodes 0..n-1 whose edges are the union of several CSR edge sets
-     * ({@code starts[j]} per node into {@code targets[j]}) is acyclic, by Kahn's algorithm.
+     * ({@code starts[j]} per node into {@code targets[j]}) is acyclic.
      */
     public static boolean acyclic(int n, int[][] starts, int[][] targets) {
-        // Every target array holds exactly its edges (its length is its last start).
-        int[] indeg = new int[n];
-        for (int[] ts : targets) for (int t : ts) indeg[t]++;
-        int[] queue = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int i = 0; i < n; i++) if (indeg[i] == 0) queue[tail++] = i;
-        while (head < tail) {
-            int u = queue[head++];
-            for (int j = 0; j < starts.length; j++) {
-                int[] st = starts[j];
-                int[] ts = targets[j];
-                for (int k = st[u]; k < st[u + 1]; k++) if (--indeg[ts[k]] == 0) queue[tail++] = ts[k];
-            }
-        }
-        return tail == n;
+        return order(n, starts, targets) != null;
     }
 
     /**
@@ -46,17 +31,32 @@ public final class Digraphs {
      */
     public static int[] topological(List<List<int[]>> out, int[] extraStart, int[] extraTarget) {
         int n = out.size();
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) start[i + 1] = start[i] + out.get(i).size();
+        int[] target = new int[start[n]];
+        for (int i = 0, k = 0; i < n; i++) for (int[] e : out.get(i)) target[k++] = e[0];
+        return extraTarget == null ? order(n, new int[][] {start}, new int[][] {target})
+                : order(n, new int[][] {start, extraStart}, new int[][] {target, extraTarget});
+    }
+
+    /**
+     * Kahn's algorithm on the union of several CSR edge sets: a topological order, or null on a cycle.
+     * Every target array holds exactly its edges (its length is its last start).
+     */
+    private static int[] order(int n, int[][] starts, int[][] targets) {
         int[] indeg = new int[n];
-        for (List<int[]> es : out) for (int[] e : es) indeg[e[0]]++;
-        if (extraTarget != null) for (int t : extraTarget) indeg[t]++;
+        for (int[] ts : targets) for (int t : ts) indeg[t]++;
         int[] order = new int[n];
         int head = 0;
         int tail = 0;
         for (int i = 0; i < n; i++) if (indeg[i] == 0) order[tail++] = i;
         while (head < tail) {
             int u = order[head++];
-            for (int[] e : out.get(u)) if (--indeg[e[0]] == 0) order[tail++] = e[0];
-            if (extraStart != null) for (int k = extraStart[u]; k < extraStart[u + 1]; k++) if (--indeg[extraTarget[k]] == 0) order[tail++] = extraTarget[k];
+            for (int j = 0; j < starts.length; j++) {
+                int[] st = starts[j];
+                int[] ts = targets[j];
+                for (int k = st[u]; k < st[u + 1]; k++) if (--indeg[ts[k]] == 0) order[tail++] = ts[k];
+            }
         }
         return tail == n ? order : null;
     }
