@@ -12,6 +12,9 @@ import dev.ariadne.checker.model.CheckRequest;
 import dev.ariadne.checker.report.HierarchyResult;
 import dev.ariadne.checker.report.CheckResult;
 import dev.ariadne.checker.report.Reports;
+import dev.ariadne.checker.split.SpillCheck;
+import dev.ariadne.checker.split.SplitResult;
+import dev.ariadne.history.io.ReadOptions;
 import dev.ariadne.history.History;
 import dev.ariadne.history.io.EdnParser;
 import picocli.CommandLine.Command;
@@ -79,12 +82,21 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "also write the report as one self-contained HTML page: the verdict, a timeline of the operations, each counterexample on it")
     Path html;
 
+    @Option(names = "--split", description = "check the history part by part, holding one part in memory at a time: each key (linearizable)"
+            + " or component of keys (serializable and the other transactional models without process or real-time order) is spilled to a"
+            + " temporary file, then read back and checked alone. For histories larger than the heap; one event per line (JSON Lines, EDN, log)")
+    boolean split;
+
+    @Option(names = "--split-dir", paramLabel = "DIR", description = "where --split writes its temporary files (implies --split; default: the system's temporary directory); they take about the history's size and are deleted at the end")
+    Path splitDir;
+
     @Mixin
     InputOptions input;
 
     @Override
     public Integer call() throws Exception {
         if (!output.equals("text") && !output.equals("json")) throw new UsageError("--output takes text or json, not " + output);
+        if (split || splitDir != null) return checkSplit();
         if (files.size() == 1) {
             file = files.get(0);
             out = spec.commandLine().getOut();
@@ -146,6 +158,34 @@ final class CheckCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return code;
+    }
+
+    /** --split: the one file checked part by part ({@link SpillCheck}), its report on standard output; its exit code. */
+    private int checkSplit() throws Exception {
+        if (files.size() != 1 || files.get(0).toString().equals("-")) throw new UsageError("--split takes one FILE, which it reads twice (not standard input)");
+        if (html != null || reportDir != null) throw new UsageError("--html and --report-dir draw the whole history; --split never holds it");
+        if (!assume.equals("none")) throw new UsageError("--assume is not taken with --split");
+        if (threads < 0) throw new UsageError("--threads must not be negative, not " + threads);
+        if (splitDir != null && !java.nio.file.Files.isDirectory(splitDir)) throw new UsageError("--split-dir " + splitDir + " is not a directory");
+        ReadOptions ro = input.readOptions();
+        DatatypeOptions opts = new DatatypeOptions(initial == null ? null : parseValue(initial), UsageError.parsing(() -> NilRead.parse(nilRead)));
+        Limits limits = new Limits(timeout == null ? 0 : parseMillis(timeout), memory == null ? 0 : parseBytes(memory), threads);
+        SpillCheck.Request req = new SpillCheck.Request(model, datatype, ro.format(), ro.independent(), opts, limits, splitDir,
+                SpillCheck.Request.DEFAULT_FILE_BYTES);
+        java.io.PrintWriter o = spec.commandLine().getOut();
+        SplitResult r;
+        try {
+            r = SpillCheck.check(files.get(0), req);
+        } catch (SpillCheck.SpillFailure e) {
+            // A full disk is a budget that ran out, as memory is: unknown, with the reason.
+            String why = e.getMessage() + " (--split-dir DIR puts them elsewhere)";
+            if (output.equals("json")) Main.printError(o, Main.UNKNOWN, why);
+            spec.commandLine().getErr().println("ariadne: " + why);
+            return Main.UNKNOWN;
+        }
+        o.print(output.equals("json") ? r.json() : r.text());
+        o.flush();
+        return r.exitCode();
     }
 
     /** Checks {@link #file}, writing its report to {@link #out}; its exit code. */

@@ -260,11 +260,42 @@ class CliTest {
         assertThat(all.out()).contains("strongest model satisfied: log").contains("weakest model violated:    serializable");
     }
 
-    private static Path temp(String name, String text) throws java.io.IOException {
-        Path dir = java.nio.file.Files.createTempDirectory("ariadne-cli");
+    /** A directory of the test's own, deleted after it. */
+    @TempDir
+    Path tmp;
+
+    private Path temp(String name, String text) throws java.io.IOException {
+        Path dir = java.nio.file.Files.createTempDirectory(tmp, "ariadne-cli");
         Path f = dir.resolve(name);
         java.nio.file.Files.writeString(f, text);
         return f;
+    }
+
+    @Test
+    void splitChecksPartByPartWithTheSameExitCodes(@TempDir Path dir) throws Exception {
+        Path spill = Files.createDirectory(dir.resolve("spill"));
+        Run ok = run("check", "--split-dir", spill.toString(), example("register-ok.jsonl").toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("verdict:    VALID").contains("part by part");
+        Run stale = run("check", "--split", example("register-stale-read.jsonl").toString(), "-o", "json");
+        assertThat(stale.code()).as(stale.err()).isEqualTo(1);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(stale.out()).path("notValid").get(0).path("report").path("verdict").asText())
+                .isEqualTo("INVALID");
+        try (java.util.stream.Stream<Path> left = Files.list(spill)) {
+            assertThat(left).as("spill files left behind").isEmpty();
+        }
+        // Models that need the whole history, input read twice, whole-history pages: usage errors; a JSON array is unusable.
+        Run all = run("check", "--split", "-m", "all", example("register-ok.jsonl").toString());
+        assertThat(all.code()).isEqualTo(64);
+        assertThat(all.err()).contains("without --split");
+        assertThat(run("check", "--split", "-").code()).isEqualTo(64);
+        assertThat(run("check", "--split", "--html", dir.resolve("x.html").toString(), example("register-ok.jsonl").toString()).code()).isEqualTo(64);
+        assertThat(run("check", "--split-dir", dir.resolve("absent").toString(), example("register-ok.jsonl").toString()).code()).isEqualTo(64);
+        Run array = run("check", "--split", example("kv.json").toString());
+        assertThat(array.code()).isEqualTo(3);
+        assertThat(array.err()).contains("ariadne convert --to jsonl");
+        Run empty = run("check", "--split", temp("empty.jsonl", "\n").toString());
+        assertThat(empty.code()).isEqualTo(3);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.ariadne.spark;
 
+import dev.ariadne.checker.split.EventKeys;
+import dev.ariadne.checker.split.KeyComponents;
+import dev.ariadne.checker.split.SplitPlan;
 import dev.ariadne.history.OpType;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.broadcast.Broadcast;
@@ -52,7 +55,7 @@ final class Pairing {
                     if (keys.length == 0 && pending != null) keys = pending;
                     pending = null;
                 }
-                return new Tuple2<>(new Tuple2<>(SparkCheck.component(keys, components), r.index()), t._2()._2());
+                return new Tuple2<>(new Tuple2<>(SplitPlan.component(keys, components), r.index()), t._2()._2());
             }
         };
     }

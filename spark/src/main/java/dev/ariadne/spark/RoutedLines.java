@@ -1,5 +1,7 @@
 package dev.ariadne.spark;
 
+import dev.ariadne.checker.split.EventKeys;
+import dev.ariadne.checker.split.SplitPlan;
 import dev.ariadne.history.HistoryError;
 import dev.ariadne.history.HistoryException;
 import scala.Tuple2;
@@ -18,8 +20,8 @@ import java.util.NoSuchElementException;
 final class RoutedLines implements Iterator<Tuple2<EventKeys.Routed, String>> {
     private final Iterator<Tuple2<String, Long>> lines;
     private final EventKeys keys;
-    private final List<String> batch = new ArrayList<>(SparkCheck.BATCH);
-    private final long[] indexes = new long[SparkCheck.BATCH];
+    private final List<String> batch = new ArrayList<>(SplitPlan.BATCH);
+    private final long[] indexes = new long[SplitPlan.BATCH];
     private List<EventKeys.Routed> routed = List.of();
     /** For each routed event, its line's place in the batch. */
     private int[] place = new int[0];
@@ -35,7 +37,7 @@ final class RoutedLines implements Iterator<Tuple2<EventKeys.Routed, String>> {
     public boolean hasNext() {
         while (next >= routed.size()) {
             batch.clear();
-            while (batch.size() < SparkCheck.BATCH && lines.hasNext()) {
+            while (batch.size() < SplitPlan.BATCH && lines.hasNext()) {
                 Tuple2<String, Long> t = lines.next();
                 String line = keys.unwrap(t._1());
                 if (line.isBlank()) continue;

@@ -1,21 +1,18 @@
 package dev.ariadne.spark;
 
-import dev.ariadne.checker.datatype.BuiltinDatatype;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ariadne.checker.datatype.Capability;
 import dev.ariadne.checker.datatype.DatatypeOptions;
 import dev.ariadne.checker.datatype.NilRead;
-import dev.ariadne.history.io.EdnParser;
-import java.io.IOException;
-import java.io.StringReader;
-import dev.ariadne.checker.model.ConsistencyModel;
 import dev.ariadne.checker.model.UnsupportedCheck;
-import dev.ariadne.history.History;
+import dev.ariadne.checker.split.ComponentOutcome;
+import dev.ariadne.checker.split.EventKeys;
+import dev.ariadne.checker.split.KeyComponents;
+import dev.ariadne.checker.split.SplitPlan;
+import dev.ariadne.checker.split.SplitResult;
 import dev.ariadne.history.HistoryError;
 import dev.ariadne.history.HistoryException;
+import dev.ariadne.history.io.EdnParser;
 import dev.ariadne.history.io.HistoryFormat;
-import dev.ariadne.history.io.HistoryReader;
-import dev.ariadne.history.io.ReadOptions;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -25,10 +22,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -53,17 +51,8 @@ import java.util.Set;
 public final class SparkCheck {
     private SparkCheck() {}
 
-    /** The component of operations that name no key. Canonical keys are JSON texts, so this never is one. */
-    static final String KEYLESS = "*";
-    /** Lines read at the driver to infer the datatype. */
-    static final int SAMPLE_LINES = 20_000;
-    /** Lines a task reads in one batch. */
-    static final int BATCH = 4096;
-
-    /** Transactional models that use each process's order or real time, and so do not decompose by key. */
-    private static final Set<ConsistencyModel> ORDERED = EnumSet.of(ConsistencyModel.STRICT_SERIALIZABLE,
-            ConsistencyModel.STRONG_SESSION_SERIALIZABLE, ConsistencyModel.STRONG_SNAPSHOT_ISOLATION,
-            ConsistencyModel.STRONG_SESSION_SNAPSHOT_ISOLATION);
+    /** Where the components are checked, as the report says. */
+    static final String WHERE = "on Apache Spark";
 
     /**
      * What to check.
@@ -126,22 +115,15 @@ public final class SparkCheck {
      * {@link UnsupportedCheck} when the model does not decompose or the datatype cannot be told, and
      * {@link HistoryException} when the history cannot be read (located by file and line).
      */
-    public static SparkResult check(SparkSession spark, String path, Request request) throws HistoryException {
+    public static SplitResult check(SparkSession spark, String path, Request request) throws HistoryException {
         long t0 = System.nanoTime();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaRDD<String> text = sc.textFile(path);
-        List<String> head = text.take(SAMPLE_LINES);
-        HistoryFormat format = request.format() != null ? request.format() : detect(path, head);
-        ReadOptions options = new ReadOptions(format, request.independent());
-        String datatype = datatype(path, head, options, request);
-        boolean transactional = BuiltinDatatype.byName(datatype).map(d -> d.has(Capability.TRANSACTIONAL)).orElse(false);
-        // As ariadne check chooses: serializability for transactions, linearizability for the rest.
-        ConsistencyModel model = ConsistencyModel.byName(request.model() != null ? request.model() : transactional ? "serializable" : "linearizable");
-        if (transactional && model == ConsistencyModel.CAUSAL) model = ConsistencyModel.CAUSAL_TRANSACTIONAL;
-        refuseUndecomposable(model, datatype, transactional);
+        List<String> head = text.take(SplitPlan.SAMPLE_LINES);
+        SplitPlan plan = SplitPlan.of(path, head, request.format(), request.independent(), request.datatype(), request.model());
         request.options();
 
-        EventKeys keys = new EventKeys(path, options, datatype, transactional);
+        EventKeys keys = plan.eventKeys(path);
         JavaPairRDD<String, Long> indexed = text.zipWithIndex();
 
         // Pass 1: the pairs of keys that operations join, lines the reader rejects, and whether any
@@ -182,16 +164,16 @@ public final class SparkCheck {
         int parts = request.partitions() > 0 ? request.partitions() : Math.max(1, sc.defaultParallelism() * 4);
         JavaPairRDD<Tuple2<String, Long>, String> routed = unresolved.value() == 0
                 ? indexed.mapPartitionsToPair(it -> map(new RoutedLines(it, keys),
-                        t -> new Tuple2<>(new Tuple2<>(component(t._1().keys(), shared.value()), t._1().index()), t._2())))
+                        t -> new Tuple2<>(new Tuple2<>(SplitPlan.component(t._1().keys(), shared.value()), t._1().index()), t._2())))
                 : Pairing.byProcess(indexed, keys, shared, parts);
-        ComponentCheck checker = new ComponentCheck(path, options, model.cliName(), datatype, request, shared);
-        List<ComponentCheck.Outcome> outcomes = routed
+        ComponentCheck checker = new ComponentCheck(path, plan.readOptions(), plan.model().cliName(), plan.datatype(), request, shared);
+        List<ComponentOutcome> outcomes = routed
                 .repartitionAndSortWithinPartitions(new ByFirst(parts), new ByFirstThenLine())
                 .mapPartitions(checker::run)
                 .collect();
         shared.destroy();
-        return SparkResult.of(path, model.cliName(), datatype, request.datatype() == null, outcomes, events.value(),
-                components.shared(), System.nanoTime() - t0);
+        return SplitResult.of(path, plan.model().cliName(), plan.datatype(), plan.inferred(), outcomes, events.value(),
+                components.shared(), System.nanoTime() - t0, WHERE);
     }
 
     /** The iterator's elements mapped lazily. */
@@ -213,51 +195,6 @@ public final class SparkCheck {
     private static HistoryException unreadable(List<HistoryError> errors) {
         errors.sort(Comparator.comparingInt(HistoryError::line));
         return new HistoryException(errors.subList(0, Math.min(errors.size(), HistoryException.MAX_ERRORS)), errors.size());
-    }
-
-    /** The component of an event's keys (all of them lie in one), or {@link #KEYLESS}. */
-    static String component(String[] keys, KeyComponents c) {
-        return keys.length == 0 ? KEYLESS : c.of(keys[0]);
-    }
-
-    private static HistoryFormat detect(String path, List<String> head) throws HistoryException {
-        String text = String.join("\n", head);
-        if (text.isBlank()) {
-            throw new HistoryException(new HistoryError(path, 0, 0, -1, "no client operations were read (the file is empty): nothing to check"));
-        }
-        HistoryFormat f = HistoryFormat.detect(text);
-        if (f == HistoryFormat.JSONL || f == HistoryFormat.EDN || f == HistoryFormat.LOG) return f;
-        throw new HistoryException(new HistoryError(path, 1, 1, -1, "the Spark check reads one event per line (JSON Lines, EDN with one"
-                + " map per line, or Jepsen log lines)" + (f == HistoryFormat.JSON ? "; convert this JSON array with ariadne convert --to jsonl" : "")));
-    }
-
-    /** The datatype named, or inferred from the history's first lines as {@code ariadne check} infers it. */
-    private static String datatype(String path, List<String> head, ReadOptions options, Request request) throws HistoryException {
-        if (request.datatype() != null) return request.datatype();
-        History sample;
-        try {
-            List<String> lines = new ArrayList<>(head.size());
-            for (String l : head) lines.add(EventKeys.unwrap(options.format(), l));
-            sample = HistoryReader.readString(String.join("\n", lines), options);
-        } catch (HistoryException e) {
-            long[] idx = new long[head.size()];
-            for (int i = 0; i < idx.length; i++) idx[i] = i;
-            throw EventKeys.relocate(e, idx, idx.length, path, "");
-        }
-        String d = dev.ariadne.checker.datatype.Datatypes.infer(sample).map(BuiltinDatatype::cliName).orElse(null);
-        if (d == null) throw new UnsupportedCheck("cannot tell the datatype from the first " + head.size() + " lines of " + path + "; name it with --datatype");
-        return d;
-    }
-
-    private static void refuseUndecomposable(ConsistencyModel model, String datatype, boolean transactional) {
-        boolean ok = transactional
-                ? model.family() == ConsistencyModel.Family.TRANSACTIONAL && !ORDERED.contains(model)
-                : model == ConsistencyModel.LINEARIZABLE && BuiltinDatatype.byName(datatype).map(BuiltinDatatype::sequential).orElse(false);
-        if (!ok) {
-            throw new UnsupportedCheck("the Spark check runs models that decompose by key: linearizable on single-object datatypes, and the"
-                    + " transactional models without process or real-time order (serializable, snapshot-isolation, repeatable-read, ...); "
-                    + model.cliName() + " on " + datatype + " needs the whole history: use ariadne check");
-        }
     }
 
     /** Spark partition of a (component, line) pair: by the component alone, so each component's lines meet in one task. */

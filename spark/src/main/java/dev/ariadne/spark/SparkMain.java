@@ -2,6 +2,7 @@ package dev.ariadne.spark;
 
 import dev.ariadne.checker.datatype.DatatypeMismatch;
 import dev.ariadne.checker.model.UnsupportedCheck;
+import dev.ariadne.checker.split.SplitResult;
 import dev.ariadne.history.HistoryException;
 import dev.ariadne.history.io.HistoryFormat;
 import org.apache.spark.sql.SparkSession;
@@ -111,7 +112,7 @@ public final class SparkMain implements Callable<Integer> {
         // Spark's own progress lines would bury the report; a session of the caller's keeps its settings.
         if (own) spark.sparkContext().setLogLevel("WARN");
         try {
-            SparkResult r = SparkCheck.check(spark, path, req);
+            SplitResult r = SparkCheck.check(spark, path, req);
             out.print(output.equals("json") ? r.json() : r.text());
             out.flush();
             return r.exitCode();

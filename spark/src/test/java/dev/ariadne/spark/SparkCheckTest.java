@@ -20,6 +20,7 @@ import dev.ariadne.history.History;
 import dev.ariadne.history.HistoryException;
 import dev.ariadne.history.io.HistoryReader;
 import org.apache.spark.sql.SparkSession;
+import dev.ariadne.checker.split.SplitResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +93,7 @@ class SparkCheckTest {
             List<String> lines = kv(seed, 150 + rnd.nextInt(400), keys, 2 + rnd.nextInt(5), i % 2 == 0 ? 0 : 0.05);
             Path file = write("kv-" + i + ".jsonl", lines);
             CheckResult whole = Ariadne.check(HistoryReader.read(file), CheckRequest.of("linearizable").withDatatype("kv"));
-            SparkResult r = SparkCheck.check(spark, file.toString(), SparkCheck.Request.of("linearizable").withPartitions(3));
+            SplitResult r = SparkCheck.check(spark, file.toString(), SparkCheck.Request.of("linearizable").withPartitions(3));
             String why = "seed " + seed + " (base " + base + "), " + keys + " keys";
             assertThat(r.verdict()).as(why).isEqualTo(whole.verdict());
             assertThat(r.datatype()).as(why).isEqualTo("kv");
@@ -126,7 +127,7 @@ class SparkCheckTest {
             String why = "seed " + seed + " (base " + base + ")";
             assertThat(stripped).as(why).isPositive();
             CheckResult whole = Ariadne.check(HistoryReader.read(file), CheckRequest.of("linearizable").withDatatype("kv"));
-            SparkResult r = SparkCheck.check(spark, file.toString(), SparkCheck.Request.of("linearizable").withDatatype("kv").withPartitions(2));
+            SplitResult r = SparkCheck.check(spark, file.toString(), SparkCheck.Request.of("linearizable").withDatatype("kv").withPartitions(2));
             assertThat(r.verdict()).as(why).isEqualTo(whole.verdict());
             assertThat(new TreeSet<>(r.invalidComponents())).as(why).isEqualTo(invalidKeys(whole));
             assertThat(r.operations()).as(why).isEqualTo(HistoryReader.read(file).size());
@@ -173,7 +174,7 @@ class SparkCheckTest {
             History h = HistoryReader.read(file);
             for (String model : List.of("serializable", "snapshot-isolation", "read-committed")) {
                 CheckResult whole = Ariadne.check(h, CheckRequest.of(model).withDatatype("list-append"));
-                SparkResult r = SparkCheck.check(spark, file.toString(), SparkCheck.Request.of(model).withPartitions(3));
+                SplitResult r = SparkCheck.check(spark, file.toString(), SparkCheck.Request.of(model).withPartitions(3));
                 String why = "seed " + seed + " (base " + base + "), " + kind + ", " + model;
                 assertThat(r.verdict()).as(why).isEqualTo(whole.verdict());
                 assertThat(r.components()).as(why).isGreaterThanOrEqualTo(2);
@@ -202,7 +203,7 @@ class SparkCheckTest {
                 "{\"type\":\"invoke\",\"process\":2,\"f\":\"txn\",\"value\":[[\"r\",\"z\",null]]}",
                 "{\"type\":\"ok\",\"process\":2,\"f\":\"txn\",\"value\":[[\"r\",\"z\",[1]]]}");
         Path file = write("g1c.jsonl", lines);
-        SparkResult r = SparkCheck.check(spark, file.toString(), SparkCheck.Request.of("read-committed"));
+        SplitResult r = SparkCheck.check(spark, file.toString(), SparkCheck.Request.of("read-committed"));
         assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(r.components()).isEqualTo(2);
         assertThat(r.joined()).isEqualTo(1);

@@ -1,4 +1,4 @@
-package dev.ariadne.spark;
+package dev.ariadne.checker.split;
 
 import java.io.Serializable;
 import java.util.HashMap;
@@ -10,7 +10,7 @@ import java.util.Map;
  * Transactions on disjoint sets of keys have no ww, wr or rw edge between them, so a dependency
  * cycle never leaves a component (Adya's DSG); with single-key operations every key is its own.
  */
-final class KeyComponents implements Serializable {
+public final class KeyComponents implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The component of each key that shares one with another key; a key absent here is its own. */
@@ -24,7 +24,7 @@ final class KeyComponents implements Serializable {
     }
 
     /** Builds the components from pairs of keys that one operation touches together. */
-    static KeyComponents of(Iterable<String[]> pairs) {
+    public static KeyComponents of(Iterable<String[]> pairs) {
         Map<String, String> parent = new HashMap<>();
         for (String[] p : pairs) {
             String a = find(parent, p[0]), b = find(parent, p[1]);
@@ -57,17 +57,17 @@ final class KeyComponents implements Serializable {
     }
 
     /** The component of a key, named by its smallest key (canonical JSON). */
-    String of(String key) {
+    public String of(String key) {
         return root.getOrDefault(key, key);
     }
 
     /** How many keys the component holds. */
-    int keys(String component) {
+    public int keys(String component) {
         return size.getOrDefault(component, 1);
     }
 
     /** Components that join two or more keys. */
-    int shared() {
+    public int shared() {
         int n = 0;
         for (int s : size.values()) if (s > 1) n++;
         return n;

@@ -1,4 +1,4 @@
-package dev.ariadne.spark;
+package dev.ariadne.checker.split;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -25,16 +25,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The keys each line of a history touches, read one line at a time so that no task holds more than
- * a batch of lines: the partitioning of {@link dev.ariadne.checker.linearizable.Partition} (Horn and
+ * The keys each line of a history touches, read a batch of lines at a time so that nothing holds
+ * more than a batch: the partitioning of {@link dev.ariadne.checker.linearizable.Partition} (Horn and
  * Kroening's P-compositionality) done before the history is ever whole. A line is read by the
- * library's own reader, so a file means the same here as to {@code ariadne check}.
+ * library's own reader, so a file means the same here as to {@code ariadne check}. Serializable, for
+ * Apache Spark's tasks.
  */
-final class EventKeys implements Serializable {
+public final class EventKeys implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** What routing needs of one event. {@code keys} are canonical JSON texts, empty when the event names none. */
-    static final class Routed implements Serializable {
+    public static final class Routed implements Serializable {
         private static final long serialVersionUID = 1L;
         // A class, not a record: the Kryo in Spark cannot make records.
         private final long index;
@@ -51,28 +52,28 @@ final class EventKeys implements Serializable {
             this.keys = keys;
         }
 
-        long index() {
+        public long index() {
             return index;
         }
 
-        String process() {
+        public String process() {
             return process;
         }
 
-        boolean clientProcess() {
+        public boolean clientProcess() {
             return clientProcess;
         }
 
-        OpType type() {
+        public OpType type() {
             return type;
         }
 
-        String[] keys() {
+        public String[] keys() {
             return keys;
         }
 
         /** A client's completion that names no key: its invocation's keys decide where it goes. */
-        boolean unresolved() {
+        public boolean unresolved() {
             return type != OpType.INVOKE && clientProcess && keys.length == 0;
         }
     }
@@ -85,7 +86,7 @@ final class EventKeys implements Serializable {
     private final boolean transactional;
     private transient Datatype<?, ?> dt;
 
-    EventKeys(String source, ReadOptions options, String datatype, boolean transactional) {
+    public EventKeys(String source, ReadOptions options, String datatype, boolean transactional) {
         this.source = source;
         this.format = options.format();
         this.independent = options.independent();
@@ -98,7 +99,7 @@ final class EventKeys implements Serializable {
      * event of each line that holds one (a Jepsen log's other lines hold none), in order. Throws a
      * {@link HistoryException} located in the file, not in the batch.
      */
-    List<Routed> route(List<String> lines, long[] indexes) throws HistoryException {
+    public List<Routed> route(List<String> lines, long[] indexes) throws HistoryException {
         StringBuilder text = new StringBuilder();
         for (String l : lines) text.append(l).append('\n');
         EventColumns ev;
@@ -117,7 +118,7 @@ final class EventKeys implements Serializable {
             if (line == lastLine) {
                 // Routing moves lines, so a line must hold one event: two could belong to different keys.
                 throw new HistoryException(new HistoryError(source, (int) Math.min(indexes[line - 1] + 1, Integer.MAX_VALUE), 0, -1,
-                        "the Spark check needs one event per line (JSON Lines, EDN with one map per line, or Jepsen log lines)"));
+                        "a split check needs one event per line (JSON Lines, EDN with one map per line, or Jepsen log lines)"));
             }
             lastLine = line;
             JsonNode p = ev.process(i);
@@ -144,11 +145,11 @@ final class EventKeys implements Serializable {
      * per line ({@code [{...}}, {@code  {...}]}), as Knossos and Jepsen write history.edn: each line
      * is then a map the reader takes alone. Other lines, and other formats, are left as they are.
      */
-    String unwrap(String line) {
+    public String unwrap(String line) {
         return unwrap(format, line);
     }
 
-    static String unwrap(HistoryFormat format, String line) {
+    public static String unwrap(HistoryFormat format, String line) {
         if (format != HistoryFormat.EDN) return line;
         String t = line.strip();
         if (t.equals("[") || t.equals("(") || t.equals("]") || t.equals(")")) return "";
@@ -183,16 +184,16 @@ final class EventKeys implements Serializable {
         return ks.toArray(new String[0]);
     }
 
-    /** What to add to a reading error: lines are routed one at a time here, unlike in {@code ariadne check}. */
+    /** What to add to a reading error: lines are routed one at a time here, unlike in a whole {@code ariadne check}. */
     private String hint() {
         return format == HistoryFormat.JSONL ? "" : SPREAD;
     }
 
-    private static final String SPREAD = " (the Spark check reads each line alone, so an event spread over several lines"
+    private static final String SPREAD = " (a split check reads each line alone, so an event spread over several lines"
                 + " cannot be read: convert the file with ariadne convert --to jsonl)";
 
     /** The exception with each of the first {@code count} batch line numbers turned into the file's, and the hint added. */
-    static HistoryException relocate(HistoryException e, long[] indexes, int count, String source, String hint) {
+    public static HistoryException relocate(HistoryException e, long[] indexes, int count, String source, String hint) {
         List<HistoryError> moved = new ArrayList<>(e.errors().size());
         for (HistoryError err : e.errors()) {
             // Past the batch's last line is its end of input: the last line is the one left open.

@@ -1,4 +1,4 @@
-package dev.ariadne.spark;
+package dev.ariadne.checker.split;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,19 +30,24 @@ import java.util.List;
  * @param joined      components that join two or more keys (transactions, multi-key operations)
  * @param notValid    the components that are not VALID, first by verdict (INVALID first), then by name
  * @param checkNanos  the time spent in the library's checks, summed over the components
- * @param wallNanos   the whole run, on the driver's clock
+ * @param wallNanos   the whole run, on the clock of the machine that gathers the outcomes
+ * @param where       where the components were checked ("on Apache Spark", "on this machine, one part at a time")
  */
-public record SparkResult(String file, String model, String datatype, boolean inferred, Verdict verdict, long operations, long events,
-                          int components, int joined, List<ComponentCheck.Outcome> notValid, long checkNanos, long wallNanos) {
+public record SplitResult(String file, String model, String datatype, boolean inferred, Verdict verdict, long operations, long events,
+                          int components, int joined, List<ComponentOutcome> notValid, long checkNanos, long wallNanos, String where) {
 
-    static SparkResult of(String file, String model, String datatype, boolean inferred, List<ComponentCheck.Outcome> outcomes,
-                          long events, int joined, long wallNanos) throws HistoryException {
+    /**
+     * Gathers the outcomes of every component. Throws {@link HistoryException} when a component could
+     * not be read (its errors, lines of the file) or when no component held a client operation.
+     */
+    public static SplitResult of(String file, String model, String datatype, boolean inferred, List<ComponentOutcome> outcomes,
+                                 long events, int joined, long wallNanos, String where) throws HistoryException {
         List<HistoryError> errors = new ArrayList<>();
         int total = 0;
         long operations = 0, nanos = 0;
         Verdict verdict = Verdict.VALID;
-        List<ComponentCheck.Outcome> notValid = new ArrayList<>();
-        for (ComponentCheck.Outcome o : outcomes) {
+        List<ComponentOutcome> notValid = new ArrayList<>();
+        for (ComponentOutcome o : outcomes) {
             if (o.unusable()) {
                 for (String e : o.errors()) {
                     String[] f = e.split("\t", 3);
@@ -63,9 +68,9 @@ public record SparkResult(String file, String model, String datatype, boolean in
         if (operations == 0) {
             throw new HistoryException(new HistoryError(file, 0, 0, -1, "no client operations were read (" + events + " events): nothing to check"));
         }
-        notValid.sort(Comparator.comparing(ComponentCheck.Outcome::verdict).thenComparing(ComponentCheck.Outcome::component));
-        return new SparkResult(file, model, datatype, inferred, verdict, operations, events, outcomes.size(), joined,
-                List.copyOf(notValid), nanos, wallNanos);
+        notValid.sort(Comparator.comparing(ComponentOutcome::verdict).thenComparing(ComponentOutcome::component));
+        return new SplitResult(file, model, datatype, inferred, verdict, operations, events, outcomes.size(), joined,
+                List.copyOf(notValid), nanos, wallNanos, where);
     }
 
     /** The exit code {@code ariadne check} gives the same verdict: 0, 1 or 2. */
@@ -76,13 +81,13 @@ public record SparkResult(String file, String model, String datatype, boolean in
     /** The components that are INVALID, by name. */
     public List<String> invalidComponents() {
         List<String> out = new ArrayList<>();
-        for (ComponentCheck.Outcome o : notValid) if (o.verdict() == Verdict.INVALID) out.add(label(o));
+        for (ComponentOutcome o : notValid) if (o.verdict() == Verdict.INVALID) out.add(label(o));
         return out;
     }
 
     /** A component as a person reads it: its smallest key, and how many keys it joins. */
-    static String label(ComponentCheck.Outcome o) {
-        if (o.component().equals(SparkCheck.KEYLESS)) return "(operations without a key)";
+    public static String label(ComponentOutcome o) {
+        if (o.component().equals(SplitPlan.KEYLESS)) return "(operations without a key)";
         String key;
         try {
             key = Values.show(MAPPER.readTree(o.component()));
@@ -119,8 +124,8 @@ public record SparkResult(String file, String model, String datatype, boolean in
         sb.append("summary:    ").append(summary()).append('\n');
         sb.append("checked:    ").append(operations).append(" operations in ").append(components).append(" components");
         if (joined > 0) sb.append(" (").append(joined).append(" join several keys)");
-        sb.append(", on Apache Spark; ").append(String.format("%.1f s of checks, %.1f s in all", checkNanos / 1e9, wallNanos / 1e9)).append('\n');
-        for (ComponentCheck.Outcome o : notValid) {
+        sb.append(", ").append(where).append("; ").append(String.format("%.1f s of checks, %.1f s in all", checkNanos / 1e9, wallNanos / 1e9)).append('\n');
+        for (ComponentOutcome o : notValid) {
             sb.append("\n== component ").append(label(o)).append(": ").append(o.verdict()).append(" ==\n").append(o.text());
         }
         return sb.toString();
@@ -144,7 +149,7 @@ public record SparkResult(String file, String model, String datatype, boolean in
         o.put("checkMillis", checkNanos / 1_000_000);
         o.put("wallMillis", wallNanos / 1_000_000);
         ArrayNode parts = o.putArray("notValid");
-        for (ComponentCheck.Outcome c : notValid) {
+        for (ComponentOutcome c : notValid) {
             ObjectNode p = parts.addObject();
             p.put("component", label(c));
             p.put("keys", c.keys());

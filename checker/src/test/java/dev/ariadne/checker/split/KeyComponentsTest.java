@@ -1,4 +1,4 @@
-package dev.ariadne.spark;
+package dev.ariadne.checker.split;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.ariadne.spark;
+package dev.ariadne.checker.split;
 
 import dev.ariadne.history.HistoryException;
 import dev.ariadne.history.OpType;

@@ -1,0 +1,291 @@
+package dev.ariadne.checker.split;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ariadne.checker.Ariadne;
+import dev.ariadne.checker.datatype.DatatypeOptions;
+import dev.ariadne.checker.model.CheckRequest;
+import dev.ariadne.checker.model.Limits;
+import dev.ariadne.checker.model.UnsupportedCheck;
+import dev.ariadne.checker.report.CheckResult;
+import dev.ariadne.checker.report.PartitionResult;
+import dev.ariadne.checker.report.Verdict;
+import dev.ariadne.generators.Anomaly;
+import dev.ariadne.generators.Faulty;
+import dev.ariadne.generators.Objects;
+import dev.ariadne.generators.SimObject;
+import dev.ariadne.generators.Simulation;
+import dev.ariadne.generators.TxnObject;
+import dev.ariadne.history.History;
+import dev.ariadne.history.HistoryException;
+import dev.ariadne.history.io.HistoryReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The check part by part on one machine against the library on the whole history: the same verdict,
+ * the same keys in violation and every operation checked, on seeded generated histories (kv under
+ * linearizability, with and without completions that name their key; interleaved list-append stores
+ * under the transactional models that decompose), with spill files small enough that there are
+ * many; clear errors for what it cannot check; no spill file left behind.
+ */
+class SpillCheckTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** A kv history from the generators; with {@code anomaly}, stale reads at that rate. */
+    static List<String> kv(long seed, int ops, int keys, int processes, double anomaly) throws IOException {
+        SimObject o = Objects.of("kv", 5, keys);
+        if (anomaly > 0) o = new Faulty(o, Anomaly.STALE_READ, anomaly, seed);
+        return lines(new Simulation(ops, processes, 0.1, seed), o);
+    }
+
+    static List<String> lines(Simulation sim, SimObject o) throws IOException {
+        StringWriter w = new StringWriter();
+        sim.writeJsonLines(o, w);
+        return new ArrayList<>(List.of(w.toString().split("\n")));
+    }
+
+    Path write(String name, List<String> lines) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, lines);
+        return p;
+    }
+
+    /** The request with spill files of about {@code bytes} each, in this test's directory. */
+    SpillCheck.Request request(String model, String datatype, long bytes) {
+        return new SpillCheck.Request(model, datatype, null, false, DatatypeOptions.DEFAULT, new Limits(0, 0, 2), dir.resolve("spill"), bytes);
+    }
+
+    SplitResult spill(Path file, String model, String datatype, long bytes) throws Exception {
+        Files.createDirectories(dir.resolve("spill"));
+        SplitResult r = SpillCheck.check(file, request(model, datatype, bytes));
+        try (Stream<Path> left = Files.list(dir.resolve("spill"))) {
+            assertThat(left).as("spill files left behind").isEmpty();
+        }
+        return r;
+    }
+
+    /** The keys the library finds in violation, by their labels. */
+    static Set<String> invalidKeys(CheckResult r) {
+        Set<String> out = new TreeSet<>();
+        for (PartitionResult p : r.partitions()) if (p.verdict() == Verdict.INVALID) out.add(p.partition());
+        return out;
+    }
+
+    @Test
+    void kvAgreesWithTheLibraryKeyByKey() throws Exception {
+        long base = Long.getLong("ariadne.seed", 20261202L);
+        Random rnd = new Random(base);
+        int invalid = 0, stripped = 0;
+        for (int i = 0; i < 120; i++) {
+            long seed = rnd.nextLong();
+            int keys = 1 + rnd.nextInt(10);
+            List<String> lines = kv(seed, 100 + rnd.nextInt(500), keys, 2 + rnd.nextInt(5), i % 2 == 0 ? 0 : 0.05);
+            if (i % 3 == 0) stripped += stripInfo(lines);
+            Path file = write("kv-" + i + ".jsonl", lines);
+            String why = "seed " + seed + " (base " + base + "), " + keys + " keys";
+            CheckResult whole = Ariadne.check(HistoryReader.read(file), CheckRequest.of("linearizable").withDatatype("kv"));
+            SplitResult r = spill(file, "linearizable", i % 4 == 0 ? null : "kv", 1 + rnd.nextInt(20_000));
+            assertThat(r.verdict()).as(why).isEqualTo(whole.verdict());
+            assertThat(r.datatype()).as(why).isEqualTo("kv");
+            assertThat(new TreeSet<>(r.invalidComponents())).as(why).isEqualTo(invalidKeys(whole));
+            assertThat(r.operations()).as(why).isEqualTo(HistoryReader.read(file).size());
+            assertThat(r.where()).isEqualTo(SpillCheck.WHERE);
+            if (r.verdict() == Verdict.INVALID) invalid++;
+        }
+        // The generator's stale reads make about half of them invalid: both verdicts are compared.
+        assertThat(invalid).as("invalid histories among 120").isBetween(20, 100);
+        assertThat(stripped).as("info completions without their key").isPositive();
+    }
+
+    /** As many recorders write them: each info completion without its key or value. How many. */
+    static int stripInfo(List<String> lines) throws IOException {
+        int n = 0;
+        for (int j = 0; j < lines.size(); j++) {
+            ObjectNode o = (ObjectNode) JSON.readTree(lines.get(j));
+            if (o.path("type").asText().equals("info")) {
+                o.remove("key");
+                o.putNull("value");
+                lines.set(j, JSON.writeValueAsString(o));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Two list-append histories on disjoint keys and processes, interleaved: at least two components.
+     * The second store injects {@code anomaly}.
+     */
+    static List<String> twoStores(long seed, Anomaly anomaly) throws IOException {
+        List<String> a = lines(new Simulation(120, 3, 0.05, seed), new TxnObject("list-append", 3, 2, 4, null, 0, seed));
+        List<String> b = lines(new Simulation(120, 3, 0.05, seed + 1), new TxnObject("list-append", 3, 2, 4, anomaly, 0.2, seed + 1));
+        Random rnd = new Random(seed);
+        List<String> out = new ArrayList<>();
+        int i = 0, j = 0;
+        while (i < a.size() || j < b.size()) {
+            boolean fromA = j >= b.size() || i < a.size() && rnd.nextBoolean();
+            ObjectNode o = (ObjectNode) JSON.readTree(fromA ? a.get(i++) : b.get(j++));
+            if (!fromA) {
+                o.put("process", o.get("process").asLong() + 1000);
+                JsonNode v = o.get("value");
+                if (v instanceof ArrayNode txn) {
+                    for (JsonNode m : txn) ((ArrayNode) m).set(1, JSON.getNodeFactory().numberNode(m.get(1).asLong() + 1000));
+                }
+            }
+            o.put("index", out.size());
+            o.put("time", out.size() * 1000L);
+            out.add(JSON.writeValueAsString(o));
+        }
+        return out;
+    }
+
+    @Test
+    void transactionsAgreeWithTheLibraryComponentByComponent() throws Exception {
+        long base = Long.getLong("ariadne.seed", 4243L);
+        Random rnd = new Random(base);
+        Anomaly[] kinds = {null, Anomaly.ABORTED_READ, Anomaly.STALE_SNAPSHOT, Anomaly.STALE_READ};
+        int invalid = 0;
+        for (int i = 0; i < 24; i++) {
+            long seed = rnd.nextLong();
+            Anomaly kind = kinds[i % kinds.length];
+            Path file = write("txn-" + i + ".jsonl", twoStores(seed, kind));
+            History h = HistoryReader.read(file);
+            for (String model : List.of("serializable", "snapshot-isolation", "read-committed")) {
+                CheckResult whole = Ariadne.check(h, CheckRequest.of(model).withDatatype("list-append"));
+                // Files of a few lines each: components joined by transactions are dealt again, out of the file's order.
+                SplitResult r = spill(file, model, null, 200 + rnd.nextInt(4000));
+                String why = "seed " + seed + " (base " + base + "), " + kind + ", " + model;
+                assertThat(r.verdict()).as(why).isEqualTo(whole.verdict());
+                assertThat(r.components()).as(why).isGreaterThanOrEqualTo(2);
+                assertThat(r.joined()).as(why).isPositive();
+                assertThat(r.operations()).as(why).isEqualTo(h.size());
+                if (r.verdict() == Verdict.INVALID) {
+                    invalid++;
+                    // Only the second store misbehaves: its keys (from 1000) are the ones named.
+                    for (String c : r.invalidComponents()) assertThat(Long.parseLong(c.split(" ")[0])).as(why).isGreaterThanOrEqualTo(1000);
+                }
+            }
+        }
+        assertThat(invalid).as("invalid checks among 72").isPositive();
+    }
+
+    @Test
+    void aCycleAcrossJoinedKeysIsFoundWhateverFileEachKeyFirstLandsIn() throws Exception {
+        // {x, y} joined by the transactions, with a G1c cycle (each reads the other's append); z alone and fine.
+        List<String> lines = List.of(
+                "{\"type\":\"invoke\",\"process\":0,\"f\":\"txn\",\"value\":[[\"append\",\"x\",1],[\"r\",\"y\",null]]}",
+                "{\"type\":\"invoke\",\"process\":1,\"f\":\"txn\",\"value\":[[\"append\",\"y\",1],[\"r\",\"x\",null]]}",
+                "{\"type\":\"invoke\",\"process\":2,\"f\":\"txn\",\"value\":[[\"append\",\"z\",1]]}",
+                "{\"type\":\"ok\",\"process\":0,\"f\":\"txn\",\"value\":[[\"append\",\"x\",1],[\"r\",\"y\",[1]]]}",
+                "{\"type\":\"ok\",\"process\":1,\"f\":\"txn\",\"value\":[[\"append\",\"y\",1],[\"r\",\"x\",[1]]]}",
+                "{\"type\":\"ok\",\"process\":2,\"f\":\"txn\",\"value\":[[\"append\",\"z\",1]]}",
+                "{\"type\":\"invoke\",\"process\":2,\"f\":\"txn\",\"value\":[[\"r\",\"z\",null]]}",
+                "{\"type\":\"ok\",\"process\":2,\"f\":\"txn\",\"value\":[[\"r\",\"z\",[1]]]}");
+        Path file = write("g1c.jsonl", lines);
+        for (long bytes : new long[] {1, 100, 1 << 20}) {
+            SplitResult r = spill(file, "read-committed", null, bytes);
+            assertThat(r.verdict()).as("%d bytes a file", bytes).isEqualTo(Verdict.INVALID);
+            assertThat(r.components()).isEqualTo(2);
+            assertThat(r.joined()).isEqualTo(1);
+            assertThat(r.invalidComponents()).containsExactly("x and 1 more keys");
+            assertThat(r.text()).contains("G1c").contains(SpillCheck.WHERE);
+            assertThat(JSON.readTree(r.json()).path("notValid").get(0).path("report").path("verdict").asText()).isEqualTo("INVALID");
+            assertThat(r.exitCode()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUnreadableLineIsReportedAtItsLineInTheFile() throws Exception {
+        List<String> lines = kv(5, 400, 4, 3, 0);
+        lines.set(356, "{\"type\":\"ok\",\"process\":");
+        Path file = write("bad.jsonl", lines);
+        String expected = libraryError(file);
+        assertThat(expected).startsWith(file + ":35");
+        assertThatThrownBy(() -> spill(file, "linearizable", "kv", 1000)).isInstanceOf(HistoryException.class).hasMessage(expected);
+        // Past the first lines (which tell the datatype), in a later batch.
+        List<String> many = kv(6, 6000, 4, 3, 0);
+        many.set(9000, "{\"type\":\"ok\",\"process\":1,\"f\":\"get\",\"key\":\"k1\",\"value\":tru}");
+        Path far = write("bad-far.jsonl", many);
+        String farExpected = libraryError(far);
+        assertThat(farExpected).startsWith(far + ":9001");
+        assertThatThrownBy(() -> spill(far, "linearizable", null, 1000)).isInstanceOf(HistoryException.class).hasMessage(farExpected);
+        // An operation the datatype does not know is located at its completion's line, as the whole check says.
+        List<String> odd = kv(7, 200, 2, 2, 0);
+        int ok = -1, invoke = -1;
+        for (int j = 0; j < odd.size() && ok < 0; j++) if (odd.get(j).contains("\"ok\"")) ok = j;
+        String process = odd.get(ok).replaceFirst(".*\"process\":(\\d+).*", "$1");
+        for (int j = ok - 1; j >= 0 && invoke < 0; j--) if (odd.get(j).contains("\"process\":" + process + ",")) invoke = j;
+        for (int j : new int[] {invoke, ok}) odd.set(j, odd.get(j).replaceFirst("\"f\":\"[a-z]+\"", "\"f\":\"frob\""));
+        Path mismatch = write("mismatch.jsonl", odd);
+        assertThatThrownBy(() -> spill(mismatch, "linearizable", "kv", 1000)).isInstanceOf(HistoryException.class)
+                .hasMessageStartingWith(mismatch + ":" + (ok + 1) + ":").hasMessageContaining("frob");
+    }
+
+    /** What the library's reader says of the whole file, or "" when it reads it. */
+    static String libraryError(Path file) {
+        try {
+            HistoryReader.read(file);
+            return "";
+        } catch (HistoryException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    void aFileWithoutClientOperationsIsUnusableNeverAPass() throws Exception {
+        Path empty = write("empty.jsonl", List.of("", "  "));
+        assertThatThrownBy(() -> spill(empty, "linearizable", "kv", 1000)).isInstanceOf(HistoryException.class).hasMessageContaining("no client operations");
+        Path nemesis = write("nemesis.jsonl", List.of(
+                "{\"type\":\"info\",\"process\":\"nemesis\",\"f\":\"start\",\"value\":null}",
+                "{\"type\":\"info\",\"process\":\"nemesis\",\"f\":\"stop\",\"value\":null}"));
+        assertThatThrownBy(() -> spill(nemesis, "linearizable", "kv", 1000)).isInstanceOf(HistoryException.class).hasMessageContaining("no client operations");
+    }
+
+    @Test
+    void whatCannotBeSplitIsRefused() throws Exception {
+        Path kv = write("kv.jsonl", kv(1, 50, 2, 2, 0));
+        assertThatThrownBy(() -> spill(kv, "sequential", null, 1000)).isInstanceOf(UnsupportedCheck.class).hasMessageContaining("without --split");
+        Path txn = write("txn.jsonl", twoStores(3, null));
+        assertThatThrownBy(() -> spill(txn, "strict-serializable", null, 1000)).isInstanceOf(UnsupportedCheck.class);
+        Path array = write("array.json", List.of("[{\"type\":\"invoke\",\"process\":0,\"f\":\"read\",\"value\":null},",
+                "{\"type\":\"ok\",\"process\":0,\"f\":\"read\",\"value\":null}]"));
+        assertThatThrownBy(() -> spill(array, "linearizable", "register", 1000)).isInstanceOf(HistoryException.class)
+                .hasMessageContaining("ariadne convert --to jsonl");
+        Path anonymous = write("anon.jsonl", List.of(
+                "{\"type\":\"invoke\",\"f\":\"txn\",\"value\":[[\"append\",1,1]]}",
+                "{\"type\":\"ok\",\"f\":\"txn\",\"value\":[[\"append\",1,1]]}"));
+        assertThatThrownBy(() -> spill(anonymous, "serializable", null, 1000)).isInstanceOf(HistoryException.class)
+                .hasMessageContaining("name no process");
+    }
+
+    @Test
+    void aTimeLimitLeavesThePartsUndecidedNeverValid() throws Exception {
+        // One key of 40,000 operations: reading it alone takes longer than the millisecond given to the whole check.
+        Path file = write("long.jsonl", kv(11, 40_000, 1, 12, 0));
+        SpillCheck.Request req = new SpillCheck.Request("linearizable", "kv", null, false, DatatypeOptions.DEFAULT, new Limits(1, 0, 1),
+                null, 1000);
+        SplitResult r = SpillCheck.check(file, req);
+        assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(r.notValid().get(0).detail()).contains("budget");
+    }
+}
