@@ -57,9 +57,19 @@ final class TextPool {
         return end(id) - s == b.length && Arrays.equals(bytes, s, s + b.length, b, 0, b.length);
     }
 
+    /**
+     * Arrays.hashCode mixed by MurmurHash3's finalizer: strings that differ in their last characters
+     * ("v1000000", "v1000001", ...) have neighbouring hash codes, which linear probing would put in
+     * one long run of slots (interning 10M such strings took minutes); every bit of the mix depends on
+     * every bit of the code.
+     */
     private static int hash(byte[] b) {
         int h = Arrays.hashCode(b);
-        return h ^ (h >>> 16) * 0x85EBCA6B;
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
     }
 
     private void rehash() {
