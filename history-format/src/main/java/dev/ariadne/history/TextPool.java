@@ -83,6 +83,16 @@ final class TextPool {
         }
     }
 
+    /** The longest run of occupied slots, which a lookup may walk (for tests of the hash's spread). */
+    int longestRun() {
+        int best = 0, run = 0;
+        for (int v : slots) {
+            run = v != 0 ? run + 1 : 0;
+            best = Math.max(best, run);
+        }
+        return best;
+    }
+
     String get(int id) {
         return new String(bytes, start[id], end(id) - start[id], StandardCharsets.UTF_8);
     }
