@@ -109,7 +109,11 @@ class SpillCheckTest {
             assertThat(r.datatype()).as(why).isEqualTo("kv");
             assertThat(new TreeSet<>(r.invalidComponents())).as(why).isEqualTo(invalidKeys(whole));
             assertThat(r.operations()).as(why).isEqualTo(HistoryReader.read(file).size());
+            assertThat(r.events()).as(why).isEqualTo(lines.size());
             assertThat(r.where()).isEqualTo(SpillCheck.WHERE);
+            // The parts not VALID come in order: INVALID first, then by key.
+            assertThat(r.invalidComponents()).as(why).isSorted();
+            if (r.verdict() == Verdict.VALID) assertThat(r.summary()).isEqualTo("all " + r.components() + " components are linearizable: " + r.operations() + " operations");
             if (r.verdict() == Verdict.INVALID) invalid++;
         }
         // The generator's stale reads make about half of them invalid: both verdicts are compared.
@@ -208,7 +212,7 @@ class SpillCheckTest {
             assertThat(r.components()).isEqualTo(2);
             assertThat(r.joined()).isEqualTo(1);
             assertThat(r.invalidComponents()).containsExactly("x and 1 more keys");
-            assertThat(r.text()).contains("G1c").contains(SpillCheck.WHERE);
+            assertThat(r.text()).contains("G1c").contains(SpillCheck.WHERE).contains("(1 join several keys)");
             assertThat(JSON.readTree(r.json()).path("notValid").get(0).path("report").path("verdict").asText()).isEqualTo("INVALID");
             assertThat(r.exitCode()).isEqualTo(1);
         }
@@ -222,12 +226,14 @@ class SpillCheckTest {
         String expected = libraryError(file);
         assertThat(expected).startsWith(file + ":35");
         assertThatThrownBy(() -> spill(file, "linearizable", "kv", 1000)).isInstanceOf(HistoryException.class).hasMessage(expected);
-        // Past the first lines (which tell the datatype), in a later batch.
+        // In a later batch of the dealing pass (the datatype named, so the first lines are only read for the format).
         List<String> many = kv(6, 6000, 4, 3, 0);
         many.set(9000, "{\"type\":\"ok\",\"process\":1,\"f\":\"get\",\"key\":\"k1\",\"value\":tru}");
         Path far = write("bad-far.jsonl", many);
         String farExpected = libraryError(far);
         assertThat(farExpected).startsWith(far + ":9001");
+        assertThatThrownBy(() -> spill(far, "linearizable", "kv", 1000)).isInstanceOf(HistoryException.class).hasMessage(farExpected);
+        // Read from the first lines when the datatype is inferred: the same error.
         assertThatThrownBy(() -> spill(far, "linearizable", null, 1000)).isInstanceOf(HistoryException.class).hasMessage(farExpected);
         // An operation the datatype does not know is located at its completion's line, as the whole check says.
         List<String> odd = kv(7, 200, 2, 2, 0);
@@ -271,6 +277,9 @@ class SpillCheckTest {
                 "{\"type\":\"ok\",\"process\":0,\"f\":\"read\",\"value\":null}]"));
         assertThatThrownBy(() -> spill(array, "linearizable", "register", 1000)).isInstanceOf(HistoryException.class)
                 .hasMessageContaining("ariadne convert --to jsonl");
+        assertThatThrownBy(() -> spill(kv, "all", null, 1000)).isInstanceOf(UnsupportedCheck.class).hasMessageContaining("without --split");
+        assertThatThrownBy(() -> SpillCheck.check(kv, new SpillCheck.Request("linearizable", "kv", dev.ariadne.history.io.HistoryFormat.JSON, false,
+                DatatypeOptions.DEFAULT, Limits.DEFAULT, null, 1000))).isInstanceOf(UnsupportedCheck.class).hasMessageContaining("convert");
         Path anonymous = write("anon.jsonl", List.of(
                 "{\"type\":\"invoke\",\"f\":\"txn\",\"value\":[[\"append\",1,1]]}",
                 "{\"type\":\"ok\",\"f\":\"txn\",\"value\":[[\"append\",1,1]]}"));
@@ -287,5 +296,24 @@ class SpillCheckTest {
         SplitResult r = SpillCheck.check(file, req);
         assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(r.notValid().get(0).detail()).contains("budget");
+        assertThat(JSON.readTree(r.json()).path("notValid").get(0).path("detail").asText()).contains("budget");
+        assertThat(r.summary()).isEqualTo("1 of 1 components are undecided, none violates linearizable");
+        // Ten minutes for the whole run is time enough: each part gets what is left of it.
+        Path small = write("small.jsonl", kv(12, 1000, 3, 3, 0));
+        SplitResult enough = SpillCheck.check(small, new SpillCheck.Request("linearizable", "kv", null, false, DatatypeOptions.DEFAULT,
+                new Limits(600_000, 0, 1), null, 1000));
+        assertThat(enough.verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
+    void theDefaultsAreThoseOfAriadneCheck() throws Exception {
+        // No model: linearizable for single objects, serializable for transactions; causal on transactions is causal-transactional.
+        assertThat(spill(write("kv.jsonl", kv(2, 100, 3, 2, 0)), null, null, 1000).model()).isEqualTo("linearizable");
+        Path txn = write("txn.jsonl", twoStores(4, null));
+        assertThat(spill(txn, null, null, 1000).model()).isEqualTo("serializable");
+        SplitResult causal = spill(txn, "causal", null, 1000);
+        assertThat(causal.model()).isEqualTo("causal-transactional");
+        assertThat(causal.verdict()).isEqualTo(Ariadne.check(HistoryReader.read(txn), CheckRequest.of("causal-transactional").withDatatype("list-append")).verdict());
+        assertThat(SpillCheck.Request.of("serializable").fileBytes()).isEqualTo(SpillCheck.Request.DEFAULT_FILE_BYTES);
     }
 }
