@@ -119,7 +119,8 @@ public final class Main implements Runnable {
             // Out of memory is a budget that ran out: unknown, with the reason, never a crash read as a violation.
             long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
             String why = "out of memory (the JVM's heap, " + heapMiB + " MiB, is too small for this history; give more with ARIADNE_JAVA_OPTS="
-                    + moreHeap(heapMiB) + ")";
+                    + moreHeap(heapMiB) + ", or, for linearizable or serializable and the other models that decompose, check it part by part"
+                    + " with --split)";
             if (json) printError(out, UNKNOWN, why);
             err.println("ariadne: " + why);
             if (System.getenv("ARIADNE_DEBUG") != null) e.printStackTrace(err);

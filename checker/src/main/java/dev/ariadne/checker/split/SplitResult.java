@@ -101,10 +101,15 @@ public record SplitResult(String file, String model, String datatype, boolean in
 
     public String summary() {
         return switch (verdict) {
-            case VALID -> "all " + components + " components are " + model + ": " + operations + " operations";
-            case INVALID -> invalidComponents().size() + " of " + components + " components violate " + model + ": " + String.join(", ", first(invalidComponents()));
-            case UNKNOWN -> (notValid.size()) + " of " + components + " components are undecided, none violates " + model;
+            case VALID -> (components == 1 ? "the one component is " : "all " + components + " components are ") + model + ": " + operations + " operations";
+            case INVALID -> invalidComponents().size() + " of " + components(components) + " violate" + (invalidComponents().size() == 1 ? "s " : " ") + model
+                    + ": " + String.join(", ", first(invalidComponents()));
+            case UNKNOWN -> notValid.size() + " of " + components(components) + (notValid.size() == 1 ? " is" : " are") + " undecided, none violates " + model;
         };
+    }
+
+    private static String components(int n) {
+        return n + (n == 1 ? " component" : " components");
     }
 
     private static List<String> first(List<String> names) {
@@ -122,7 +127,7 @@ public record SplitResult(String file, String model, String datatype, boolean in
         sb.append("datatype:   ").append(datatype).append(inferred ? " (inferred)" : "").append('\n');
         sb.append("verdict:    ").append(verdict).append('\n');
         sb.append("summary:    ").append(summary()).append('\n');
-        sb.append("checked:    ").append(operations).append(" operations in ").append(components).append(" components");
+        sb.append("checked:    ").append(operations).append(" operations in ").append(components(components));
         if (joined > 0) sb.append(" (").append(joined).append(" join several keys)");
         sb.append(", ").append(where).append("; ").append(String.format("%.1f s of checks, %.1f s in all", checkNanos / 1e9, wallNanos / 1e9)).append('\n');
         for (ComponentOutcome o : notValid) {

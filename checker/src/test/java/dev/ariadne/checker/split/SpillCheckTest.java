@@ -113,7 +113,9 @@ class SpillCheckTest {
             assertThat(r.where()).isEqualTo(SpillCheck.WHERE);
             // The parts not VALID come in order: INVALID first, then by key.
             assertThat(r.invalidComponents()).as(why).isSorted();
-            if (r.verdict() == Verdict.VALID) assertThat(r.summary()).isEqualTo("all " + r.components() + " components are linearizable: " + r.operations() + " operations");
+            if (r.verdict() == Verdict.VALID) {
+                assertThat(r.summary()).isEqualTo((r.components() == 1 ? "the one component is" : "all " + r.components() + " components are") + " linearizable: " + r.operations() + " operations");
+            }
             if (r.verdict() == Verdict.INVALID) invalid++;
         }
         // The generator's stale reads make about half of them invalid: both verdicts are compared.
@@ -297,7 +299,7 @@ class SpillCheckTest {
         assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(r.notValid().get(0).detail()).contains("budget");
         assertThat(JSON.readTree(r.json()).path("notValid").get(0).path("detail").asText()).contains("budget");
-        assertThat(r.summary()).isEqualTo("1 of 1 components are undecided, none violates linearizable");
+        assertThat(r.summary()).isEqualTo("1 of 1 component is undecided, none violates linearizable");
         // Ten minutes for the whole run is time enough: each part gets what is left of it.
         Path small = write("small.jsonl", kv(12, 1000, 3, 3, 0));
         SplitResult enough = SpillCheck.check(small, new SpillCheck.Request("linearizable", "kv", null, false, DatatypeOptions.DEFAULT,
