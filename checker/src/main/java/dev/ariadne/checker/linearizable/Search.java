@@ -63,6 +63,13 @@ final class Search<S, I> {
      */
     record Result(Outcome outcome, long explored, int[] longest, Object[] statesAfter, int stuck, Object stuckState) {}
 
+    /** The memo is forgotten when full only after the search got 1/MEMO_CLEAR_PROGRESS of the partition deeper. */
+    static final int MEMO_CLEAR_PROGRESS = 16;
+    /** How many times the last {@link #run} forgot its memo. */
+    int memoClears;
+    /** How many times any search forgot its memo (tests read it). */
+    static final java.util.concurrent.atomic.AtomicLong MEMO_CLEARS = new java.util.concurrent.atomic.AtomicLong();
+
     private final Datatype<S, I> datatype;
     private final List<I> inputs;
     private final int n;
@@ -279,6 +286,8 @@ final class Search<S, I> {
 
         if (keys != null) keys.clear();
         SubsumingMemo visited = new SubsumingMemo();
+        int deepest = 0, clearedAt = 0;
+        memoClears = 0;
         frontierAt = new int[n + 2];
         frontierAt[0] = -1;
         for (int e = next[head]; e >= 0; e = next[e]) {
@@ -314,8 +323,18 @@ final class Search<S, I> {
         while (true) {
             if ((++explored & 0xFFF) == 0) {
                 if ((explored & 0xFFFFF) == 0) budget.caller().progress().memo(visited.bytes());
-                if (budget.expired() || visited.bytes() > budget.memoBytes() || heapNearlyFull()) {
-                    return new Result(Outcome.UNKNOWN, explored, longest, longestStates, stuck, stuckState);
+                if (budget.expired()) return new Result(Outcome.UNKNOWN, explored, longest, longestStates, stuck, stuckState);
+                if (visited.bytes() > budget.memoBytes() || heapNearlyFull()) {
+                    // The memo only prunes: forgetting it is sound, and costs configurations explored again.
+                    // It is forgotten only when the search has gone a sixteenth of the partition deeper since
+                    // the last time (at most sixteen times); a search that fills it without getting deeper is UNKNOWN.
+                    if (deepest < clearedAt + Math.max(1, n / MEMO_CLEAR_PROGRESS)) {
+                        return new Result(Outcome.UNKNOWN, explored, longest, longestStates, stuck, stuckState);
+                    }
+                    clearedAt = deepest;
+                    memoClears++;
+                    MEMO_CLEARS.incrementAndGet();
+                    visited = new SubsumingMemo();
                 }
             }
             if (reuse && depth > maxReuseDepth) {
@@ -437,6 +456,7 @@ final class Search<S, I> {
                 stackState[depth] = state;
                 stackAfter[depth] = chosen;
                 depth++;
+                if (depth > deepest) deepest = depth;
                 if (depth == frontierAt.length) frontierAt = Arrays.copyOf(frontierAt, depth * 2);
                 frontierAt[depth] = b;
                 state = chosen;
