@@ -1,40 +1,31 @@
 package dev.ariadne.spark;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ariadne.checker.Ariadne;
 import dev.ariadne.checker.model.CheckRequest;
 import dev.ariadne.checker.model.UnsupportedCheck;
 import dev.ariadne.checker.report.CheckResult;
-import dev.ariadne.checker.report.PartitionResult;
 import dev.ariadne.checker.report.Verdict;
-import dev.ariadne.generators.Anomaly;
-import dev.ariadne.generators.Faulty;
-import dev.ariadne.generators.Objects;
-import dev.ariadne.generators.SimObject;
-import dev.ariadne.generators.Simulation;
-import dev.ariadne.generators.TxnObject;
-import dev.ariadne.history.History;
+import dev.ariadne.checker.split.SplitHistories;
+import dev.ariadne.checker.split.SplitResult;
 import dev.ariadne.history.HistoryException;
 import dev.ariadne.history.io.HistoryReader;
 import org.apache.spark.sql.SparkSession;
-import dev.ariadne.checker.split.SplitResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeSet;
 
+import static dev.ariadne.checker.split.SplitHistories.invalidKeys;
+import static dev.ariadne.checker.split.SplitHistories.kv;
+import static dev.ariadne.checker.split.SplitHistories.libraryError;
+import static dev.ariadne.checker.split.SplitHistories.twoStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,30 +47,10 @@ class SparkCheckTest {
         spark = LocalSpark.get();
     }
 
-    /** A kv history from the generators; with {@code anomaly}, stale reads at that rate. */
-    static List<String> kv(long seed, int ops, int keys, int processes, double anomaly) throws IOException {
-        SimObject o = Objects.of("kv", 5, keys);
-        if (anomaly > 0) o = new Faulty(o, Anomaly.STALE_READ, anomaly, seed);
-        return lines(new Simulation(ops, processes, 0.1, seed), o);
-    }
-
-    static List<String> lines(Simulation sim, SimObject o) throws IOException {
-        StringWriter w = new StringWriter();
-        sim.writeJsonLines(o, w);
-        return new ArrayList<>(List.of(w.toString().split("\n")));
-    }
-
     Path write(String name, List<String> lines) throws IOException {
         Path p = dir.resolve(name);
         Files.write(p, lines);
         return p;
-    }
-
-    /** The keys the library finds in violation, by their labels. */
-    static Set<String> invalidKeys(CheckResult r) {
-        Set<String> out = new TreeSet<>();
-        for (PartitionResult p : r.partitions()) if (p.verdict() == Verdict.INVALID) out.add(p.partition());
-        return out;
     }
 
     @Test
@@ -113,16 +84,7 @@ class SparkCheckTest {
             long seed = rnd.nextLong();
             List<String> lines = kv(seed, 300, 4, 4, i % 2 == 0 ? 0 : 0.05);
             // As many recorders write them: an info completion without the key or value.
-            int stripped = 0;
-            for (int j = 0; j < lines.size(); j++) {
-                ObjectNode o = (ObjectNode) JSON.readTree(lines.get(j));
-                if (o.path("type").asText().equals("info")) {
-                    o.remove("key");
-                    o.putNull("value");
-                    lines.set(j, JSON.writeValueAsString(o));
-                    stripped++;
-                }
-            }
+            int stripped = SplitHistories.stripInfo(lines);
             Path file = write("stripped-" + i + ".jsonl", lines);
             String why = "seed " + seed + " (base " + base + ")";
             assertThat(stripped).as(why).isPositive();
@@ -134,75 +96,17 @@ class SparkCheckTest {
         }
     }
 
-    /**
-     * Two list-append histories on disjoint keys and processes, interleaved: at least two components.
-     * The second store injects {@code anomaly}.
-     */
-    static List<String> twoStores(long seed, Anomaly anomaly) throws IOException {
-        List<String> a = lines(new Simulation(120, 3, 0.05, seed), new TxnObject("list-append", 3, 2, 4, null, 0, seed));
-        List<String> b = lines(new Simulation(120, 3, 0.05, seed + 1), new TxnObject("list-append", 3, 2, 4, anomaly, 0.2, seed + 1));
-        Random rnd = new Random(seed);
-        List<String> out = new ArrayList<>();
-        int i = 0, j = 0;
-        while (i < a.size() || j < b.size()) {
-            boolean fromA = j >= b.size() || i < a.size() && rnd.nextBoolean();
-            ObjectNode o = (ObjectNode) JSON.readTree(fromA ? a.get(i++) : b.get(j++));
-            if (!fromA) {
-                o.put("process", o.get("process").asLong() + 1000);
-                JsonNode v = o.get("value");
-                if (v instanceof ArrayNode txn) {
-                    for (JsonNode m : txn) ((ArrayNode) m).set(1, JSON.getNodeFactory().numberNode(m.get(1).asLong() + 1000));
-                }
-            }
-            o.put("index", out.size());
-            o.put("time", out.size() * 1000L);
-            out.add(JSON.writeValueAsString(o));
-        }
-        return out;
-    }
-
     @Test
     void transactionsAgreeWithTheLibraryComponentByComponent() throws Exception {
         long base = Long.getLong("ariadne.seed", 4242L);
-        Random rnd = new Random(base);
-        Anomaly[] kinds = {null, Anomaly.ABORTED_READ, Anomaly.STALE_SNAPSHOT, Anomaly.STALE_READ};
-        int invalid = 0;
-        for (int i = 0; i < 8; i++) {
-            long seed = rnd.nextLong();
-            Anomaly kind = kinds[i % kinds.length];
-            Path file = write("txn-" + i + ".jsonl", twoStores(seed, kind));
-            History h = HistoryReader.read(file);
-            for (String model : List.of("serializable", "snapshot-isolation", "read-committed")) {
-                CheckResult whole = Ariadne.check(h, CheckRequest.of(model).withDatatype("list-append"));
-                SplitResult r = SparkCheck.check(spark, file.toString(), SparkCheck.Request.of(model).withPartitions(3));
-                String why = "seed " + seed + " (base " + base + "), " + kind + ", " + model;
-                assertThat(r.verdict()).as(why).isEqualTo(whole.verdict());
-                assertThat(r.components()).as(why).isGreaterThanOrEqualTo(2);
-                assertThat(r.operations()).as(why).isEqualTo(h.size());
-                if (r.verdict() == Verdict.INVALID) {
-                    invalid++;
-                    // Only the second store misbehaves: its keys (from 1000) are the ones named.
-                    for (String c : r.invalidComponents()) assertThat(Long.parseLong(c.split(" ")[0])).as(why).isGreaterThanOrEqualTo(1000);
-                    assertThat(r.text()).as(why).contains("INVALID");
-                }
-            }
-        }
+        int invalid = SplitHistories.transactionsAgree(base, 8, dir,
+                (file, model) -> SparkCheck.check(spark, file.toString(), SparkCheck.Request.of(model).withPartitions(3)));
         assertThat(invalid).as("invalid checks among 24").isPositive();
     }
 
     @Test
     void aComponentIsNamedByItsSmallestKeyAndHowManyItJoins() throws Exception {
-        // {x, y} joined by one transaction, with a G1c cycle (each reads the other's append); z alone and fine.
-        List<String> lines = List.of(
-                "{\"type\":\"invoke\",\"process\":0,\"f\":\"txn\",\"value\":[[\"append\",\"x\",1],[\"r\",\"y\",null]]}",
-                "{\"type\":\"invoke\",\"process\":1,\"f\":\"txn\",\"value\":[[\"append\",\"y\",1],[\"r\",\"x\",null]]}",
-                "{\"type\":\"invoke\",\"process\":2,\"f\":\"txn\",\"value\":[[\"append\",\"z\",1]]}",
-                "{\"type\":\"ok\",\"process\":0,\"f\":\"txn\",\"value\":[[\"append\",\"x\",1],[\"r\",\"y\",[1]]]}",
-                "{\"type\":\"ok\",\"process\":1,\"f\":\"txn\",\"value\":[[\"append\",\"y\",1],[\"r\",\"x\",[1]]]}",
-                "{\"type\":\"ok\",\"process\":2,\"f\":\"txn\",\"value\":[[\"append\",\"z\",1]]}",
-                "{\"type\":\"invoke\",\"process\":2,\"f\":\"txn\",\"value\":[[\"r\",\"z\",null]]}",
-                "{\"type\":\"ok\",\"process\":2,\"f\":\"txn\",\"value\":[[\"r\",\"z\",[1]]]}");
-        Path file = write("g1c.jsonl", lines);
+        Path file = write("g1c.jsonl", SplitHistories.G1C_ON_JOINED_KEYS);
         SplitResult r = SparkCheck.check(spark, file.toString(), SparkCheck.Request.of("read-committed"));
         assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(r.components()).isEqualTo(2);
@@ -231,16 +135,6 @@ class SparkCheckTest {
         assertThat(farExpected).startsWith(far + ":9001");
         assertThatThrownBy(() -> SparkCheck.check(spark, far.toString(), SparkCheck.Request.of("linearizable")))
                 .isInstanceOf(HistoryException.class).hasMessage(farExpected);
-    }
-
-    /** What the library's reader says of the whole file, or "" when it reads it. */
-    static String libraryError(Path file) {
-        try {
-            HistoryReader.read(file);
-            return "";
-        } catch (HistoryException e) {
-            return e.getMessage();
-        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ariadne.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ariadne.checker.split.SplitHistories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class SparkMainTest {
     @Test
     void exitCodesAreTheCli() throws Exception {
         Path valid = dir.resolve("valid.jsonl");
-        Files.write(valid, SparkCheckTest.kv(11, 300, 3, 3, 0));
+        Files.write(valid, SplitHistories.kv(11, 300, 3, 3, 0));
         Run v = run(valid.toString());
         assertThat(v.code()).as(v.err()).isEqualTo(0);
         assertThat(v.out()).contains("verdict:    VALID").contains("components");

@@ -1,40 +1,31 @@
 package dev.ariadne.checker.split;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ariadne.checker.Ariadne;
 import dev.ariadne.checker.datatype.DatatypeOptions;
 import dev.ariadne.checker.model.CheckRequest;
 import dev.ariadne.checker.model.Limits;
 import dev.ariadne.checker.model.UnsupportedCheck;
 import dev.ariadne.checker.report.CheckResult;
-import dev.ariadne.checker.report.PartitionResult;
 import dev.ariadne.checker.report.Verdict;
-import dev.ariadne.generators.Anomaly;
-import dev.ariadne.generators.Faulty;
-import dev.ariadne.generators.Objects;
-import dev.ariadne.generators.SimObject;
-import dev.ariadne.generators.Simulation;
-import dev.ariadne.generators.TxnObject;
-import dev.ariadne.history.History;
 import dev.ariadne.history.HistoryException;
 import dev.ariadne.history.io.HistoryReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import static dev.ariadne.checker.split.SplitHistories.invalidKeys;
+import static dev.ariadne.checker.split.SplitHistories.kv;
+import static dev.ariadne.checker.split.SplitHistories.libraryError;
+import static dev.ariadne.checker.split.SplitHistories.stripInfo;
+import static dev.ariadne.checker.split.SplitHistories.twoStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,19 +41,6 @@ class SpillCheckTest {
 
     @TempDir
     Path dir;
-
-    /** A kv history from the generators; with {@code anomaly}, stale reads at that rate. */
-    static List<String> kv(long seed, int ops, int keys, int processes, double anomaly) throws IOException {
-        SimObject o = Objects.of("kv", 5, keys);
-        if (anomaly > 0) o = new Faulty(o, Anomaly.STALE_READ, anomaly, seed);
-        return lines(new Simulation(ops, processes, 0.1, seed), o);
-    }
-
-    static List<String> lines(Simulation sim, SimObject o) throws IOException {
-        StringWriter w = new StringWriter();
-        sim.writeJsonLines(o, w);
-        return new ArrayList<>(List.of(w.toString().split("\n")));
-    }
 
     Path write(String name, List<String> lines) throws IOException {
         Path p = dir.resolve(name);
@@ -82,13 +60,6 @@ class SpillCheckTest {
             assertThat(left).as("spill files left behind").isEmpty();
         }
         return r;
-    }
-
-    /** The keys the library finds in violation, by their labels. */
-    static Set<String> invalidKeys(CheckResult r) {
-        Set<String> out = new TreeSet<>();
-        for (PartitionResult p : r.partitions()) if (p.verdict() == Verdict.INVALID) out.add(p.partition());
-        return out;
     }
 
     @Test
@@ -123,91 +94,18 @@ class SpillCheckTest {
         assertThat(stripped).as("info completions without their key").isPositive();
     }
 
-    /** As many recorders write them: each info completion without its key or value. How many. */
-    static int stripInfo(List<String> lines) throws IOException {
-        int n = 0;
-        for (int j = 0; j < lines.size(); j++) {
-            ObjectNode o = (ObjectNode) JSON.readTree(lines.get(j));
-            if (o.path("type").asText().equals("info")) {
-                o.remove("key");
-                o.putNull("value");
-                lines.set(j, JSON.writeValueAsString(o));
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /**
-     * Two list-append histories on disjoint keys and processes, interleaved: at least two components.
-     * The second store injects {@code anomaly}.
-     */
-    static List<String> twoStores(long seed, Anomaly anomaly) throws IOException {
-        List<String> a = lines(new Simulation(120, 3, 0.05, seed), new TxnObject("list-append", 3, 2, 4, null, 0, seed));
-        List<String> b = lines(new Simulation(120, 3, 0.05, seed + 1), new TxnObject("list-append", 3, 2, 4, anomaly, 0.2, seed + 1));
-        Random rnd = new Random(seed);
-        List<String> out = new ArrayList<>();
-        int i = 0, j = 0;
-        while (i < a.size() || j < b.size()) {
-            boolean fromA = j >= b.size() || i < a.size() && rnd.nextBoolean();
-            ObjectNode o = (ObjectNode) JSON.readTree(fromA ? a.get(i++) : b.get(j++));
-            if (!fromA) {
-                o.put("process", o.get("process").asLong() + 1000);
-                JsonNode v = o.get("value");
-                if (v instanceof ArrayNode txn) {
-                    for (JsonNode m : txn) ((ArrayNode) m).set(1, JSON.getNodeFactory().numberNode(m.get(1).asLong() + 1000));
-                }
-            }
-            o.put("index", out.size());
-            o.put("time", out.size() * 1000L);
-            out.add(JSON.writeValueAsString(o));
-        }
-        return out;
-    }
-
     @Test
     void transactionsAgreeWithTheLibraryComponentByComponent() throws Exception {
         long base = Long.getLong("ariadne.seed", 4243L);
         Random rnd = new Random(base);
-        Anomaly[] kinds = {null, Anomaly.ABORTED_READ, Anomaly.STALE_SNAPSHOT, Anomaly.STALE_READ};
-        int invalid = 0;
-        for (int i = 0; i < 24; i++) {
-            long seed = rnd.nextLong();
-            Anomaly kind = kinds[i % kinds.length];
-            Path file = write("txn-" + i + ".jsonl", twoStores(seed, kind));
-            History h = HistoryReader.read(file);
-            for (String model : List.of("serializable", "snapshot-isolation", "read-committed")) {
-                CheckResult whole = Ariadne.check(h, CheckRequest.of(model).withDatatype("list-append"));
-                // Files of a few lines each: components joined by transactions are dealt again, out of the file's order.
-                SplitResult r = spill(file, model, null, 200 + rnd.nextInt(4000));
-                String why = "seed " + seed + " (base " + base + "), " + kind + ", " + model;
-                assertThat(r.verdict()).as(why).isEqualTo(whole.verdict());
-                assertThat(r.components()).as(why).isGreaterThanOrEqualTo(2);
-                assertThat(r.joined()).as(why).isPositive();
-                assertThat(r.operations()).as(why).isEqualTo(h.size());
-                if (r.verdict() == Verdict.INVALID) {
-                    invalid++;
-                    // Only the second store misbehaves: its keys (from 1000) are the ones named.
-                    for (String c : r.invalidComponents()) assertThat(Long.parseLong(c.split(" ")[0])).as(why).isGreaterThanOrEqualTo(1000);
-                }
-            }
-        }
+        // Files of a few lines each: components joined by transactions are dealt again, out of the file's order.
+        int invalid = SplitHistories.transactionsAgree(base, 24, dir, (file, model) -> spill(file, model, null, 200 + rnd.nextInt(4000)));
         assertThat(invalid).as("invalid checks among 72").isPositive();
     }
 
     @Test
     void aCycleAcrossJoinedKeysIsFoundWhateverFileEachKeyFirstLandsIn() throws Exception {
-        // {x, y} joined by the transactions, with a G1c cycle (each reads the other's append); z alone and fine.
-        List<String> lines = List.of(
-                "{\"type\":\"invoke\",\"process\":0,\"f\":\"txn\",\"value\":[[\"append\",\"x\",1],[\"r\",\"y\",null]]}",
-                "{\"type\":\"invoke\",\"process\":1,\"f\":\"txn\",\"value\":[[\"append\",\"y\",1],[\"r\",\"x\",null]]}",
-                "{\"type\":\"invoke\",\"process\":2,\"f\":\"txn\",\"value\":[[\"append\",\"z\",1]]}",
-                "{\"type\":\"ok\",\"process\":0,\"f\":\"txn\",\"value\":[[\"append\",\"x\",1],[\"r\",\"y\",[1]]]}",
-                "{\"type\":\"ok\",\"process\":1,\"f\":\"txn\",\"value\":[[\"append\",\"y\",1],[\"r\",\"x\",[1]]]}",
-                "{\"type\":\"ok\",\"process\":2,\"f\":\"txn\",\"value\":[[\"append\",\"z\",1]]}",
-                "{\"type\":\"invoke\",\"process\":2,\"f\":\"txn\",\"value\":[[\"r\",\"z\",null]]}",
-                "{\"type\":\"ok\",\"process\":2,\"f\":\"txn\",\"value\":[[\"r\",\"z\",[1]]]}");
-        Path file = write("g1c.jsonl", lines);
+        Path file = write("g1c.jsonl", SplitHistories.G1C_ON_JOINED_KEYS);
         for (long bytes : new long[] {1, 100, 1 << 20}) {
             SplitResult r = spill(file, "read-committed", null, bytes);
             assertThat(r.verdict()).as("%d bytes a file", bytes).isEqualTo(Verdict.INVALID);
@@ -222,21 +120,12 @@ class SpillCheckTest {
 
     @Test
     void anUnreadableLineIsReportedAtItsLineInTheFile() throws Exception {
-        List<String> lines = kv(5, 400, 4, 3, 0);
-        lines.set(356, "{\"type\":\"ok\",\"process\":");
-        Path file = write("bad.jsonl", lines);
-        String expected = libraryError(file);
-        assertThat(expected).startsWith(file + ":35");
-        assertThatThrownBy(() -> spill(file, "linearizable", "kv", 1000)).isInstanceOf(HistoryException.class).hasMessage(expected);
-        // In a later batch of the dealing pass (the datatype named, so the first lines are only read for the format).
-        List<String> many = kv(6, 6000, 4, 3, 0);
-        many.set(9000, "{\"type\":\"ok\",\"process\":1,\"f\":\"get\",\"key\":\"k1\",\"value\":tru}");
-        Path far = write("bad-far.jsonl", many);
-        String farExpected = libraryError(far);
-        assertThat(farExpected).startsWith(far + ":9001");
-        assertThatThrownBy(() -> spill(far, "linearizable", "kv", 1000)).isInstanceOf(HistoryException.class).hasMessage(farExpected);
-        // Read from the first lines when the datatype is inferred: the same error.
-        assertThatThrownBy(() -> spill(far, "linearizable", null, 1000)).isInstanceOf(HistoryException.class).hasMessage(farExpected);
+        assertSameError(write("bad.jsonl", with(kv(5, 400, 4, 3, 0), 356, "{\"type\":\"ok\",\"process\":")), "35", "kv");
+        // In a later batch of the dealing pass (the datatype named, so the first lines are only read for the format),
+        // and in the first lines, read to infer the datatype.
+        Path far = write("bad-far.jsonl", with(kv(6, 6000, 4, 3, 0), 9000, "{\"type\":\"ok\",\"process\":1,\"f\":\"get\",\"key\":\"k1\",\"value\":tru}"));
+        assertSameError(far, "9001", "kv");
+        assertSameError(far, "9001", null);
         // An operation the datatype does not know is located at its completion's line, as the whole check says.
         List<String> odd = kv(7, 200, 2, 2, 0);
         int ok = -1, invoke = -1;
@@ -249,14 +138,16 @@ class SpillCheckTest {
                 .hasMessageStartingWith(mismatch + ":" + (ok + 1) + ":").hasMessageContaining("frob");
     }
 
-    /** What the library's reader says of the whole file, or "" when it reads it. */
-    static String libraryError(Path file) {
-        try {
-            HistoryReader.read(file);
-            return "";
-        } catch (HistoryException e) {
-            return e.getMessage();
-        }
+    /** The split check refuses {@code file} with the error the library's reader gives the whole file, which is at {@code line}. */
+    void assertSameError(Path file, String line, String datatype) {
+        String expected = libraryError(file);
+        assertThat(expected).startsWith(file + ":" + line);
+        assertThatThrownBy(() -> spill(file, "linearizable", datatype, 1000)).isInstanceOf(HistoryException.class).hasMessage(expected);
+    }
+
+    static List<String> with(List<String> lines, int at, String line) {
+        lines.set(at, line);
+        return lines;
     }
 
     @Test
