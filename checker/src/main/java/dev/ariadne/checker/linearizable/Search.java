@@ -65,8 +65,6 @@ final class Search<S, I> {
 
     /** The memo is forgotten when full only after the search got 1/MEMO_CLEAR_PROGRESS of the partition deeper. */
     static final int MEMO_CLEAR_PROGRESS = 16;
-    /** How many times the last {@link #run} forgot its memo. */
-    int memoClears;
     /** How many times any search forgot its memo (tests read it). */
     static final java.util.concurrent.atomic.AtomicLong MEMO_CLEARS = new java.util.concurrent.atomic.AtomicLong();
 
@@ -287,7 +285,6 @@ final class Search<S, I> {
         if (keys != null) keys.clear();
         SubsumingMemo visited = new SubsumingMemo();
         int deepest = 0, clearedAt = 0;
-        memoClears = 0;
         frontierAt = new int[n + 2];
         frontierAt[0] = -1;
         for (int e = next[head]; e >= 0; e = next[e]) {
@@ -327,12 +324,11 @@ final class Search<S, I> {
                 if (visited.bytes() > budget.memoBytes() || heapNearlyFull()) {
                     // The memo only prunes: forgetting it is sound, and costs configurations explored again.
                     // It is forgotten only when the search has gone a sixteenth of the partition deeper since
-                    // the last time (at most sixteen times); a search that fills it without getting deeper is UNKNOWN.
+                    // the last time (so about sixteen times at most); a search that fills it without getting deeper is UNKNOWN.
                     if (deepest < clearedAt + Math.max(1, n / MEMO_CLEAR_PROGRESS)) {
                         return new Result(Outcome.UNKNOWN, explored, longest, longestStates, stuck, stuckState);
                     }
                     clearedAt = deepest;
-                    memoClears++;
                     MEMO_CLEARS.incrementAndGet();
                     visited = new SubsumingMemo();
                 }
