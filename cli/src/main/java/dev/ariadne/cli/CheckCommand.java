@@ -60,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "time limit, e.g. 30s, 500ms, 2m; then the verdict is UNKNOWN (exit 2). Default: none")
     String timeout;
 
-    @Option(names = "--memory", paramLabel = "SIZE", description = "limit on the search memo, e.g. 512m, 2g; then the verdict is UNKNOWN (exit 2). Default: a quarter of the heap")
+    @Option(names = "--memory", paramLabel = "SIZE", description = "limit on the search memo, e.g. 512m, 2g; a search that fills it without getting deeper is UNKNOWN (exit 2). Default: a quarter of the heap")
     String memory;
 
     @Option(names = "--threads", description = "partitions checked at once (default: one per core)")
