@@ -52,4 +52,17 @@ class MemoClearTest {
         assertThat(valid).as("valid histories decided with a forgetful memo").isGreaterThan(5);
         assertThat(Search.MEMO_CLEARS.get() - clears).as("memos forgotten").isPositive();
     }
+
+    @Test
+    void aSearchThatFillsTheMemoWithoutGettingDeeperIsUnknownAtOnce() throws Exception {
+        // Thirty clients on one register, a third of their calls crashed: the search wanders among the crashed
+        // writes at one depth. With a one-byte memo it must stop there, long before the minute it is given.
+        History h = History.of(new Simulation(30_000, 30, 0.3, 7).events(Objects.of("cas-register", 3, 1)));
+        long clears = Search.MEMO_CLEARS.get();
+        CheckResult r = LinearizabilityChecker.check(h, Datatypes.byName("cas-register", DatatypeOptions.DEFAULT),
+                new LinearizabilityChecker.Options(60_000, 1, 1, 0, false));
+        assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(r.partitions().get(0).detail()).contains("memory budget");
+        assertThat(Search.MEMO_CLEARS.get() - clears).as("memos forgotten on the way").isLessThanOrEqualTo(Search.MEMO_CLEAR_PROGRESS);
+    }
 }
