@@ -391,7 +391,7 @@ class CliTest {
 
     @Test
     void convertNeverReplacesADirectoryAndABadReportDirStillReports() throws Exception {
-        Path dir = java.nio.file.Files.createTempDirectory("ariadne-out");
+        Path dir = java.nio.file.Files.createTempDirectory(tmp, "ariadne-out");
         java.nio.file.Files.writeString(dir.resolve("keep"), "x");
         Run c = run("convert", example("register-ok.jsonl").toString(), dir.toString(), "--to", "edn");
         assertThat(c.code()).isEqualTo(64);

@@ -1,6 +1,7 @@
 package dev.ariadne.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -66,10 +67,9 @@ class FuzzTest {
     }
 
     @Test
-    void noMutantCrashesOrChangesItsInput() throws IOException {
+    void noMutantCrashesOrChangesItsInput(@TempDir Path dir) throws IOException {
         List<byte[]> corpus = corpus();
         if (corpus.isEmpty()) fail("no corpus found");
-        Path dir = Files.createTempDirectory("ariadne-fuzz");
         SplittableRandom rnd = new SplittableRandom(SEED);
         for (int i = 0; i < MUTANTS; i++) {
             long seed = rnd.nextLong();
@@ -97,8 +97,7 @@ class FuzzTest {
     }
 
     @Test
-    void reformattingNeverChangesAVerdict() throws IOException {
-        Path dir = Files.createTempDirectory("ariadne-reformat");
+    void reformattingNeverChangesAVerdict(@TempDir Path dir) throws IOException {
         try (Stream<Path> s = Files.list(CliTest.example("x").getParent())) {
             for (Path p : s.sorted().toList()) {
                 int before = Main.run(new String[]{"check", p.toString(), "-m", "all", "--timeout", "20s"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));

@@ -5,6 +5,7 @@ import dev.ariadne.generators.Simulation;
 import dev.ariadne.history.io.HistoryFormat;
 import dev.ariadne.history.io.HistoryWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.Writer;
 import java.nio.file.Files;
@@ -17,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A history too big for the heap ends as exit 2 with the reason, not a crash read as a violation (exit 1). */
 class OutOfMemoryTest {
     @Test
-    void runningOutOfHeapIsExitTwoWithTheReason() throws Exception {
-        Path f = Files.createTempFile("big", ".jsonl");
+    void runningOutOfHeapIsExitTwoWithTheReason(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("big.jsonl");
         try (Writer w = Files.newBufferedWriter(f)) {
             HistoryWriter.write(new Simulation(150_000, 10, 0.0, 1).events(Objects.of("cas-register", 5, 0)), HistoryFormat.JSONL, w);
         }

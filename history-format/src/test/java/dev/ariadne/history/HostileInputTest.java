@@ -3,6 +3,7 @@ package dev.ariadne.history;
 import dev.ariadne.history.io.HistoryReader;
 import dev.ariadne.history.io.ReadOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,8 +59,8 @@ class HostileInputTest {
     }
 
     @Test
-    void invalidUtf8IsReportedWithItsLine() throws Exception {
-        java.nio.file.Path f = java.nio.file.Files.createTempFile("bad-utf8", ".jsonl");
+    void invalidUtf8IsReportedWithItsLine(@TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("bad-utf8.jsonl");
         byte[] head = "{\"type\":\"invoke\",\"process\":0,\"f\":\"write\",\"value\":1}\n{\"type\":\"ok\",\"process\":0,\"f\":\"write\",\"value\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] bytes = java.util.Arrays.copyOf(head, head.length + 4);
         bytes[head.length] = (byte) 0xff;
