@@ -37,7 +37,7 @@ import java.util.Set;
  * one machine. A JSON Lines (or one-map-per-line EDN) history is read from any Hadoop file system
  * path; each line is routed to the component of the keys its operation touches; each component is
  * read and checked by the library on an executor, one at a time; the driver gathers one
- * {@link SparkResult}, with the CLI's exit codes.
+ * {@link SplitResult}, with the CLI's exit codes.
  *
  * <p>Only models that decompose are accepted. Linearizability is local (Herlihy and Wing 1990): a
  * history is linearizable iff each key's sub-history is. The transactional models without session
